@@ -1,0 +1,93 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import errorsPlugin from './plugins/errors.ts';
+import securityPlugin from './plugins/security.ts';
+import dbPlugin from './plugins/db.ts';
+import authPlugin from './plugins/auth.ts';
+import redisPlugin from './plugins/redis.ts';
+import livekitPlugin from './plugins/livekit.ts';
+import docsPlugin from './plugins/docs.ts';
+import healthRoutes from './features/health/routes.ts';
+import sessionRoutes from './features/sessions/routes.ts';
+import invitationRoutes from './features/invitations/routes.ts';
+import eventRoutes from './features/events/routes.ts';
+import roomRoutes from './features/rooms/routes.ts';
+import agendaRoutes from './features/agenda/routes.ts';
+
+/** What buildApp needs beyond the environment: resolved secrets and LiveKit's address. */
+export interface AppOptions {
+  sessionSecret: string;
+  livekit: { url: string; apiKey: string; apiSecret: string };
+  /** Serve the built client from here (defaults to client/dist when it exists). */
+  clientDist?: string | null;
+  authRateLimit?: number;
+}
+
+const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+/** Builds the whole server without listening: tests use it directly. */
+export async function buildApp(config: Config, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: config.env === 'production',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const publicOrigin = new URL(config.publicUrl).origin;
+  const allowedOrigins = [publicOrigin];
+  if (config.env === 'development') allowedOrigins.push('http://localhost:5173', 'http://127.0.0.1:5173');
+  const livekitOrigin = new URL(options.livekit.url).origin;
+
+  await app.register(errorsPlugin);
+  await app.register(securityPlugin, {
+    sessionSecret: options.sessionSecret,
+    allowedOrigins,
+    livekitOrigins: [livekitOrigin, livekitOrigin.replace(/^http/, 'ws')],
+  });
+  await app.register(docsPlugin);
+  await app.register(dbPlugin, { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await app.register(authPlugin, { secureCookies: publicOrigin.startsWith('https:') });
+  await app.register(redisPlugin, { url: config.redisUrl });
+  await app.register(livekitPlugin, options.livekit);
+
+  await app.register(healthRoutes);
+  await app.register(sessionRoutes);
+  await app.register(invitationRoutes, {
+    publicUrl: config.publicUrl,
+    sessionDays: config.sessionDays,
+    authRateLimit: options.authRateLimit ?? 120,
+  });
+  await app.register(eventRoutes);
+  await app.register(roomRoutes);
+  await app.register(agendaRoutes);
+
+  const clientDist = options.clientDist === undefined ? defaultClientDist : options.clientDist;
+  if (clientDist && existsSync(clientDist)) await serveClient(app, clientDist);
+  return app;
+}
+
+/** The built client, with index.html for every non-API path so that deep links work. */
+async function serveClient(app: FastifyInstance, root: string) {
+  await app.register(fastifyStatic, { root, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/socket.io')) {
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send({
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url}` },
+    });
+  });
+}

@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { runCommand, CliError } from './commands.ts';
+
+/** `npm run plenum -- <command>`: the operator's way in without the UI. */
+const usage = `Usage: npm run plenum -- <command>
+
+  migrate                                   apply database migrations
+  demo                                      create the demo event if missing
+  event create --slug S --title T --starts ISO --ends ISO [--tz Europe/Berlin]
+  invite --event SLUG --role ROLE [--uses N] [--expires 7d] [--label TEXT]
+                                            print an invitation link
+Roles: organizer, moderator, speaker, attendee.
+With the embedded database (no DATABASE_URL), stop the server first: PGlite allows one process.`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    slug: { type: 'string' },
+    title: { type: 'string' },
+    starts: { type: 'string' },
+    ends: { type: 'string' },
+    tz: { type: 'string' },
+    event: { type: 'string' },
+    role: { type: 'string' },
+    uses: { type: 'string' },
+    expires: { type: 'string' },
+    label: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+if (values.help || positionals.length === 0) {
+  console.log(usage);
+  process.exit(values.help ? 0 : 1);
+}
+
+try {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    const output = await runCommand(database.db, config, positionals, values);
+    console.log(output);
+  } finally {
+    await database.close();
+  }
+} catch (err) {
+  if (err instanceof CliError || err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(err instanceof CliError && err.showUsage ? 2 : 1);
+  }
+  throw err;
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * All configuration, read from the environment once. Nothing else reads process.env: every other
+ * module gets the parsed `Config`.
+ */
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine(
+      (v) => v === undefined || protocols.some((p) => safeProtocol(v) === p),
+      `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`,
+    );
+
+function safeProtocol(url: string): string | null {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return null;
+  }
+}
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+    REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+    LIVEKIT_URL: optionalUrl(['ws:', 'wss:', 'http:', 'https:']),
+    LIVEKIT_API_KEY: z.string().trim().min(1).optional(),
+    LIVEKIT_API_SECRET: z.string().trim().min(32, 'must be at least 32 characters').optional(),
+    LIVEKIT_BIN: z.string().optional(),
+    LIVEKIT_PORT: z.coerce.number().int().min(1).max(65535).default(7880),
+    LIVEKIT_RTC_PORT: z.coerce.number().int().min(1).max(65535).default(7881),
+    LIVEKIT_NODE_IP: z.ipv4().optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PUBLIC_URL: optionalUrl(['http:', 'https:']),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    PLENUM_DATA_DIR: z.string().min(1).default('.data'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  })
+  .refine((e) => !e.LIVEKIT_URL || (e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET), {
+    message: 'LIVEKIT_API_KEY and LIVEKIT_API_SECRET are required when LIVEKIT_URL is set',
+    path: ['LIVEKIT_URL'],
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  /** Set when an external LiveKit is used; otherwise Plenum starts its own on loopback. */
+  livekit: {
+    url: string | undefined;
+    apiKey: string | undefined;
+    apiSecret: string | undefined;
+    bin: string | undefined;
+    port: number;
+    rtcPort: number;
+    nodeIp: string | undefined;
+  };
+  port: number;
+  host: string;
+  publicUrl: string;
+  sessionSecret: string | undefined;
+  sessionDays: number;
+  dataDir: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    livekit: {
+      url: e.LIVEKIT_URL,
+      apiKey: e.LIVEKIT_API_KEY,
+      apiSecret: e.LIVEKIT_API_SECRET,
+      bin: e.LIVEKIT_BIN,
+      port: e.LIVEKIT_PORT,
+      rtcPort: e.LIVEKIT_RTC_PORT,
+      nodeIp: e.LIVEKIT_NODE_IP,
+    },
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    sessionSecret: e.SESSION_SECRET,
+    sessionDays: e.SESSION_DAYS,
+    dataDir: e.PLENUM_DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+  };
+}

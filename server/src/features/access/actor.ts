@@ -1,0 +1,56 @@
+import { and, eq } from 'drizzle-orm';
+import type { Actor, Role } from '@plenum/shared';
+import type { DbOrTx } from '../../db/client.ts';
+import { events, memberships, roomModerators, rooms } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../lib/app-error.ts';
+
+export interface EventRow {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  timeZone: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export async function findEventBySlug(db: DbOrTx, slug: string): Promise<EventRow | null> {
+  const [row] = await db.select().from(events).where(eq(events.slug, slug)).limit(1);
+  return row ?? null;
+}
+
+/** The person's rights in one event, as `can()` needs them. */
+export async function loadActor(db: DbOrTx, personId: string, eventId: string): Promise<Actor> {
+  const [membership] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.eventId, eventId), eq(memberships.personId, personId)))
+    .limit(1);
+  const moderated = await db
+    .select({ roomId: roomModerators.roomId })
+    .from(roomModerators)
+    .innerJoin(rooms, eq(rooms.id, roomModerators.roomId))
+    .where(and(eq(roomModerators.personId, personId), eq(rooms.eventId, eventId)));
+  return {
+    personId,
+    eventId,
+    role: (membership?.role as Role | undefined) ?? null,
+    moderatedRoomIds: new Set(moderated.map((m) => m.roomId)),
+  };
+}
+
+/**
+ * The event and the caller's rights in it. Non-members learn nothing about the event, not even
+ * that it exists: both cases answer 404.
+ */
+export async function resolveEventActor(db: DbOrTx, personId: string, slug: string) {
+  const event = await findEventBySlug(db, slug);
+  if (!event) throw notFound('Event');
+  const actor = await loadActor(db, personId, event.id);
+  if (actor.role === null) throw notFound('Event');
+  return { event, actor };
+}
+
+export const requireRight = (allowed: boolean, what: string) => {
+  if (!allowed) throw new AppError('forbidden', `Your role in this event does not allow you to ${what}.`);
+};

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { can, EventSlugParams, Room, RoomParams, WorkingGroupInput, WorkingGroupPatch } from '@plenum/shared';
+import { requireRight, resolveEventActor } from '../access/actor.ts';
+import { createWorkingGroup, deleteWorkingGroup, listRooms, updateWorkingGroup } from './service.ts';
+
+const roomRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/events/:slug/rooms',
+    { schema: { tags: ['rooms'], summary: 'The plenary and the working groups', params: EventSlugParams, response: { 200: z.array(Room) } } },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { event } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      return listRooms(app.db, event.id);
+    },
+  );
+
+  app.post(
+    '/api/events/:slug/rooms',
+    {
+      schema: {
+        tags: ['rooms'],
+        summary: 'Add a working group (organizers)',
+        params: EventSlugParams,
+        body: WorkingGroupInput,
+        response: { 201: Room },
+      },
+    },
+    async (request, reply) => {
+      const person = await request.requirePerson();
+      const { event, actor } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      requireRight(can(actor, 'room.manage', { eventId: event.id }), 'manage rooms');
+      return reply.status(201).send(await createWorkingGroup(app.db, event.id, request.body, person.personId));
+    },
+  );
+
+  app.patch(
+    '/api/events/:slug/rooms/:roomId',
+    {
+      schema: {
+        tags: ['rooms'],
+        summary: 'Edit a room: name, description, capacity, moderators (organizers)',
+        params: RoomParams,
+        body: WorkingGroupPatch,
+        response: { 200: Room },
+      },
+    },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { event, actor } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      requireRight(can(actor, 'room.manage', { eventId: event.id }), 'manage rooms');
+      return updateWorkingGroup(app.db, event.id, request.params.roomId, request.body, person.personId);
+    },
+  );
+
+  app.delete(
+    '/api/events/:slug/rooms/:roomId',
+    {
+      schema: {
+        tags: ['rooms'],
+        summary: 'Delete a working group (organizers)',
+        params: RoomParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const person = await request.requirePerson();
+      const { event, actor } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      requireRight(can(actor, 'room.manage', { eventId: event.id }), 'manage rooms');
+      await deleteWorkingGroup(app.db, event.id, request.params.roomId, person.personId);
+      return reply.status(204).send(null);
+    },
+  );
+};
+export default roomRoutes;

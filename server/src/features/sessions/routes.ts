@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Me } from '@plenum/shared';
+import { events, memberships } from '../../db/schema/index.ts';
+import { revokeSession } from './service.ts';
+
+const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/me',
+    { schema: { tags: ['sessions'], summary: 'The signed-in person and their events', response: { 200: Me } } },
+    async (request) => {
+      const person = await request.requirePerson();
+      const rows = await app.db
+        .select({
+          eventId: events.id,
+          slug: events.slug,
+          title: events.title,
+          role: memberships.role,
+        })
+        .from(memberships)
+        .innerJoin(events, eq(events.id, memberships.eventId))
+        .where(eq(memberships.personId, person.personId));
+      return {
+        person: { id: person.personId, displayName: person.displayName, email: person.email },
+        memberships: rows,
+      };
+    },
+  );
+
+  app.post(
+    '/api/logout',
+    { schema: { tags: ['sessions'], summary: 'End this session', response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async (request, reply) => {
+      const person = await request.currentPerson();
+      if (person) await revokeSession(app.db, person.sessionId);
+      reply.clearSessionCookie();
+      return { ok: true as const };
+    },
+  );
+};
+export default sessionRoutes;

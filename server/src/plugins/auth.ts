@@ -1,0 +1,66 @@
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../lib/app-error.ts';
+import { findSession, type SessionPerson } from '../features/sessions/service.ts';
+
+export const SESSION_COOKIE = 'plenum_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in person, or null. Resolved lazily, once per request. */
+    currentPerson(): Promise<SessionPerson | null>;
+    /** The signed-in person, or a 401. */
+    requirePerson(): Promise<SessionPerson>;
+  }
+  interface FastifyReply {
+    setSessionCookie(secret: string, expiresAt: Date): FastifyReply;
+    clearSessionCookie(): FastifyReply;
+  }
+}
+
+/** Reads the session cookie for a request; other modules (Socket.IO handshake) reuse it. */
+export function readSessionSecret(
+  unsign: (value: string) => { valid: boolean; value: string | null },
+  raw: string | undefined,
+): string | null {
+  if (!raw) return null;
+  const { valid, value } = unsign(raw);
+  return valid && value ? value : null;
+}
+
+export default fp<{ secureCookies: boolean }>(
+  async (app, opts) => {
+    const cache = new WeakMap<FastifyRequest, Promise<SessionPerson | null>>();
+    app.decorateRequest('currentPerson', function (this: FastifyRequest) {
+      let pending = cache.get(this);
+      if (!pending) {
+        const secret = readSessionSecret(
+          (v) => this.unsignCookie(v),
+          this.cookies[SESSION_COOKIE],
+        );
+        pending = secret ? findSession(app.db, secret) : Promise.resolve(null);
+        cache.set(this, pending);
+      }
+      return pending;
+    });
+    app.decorateRequest('requirePerson', async function (this: FastifyRequest) {
+      const person = await this.currentPerson();
+      if (!person) throw new AppError('unauthenticated', 'Please sign in with your invitation link.');
+      return person;
+    });
+    app.decorateReply('setSessionCookie', function (this: FastifyReply, secret: string, expiresAt: Date) {
+      return this.setCookie(SESSION_COOKIE, secret, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: opts.secureCookies,
+        signed: true,
+        expires: expiresAt,
+      });
+    });
+    app.decorateReply('clearSessionCookie', function (this: FastifyReply) {
+      return this.clearCookie(SESSION_COOKIE, { path: '/' });
+    });
+  },
+  { name: 'auth', dependencies: ['db', 'security'] },
+);

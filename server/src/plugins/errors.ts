@@ -1,0 +1,57 @@
+import fp from 'fastify-plugin';
+import type { FastifyError } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorBody } from '@plenum/shared';
+import { AppError } from '../lib/app-error.ts';
+
+/** One place turns every failure into `{ error: { code, message } }`; no stack reaches a client. */
+export default fp(
+  async (app) => {
+    app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+      if (err instanceof AppError) {
+        return reply.status(err.status).send(body(err.code, err.message, err.fields));
+      }
+      if (hasZodFastifySchemaValidationErrors(err)) {
+        const fields: Record<string, string> = {};
+        for (const v of err.validation) {
+          const where = (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.');
+          fields[`${err.validationContext ?? 'body'}${where ? '.' + where : ''}`] = v.message ?? 'invalid';
+        }
+        const list = Object.entries(fields)
+          .map(([k, m]) => `${k}: ${m}`)
+          .join('; ');
+        return reply.status(400).send(body('validation_failed', `Invalid input — ${list}`, fields));
+      }
+      const status = err.statusCode ?? 500;
+      if (status === 429) return reply.status(429).send(body('rate_limited', err.message));
+      if (status === 413) {
+        return reply.status(413).send(body('payload_too_large', 'The request body is too large.'));
+      }
+      if (status >= 400 && status < 500) {
+        return reply.status(status).send(body('bad_request', err.message));
+      }
+      request.log.error({ err }, 'unhandled error');
+      if (isDatabaseDown(err)) {
+        return reply
+          .status(503)
+          .send(body('unavailable', 'The database is not reachable; please try again shortly.'));
+      }
+      return reply.status(500).send(body('internal', 'Something went wrong on our side.'));
+    });
+
+    app.setNotFoundHandler((request, reply) =>
+      reply.status(404).send(body('not_found', `No route ${request.method} ${request.url}`)),
+    );
+  },
+  { name: 'errors' },
+);
+
+function body(code: ErrorBody['error']['code'], message: string, fields?: Record<string, string>) {
+  return { error: fields ? { code, message, fields } : { code, message } } satisfies ErrorBody;
+}
+
+function isDatabaseDown(err: unknown): boolean {
+  const code = (err as { code?: string; cause?: { code?: string } })?.code ??
+    (err as { cause?: { code?: string } })?.cause?.code;
+  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET';
+}

@@ -1,0 +1,43 @@
+import fp from 'fastify-plugin';
+import { RoomServiceClient } from 'livekit-server-sdk';
+import { withTimeout } from './redis.ts';
+
+export interface LivekitOptions {
+  /** ws(s):// URL the browser and the server use to reach LiveKit. */
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface LivekitHandle extends LivekitOptions {
+  rooms: RoomServiceClient;
+  /** True only when the RoomService API answers. */
+  ping(): Promise<boolean>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    livekit: LivekitHandle;
+  }
+}
+
+/** The server's LiveKit connection. Starting an embedded LiveKit is server.ts's job, not this one. */
+export default fp<LivekitOptions>(
+  async (app, opts) => {
+    const httpUrl = opts.url.replace(/^ws/, 'http');
+    const rooms = new RoomServiceClient(httpUrl, opts.apiKey, opts.apiSecret);
+    app.decorate('livekit', {
+      ...opts,
+      rooms,
+      ping: async () => {
+        try {
+          await withTimeout(rooms.listRooms(), 2000);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    });
+  },
+  { name: 'livekit' },
+);

@@ -1,0 +1,55 @@
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import { AppError } from '../lib/app-error.ts';
+
+export interface SecurityOptions {
+  sessionSecret: string;
+  /** Origins allowed to make state-changing requests and open sockets. */
+  allowedOrigins: string[];
+  /** LiveKit signalling URL(s) the browser must reach. */
+  livekitOrigins: string[];
+}
+
+/**
+ * Headers, cookies, rate limits and the CSRF guard. The CSP allows only our own origin, plus
+ * LiveKit for signalling; there is nothing from third parties to allow.
+ */
+export default fp<SecurityOptions>(
+  async (app, opts) => {
+    await app.register(cookie, { secret: opts.sessionSecret });
+    await app.register(helmet, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          mediaSrc: ["'self'", 'blob:'],
+          connectSrc: ["'self'", ...opts.livekitOrigins],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      strictTransportSecurity: opts.allowedOrigins.some((o) => o.startsWith('https:')),
+    });
+    // Limits are opt-in per route (auth routes); global limits would throttle 110 people behind one NAT.
+    await app.register(rateLimit, { global: false });
+
+    // CSRF: SameSite=Lax cookies plus an Origin check on every state-changing request.
+    app.addHook('onRequest', async (request) => {
+      if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+      const origin = request.headers.origin;
+      if (origin && !opts.allowedOrigins.includes(origin)) {
+        throw new AppError('forbidden', `Requests from origin ${origin} are not allowed.`);
+      }
+    });
+  },
+  { name: 'security', dependencies: ['errors'] },
+);

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { loadOrCreateSecrets } from './lib/secrets.ts';
+import { startEmbeddedLivekit, type EmbeddedLivekit } from './features/livekit/process.ts';
+import { ensureLivekitBinary } from '../../scripts/ensure-livekit.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything a node needs to run: secrets, LiveKit (external, or our own child process on
+ * loopback), the app, listening. Used by server.ts and by `npm start`.
+ */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const secrets = loadOrCreateSecrets(config.dataDir);
+  let embedded: EmbeddedLivekit | null = null;
+  const livekit = {
+    url: config.livekit.url ?? `ws://${config.livekit.nodeIp ?? '127.0.0.1'}:${config.livekit.port}`,
+    apiKey: config.livekit.apiKey ?? secrets.livekitApiKey,
+    apiSecret: config.livekit.apiSecret ?? secrets.livekitApiSecret,
+  };
+  const app = await buildApp(config, {
+    sessionSecret: config.sessionSecret ?? secrets.sessionSecret,
+    livekit,
+  });
+  try {
+    if (!config.livekit.url) {
+      const bin = config.livekit.bin ?? (await ensureLivekitBinary({ log: (l) => app.log.info(l) }));
+      embedded = await startEmbeddedLivekit({
+        bin,
+        dataDir: config.dataDir,
+        port: config.livekit.port,
+        rtcPort: config.livekit.rtcPort,
+        nodeIp: config.livekit.nodeIp,
+        apiKey: livekit.apiKey,
+        apiSecret: livekit.apiSecret,
+        webhookUrl: `http://127.0.0.1:${config.port}/api/livekit/webhook`,
+        logger: app.log.child({ component: 'livekit' }),
+      });
+    }
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await app.close().catch(() => {});
+    await embedded?.stop().catch(() => {});
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    app,
+    url: `http://${config.host}:${port}`,
+    close: async () => {
+      await app.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Stops on SIGTERM/SIGINT: finish in-flight requests, close sockets, DB and LiveKit, ≤ 10 s. */
+export function closeOnSignals(server: RunningServer) {
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    server.app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      server.app.log.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        server.app.log.error({ err }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}

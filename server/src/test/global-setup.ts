@@ -1,0 +1,42 @@
+import type { TestProject } from 'vitest/node';
+import { ensureLivekitBinary } from '../../../scripts/ensure-livekit.ts';
+import { startEmbeddedLivekit, type EmbeddedLivekit } from '../features/livekit/process.ts';
+import { freePort } from './ports.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    livekit: { url: string; apiKey: string; apiSecret: string };
+  }
+}
+
+/**
+ * One real LiveKit server for the whole run, on free loopback ports. Test files share it and
+ * keep apart by using their own rooms.
+ */
+let livekit: EmbeddedLivekit | undefined;
+let dir: string | undefined;
+
+export async function setup(project: TestProject) {
+  const bin = await ensureLivekitBinary({ log: (line) => console.log(line) });
+  dir = mkdtempSync(path.join(tmpdir(), 'plenum-livekit-'));
+  const apiKey = 'plenumtest';
+  const apiSecret = 'plenum-test-secret-plenum-test-secret-0123456789';
+  livekit = await startEmbeddedLivekit({
+    bin,
+    dataDir: dir,
+    port: await freePort(),
+    rtcPort: await freePort(),
+    apiKey,
+    apiSecret,
+    logger: { info: () => {}, warn: () => {}, error: console.error, debug: () => {} },
+  });
+  project.provide('livekit', { url: livekit.url, apiKey, apiSecret });
+}
+
+export async function teardown() {
+  await livekit?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}

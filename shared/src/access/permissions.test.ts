@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { can, eventActions, roomActions, type Actor, type Role, type RoomTarget } from './permissions.ts';
+import { roles } from './roles.ts';
+
+const eventId = 'e1';
+const plenary: RoomTarget = { eventId, roomId: 'plenary', kind: 'plenary' };
+const groupA: RoomTarget = { eventId, roomId: 'group-a', kind: 'working_group' };
+const groupB: RoomTarget = { eventId, roomId: 'group-b', kind: 'working_group' };
+
+const actor = (role: Role | null, moderated: string[] = []): Actor => ({
+  personId: 'p1',
+  eventId,
+  role,
+  moderatedRoomIds: new Set(moderated),
+});
+
+// The expected matrix, written out independently of the implementation's table.
+const O = 'organizer', M = 'moderator', S = 'speaker', A = 'attendee';
+const expectedEvent: Record<string, Role[]> = {
+  'event.view': [O, M, S, A],
+  'event.edit': [O],
+  'room.manage': [O],
+  'invitation.manage': [O],
+  'agenda.manage': [O],
+  'schedule.run': [O],
+  'phase.run': [O],
+  'assignment.move': [O],
+  'announcement.broadcast': [O],
+  'audit.read': [O],
+  'attendance.read': [O],
+  'room.visitAny': [O, M],
+};
+const everyone: Role[] = [O, M, S, A];
+const staff: Role[] = [O, M];
+const expectedRoom: Record<string, Role[]> = {
+  'chat.send': everyone,
+  'hand.raise': everyone,
+  'question.ask': everyone,
+  'chat.moderate': staff,
+  'chat.lock': [O],
+  'hand.take': staff,
+  'participant.promote': staff,
+  'participant.mute': staff,
+  'participant.remove': staff,
+  'question.moderate': staff,
+  'notes.moderate': staff,
+};
+
+describe('authorization matrix', () => {
+  it('lists exactly the actions the expected table lists', () => {
+    expect(Object.keys(eventActions).sort()).toEqual(Object.keys(expectedEvent).sort());
+    expect(Object.keys(roomActions).sort()).toEqual(Object.keys(expectedRoom).sort());
+  });
+
+  for (const [action, allowed] of Object.entries(expectedEvent)) {
+    for (const role of roles) {
+      const verdict = allowed.includes(role);
+      it(`${role} ${verdict ? 'may' : 'may not'} ${action}`, () => {
+        expect(can(actor(role), action as keyof typeof eventActions, { eventId })).toBe(verdict);
+      });
+    }
+  }
+
+  for (const [action, allowed] of Object.entries(expectedRoom)) {
+    for (const role of roles) {
+      const verdict = allowed.includes(role);
+      it(`${role} ${verdict ? 'may' : 'may not'} ${action} in the plenary`, () => {
+        expect(can(actor(role), action as keyof typeof roomActions, plenary)).toBe(verdict);
+      });
+    }
+  }
+
+  it('a moderator steers only the working groups they moderate', () => {
+    const mod = actor('moderator', ['group-a']);
+    expect(can(mod, 'participant.remove', groupA)).toBe(true);
+    expect(can(mod, 'participant.remove', groupB)).toBe(false);
+    expect(can(mod, 'chat.moderate', groupB)).toBe(false);
+    expect(can(mod, 'chat.send', groupB)).toBe(true);
+  });
+
+  it('an organizer steers every room', () => {
+    expect(can(actor('organizer'), 'participant.mute', groupB)).toBe(true);
+  });
+
+  it('a member of another event is refused everything', () => {
+    const stranger: Actor = { ...actor('organizer'), eventId: 'other' };
+    expect(can(stranger, 'event.view', { eventId })).toBe(false);
+    expect(can(stranger, 'chat.send', plenary)).toBe(false);
+  });
+
+  it('no session and no membership mean no rights', () => {
+    expect(can(null, 'event.view', { eventId })).toBe(false);
+    expect(can(actor(null), 'chat.send', plenary)).toBe(false);
+  });
+});

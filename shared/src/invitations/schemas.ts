@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { Role } from '../access/roles.ts';
+import { DisplayName } from '../people/schemas.ts';
+
+/** Invitation tokens are 128 random bits, base64url: 22 characters. */
+export const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'malformed invitation token');
+export const InvitationTokenParams = z.object({ token: InvitationToken });
+
+/** Durations like 30m, 12h, 7d. */
+export const Duration = z.string().regex(/^\d{1,4}[mhd]$/, 'a duration like 30m, 12h or 7d');
+
+export const InvitationInput = z.object({
+  role: Role,
+  label: z.string().trim().max(120).default(''),
+  maxUses: z.number().int().min(1).max(100_000).nullable().default(null),
+  expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
+});
+export type InvitationInput = z.infer<typeof InvitationInput>;
+
+export const Invitation = z.object({
+  id: z.uuid(),
+  role: Role,
+  label: z.string(),
+  maxUses: z.number().nullable(),
+  uses: z.number(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+/** Only at creation is the token (and so the link) known; the database keeps its hash. */
+export const CreatedInvitation = Invitation.extend({ token: z.string(), link: z.string() });
+
+export const InvitationPreview = z.object({
+  event: z.object({ slug: z.string(), title: z.string() }),
+  role: Role,
+});
+
+export const RedeemInput = z.object({
+  displayName: DisplayName,
+  email: z.email().max(254).nullable().optional(),
+});
+export type RedeemInput = z.infer<typeof RedeemInput>;

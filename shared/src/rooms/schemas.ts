@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const RoomKind = z.enum(['plenary', 'working_group']);
+export type RoomKind = z.infer<typeof RoomKind>;
+
+export const Room = z.object({
+  id: z.uuid(),
+  kind: RoomKind,
+  name: z.string(),
+  description: z.string(),
+  capacity: z.number().nullable(),
+  moderatorIds: z.array(z.uuid()),
+});
+export type Room = z.infer<typeof Room>;
+
+export const WorkingGroupInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().max(5000).default(''),
+  capacity: z.number().int().min(1).max(10_000).nullable().default(null),
+  moderatorIds: z.array(z.uuid()).max(20).default([]),
+});
+export type WorkingGroupInput = z.infer<typeof WorkingGroupInput>;
+
+export const WorkingGroupPatch = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(5000),
+    capacity: z.number().int().min(1).max(10_000).nullable(),
+    moderatorIds: z.array(z.uuid()).max(20),
+  })
+  .partial()
+  .strict();
+export type WorkingGroupPatch = z.infer<typeof WorkingGroupPatch>;
+
+export const RoomParams = z.object({ slug: z.string().max(64), roomId: z.uuid() });
