@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -15,5 +14,4 @@ export default defineConfig({
       '/socket.io': { target: backend, ws: true },
     },
   },
-  test: { environment: 'node', include: ['src/**/*.test.ts'] },
 });

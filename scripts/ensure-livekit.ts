@@ -50,7 +50,7 @@ export async function ensureLivekitBinary(opts: EnsureLivekitOptions = {}): Prom
   if (await isExecutable(cached)) return cached;
 
   if (opts.allowBuild === false) throw new LivekitBinaryError(missingBinaryMessage('not allowed'));
-  const go = (await findOnPath('go')) ?? (await firstExecutable(['/usr/local/go/bin/go']));
+  const go = await findOnPath('go');
   if (!go) throw new LivekitBinaryError(missingBinaryMessage('no Go on PATH'));
 
   await withBuildLock(livekitCacheDir(), log, async () => {
@@ -71,7 +71,7 @@ function missingBinaryMessage(reason: 'no Go on PATH' | 'not allowed'): string {
     'Get one in any of these ways:',
     `  - install Go (https://go.dev/dl/) and rerun: npm run ensure-livekit`,
     `  - download livekit-server v${LIVEKIT_VERSION} from https://github.com/livekit/livekit/releases and set LIVEKIT_BIN=/path/to/livekit-server`,
-    '  - run LiveKit separately (docker compose up livekit) and set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET',
+    '  - run LiveKit elsewhere (e.g. with docker compose) and set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET',
   ].join('\n');
 }
 

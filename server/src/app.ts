@@ -25,7 +25,7 @@ import agendaRoutes from './features/agenda/routes.ts';
 /** What buildApp needs beyond the environment: resolved secrets and LiveKit's address. */
 export interface AppOptions {
   sessionSecret: string;
-  livekit: { url: string; apiKey: string; apiSecret: string };
+  livekit: { url: string; apiUrl?: string; apiKey: string; apiSecret: string };
   /** Serve the built client from here (defaults to client/dist when it exists). */
   clientDist?: string | null;
   authRateLimit?: number;

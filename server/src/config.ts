@@ -29,6 +29,7 @@ const EnvSchema = z
     DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
     REDIS_URL: optionalUrl(['redis:', 'rediss:']),
     LIVEKIT_URL: optionalUrl(['ws:', 'wss:', 'http:', 'https:']),
+    LIVEKIT_API_URL: optionalUrl(['ws:', 'wss:', 'http:', 'https:']),
     LIVEKIT_API_KEY: z.string().trim().min(1).optional(),
     LIVEKIT_API_SECRET: z.string().trim().min(32, 'must be at least 32 characters').optional(),
     LIVEKIT_BIN: z.string().optional(),
@@ -55,6 +56,8 @@ export interface Config {
   /** Set when an external LiveKit is used; otherwise Plenum starts its own on loopback. */
   livekit: {
     url: string | undefined;
+    /** Where the server reaches LiveKit's API when that differs from the browser's URL (compose). */
+    apiUrl: string | undefined;
     apiKey: string | undefined;
     apiSecret: string | undefined;
     bin: string | undefined;
@@ -91,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     livekit: {
       url: e.LIVEKIT_URL,
+      apiUrl: e.LIVEKIT_API_URL,
       apiKey: e.LIVEKIT_API_KEY,
       apiSecret: e.LIVEKIT_API_SECRET,
       bin: e.LIVEKIT_BIN,

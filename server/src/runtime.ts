@@ -16,15 +16,19 @@ export interface RunningServer {
  * loopback), the app, listening. Used by server.ts and by `npm start`.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const secrets = loadOrCreateSecrets(config.dataDir);
+  // Generated secrets are only for a zero-configuration start; a configured node writes nothing.
+  const needsSecrets =
+    !config.sessionSecret || !config.livekit.apiKey || !config.livekit.apiSecret;
+  const secrets = needsSecrets ? loadOrCreateSecrets(config.dataDir) : undefined;
   let embedded: EmbeddedLivekit | null = null;
   const livekit = {
     url: config.livekit.url ?? `ws://${config.livekit.nodeIp ?? '127.0.0.1'}:${config.livekit.port}`,
-    apiKey: config.livekit.apiKey ?? secrets.livekitApiKey,
-    apiSecret: config.livekit.apiSecret ?? secrets.livekitApiSecret,
+    apiUrl: config.livekit.apiUrl,
+    apiKey: (config.livekit.apiKey ?? secrets?.livekitApiKey)!,
+    apiSecret: (config.livekit.apiSecret ?? secrets?.livekitApiSecret)!,
   };
   const app = await buildApp(config, {
-    sessionSecret: config.sessionSecret ?? secrets.sessionSecret,
+    sessionSecret: (config.sessionSecret ?? secrets?.sessionSecret)!,
     livekit,
   });
   try {

@@ -56,7 +56,7 @@ async function openPg(url: string): Promise<DbHandle> {
       }
     },
     ping: () => ping(db),
-    close: () => pool.end(),
+    close: once(() => pool.end()),
   };
 }
 
@@ -72,7 +72,7 @@ async function openPglite(dir: string | undefined): Promise<DbHandle> {
     driver: 'pglite',
     migrate: () => migrate(db as never, { migrationsFolder }),
     ping: () => ping(db),
-    close: () => client.close(),
+    close: once(() => client.close()),
   };
 }
 
@@ -83,4 +83,10 @@ async function ping(db: Db): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Closing twice (a test, then the app's onClose) must be harmless. */
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
 }

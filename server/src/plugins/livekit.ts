@@ -5,6 +5,8 @@ import { withTimeout } from './redis.ts';
 export interface LivekitOptions {
   /** ws(s):// URL the browser and the server use to reach LiveKit. */
   url: string;
+  /** Server-side address of LiveKit's API; defaults to `url`. */
+  apiUrl?: string;
   apiKey: string;
   apiSecret: string;
 }
@@ -24,7 +26,7 @@ declare module 'fastify' {
 /** The server's LiveKit connection. Starting an embedded LiveKit is server.ts's job, not this one. */
 export default fp<LivekitOptions>(
   async (app, opts) => {
-    const httpUrl = opts.url.replace(/^ws/, 'http');
+    const httpUrl = (opts.apiUrl ?? opts.url).replace(/^ws/, 'http');
     const rooms = new RoomServiceClient(httpUrl, opts.apiKey, opts.apiSecret);
     app.decorate('livekit', {
       ...opts,

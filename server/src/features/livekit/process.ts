@@ -40,6 +40,7 @@ const BACKOFF_MAX_MS = 30_000;
 // A child that stayed up this long crashed for a new reason; start the backoff over.
 const STABLE_AFTER_MS = 30_000;
 const LOG_TAIL_LINES = 30;
+const RUNNING_AFTER_HTTP_MS = 150;
 
 export function livekitConfig(opts: EmbeddedLivekitOptions): Record<string, unknown> {
   const nodeIp = opts.nodeIp ?? '127.0.0.1';
@@ -173,7 +174,12 @@ class LivekitSupervisor {
   private async waitUntilAnswering(child: ChildProcess) {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while (Date.now() < deadline && child.exitCode === null && child.signalCode === null) {
-      if (await answers(this.healthUrl)) return;
+      if (await answers(this.healthUrl)) {
+        // v1.13.5 serves HTTP 100 ms before it marks itself running, and drops a SIGTERM that
+        // arrives in between (it then only dies by SIGKILL). Step past that window.
+        await sleep(RUNNING_AFTER_HTTP_MS);
+        return;
+      }
       await sleep(100);
     }
     if (child.exitCode !== null || child.signalCode !== null) return; // diedEarly reports it

@@ -1,0 +1,82 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { generalErrorKey } from '../../app/errorMessages.ts';
+import { useAnnounce } from '../../app/status.tsx';
+import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
+import { ApiError } from '../../lib/api.ts';
+import { AgendaView } from '../agenda/AgendaView.tsx';
+import { LogoutButton } from '../session/LogoutButton.tsx';
+import { useEventOverview, type EventOverview } from './useEventOverview.ts';
+
+/** Placeholder for the conference screen: event, who you are, the agenda. Loaded lazily. */
+export default function EventPage({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const overview = useEventOverview(slug);
+  useDocumentTitle(overview.status === 'done' ? overview.data.event.title : t('event.title'));
+
+  if (overview.status === 'loading') {
+    return (
+      <section className="panel" aria-busy="true">
+        <p className="loading">{t('event.loading')}</p>
+      </section>
+    );
+  }
+  if (overview.status === 'failed') {
+    return <EventProblem error={overview.error} onRetry={overview.reload} />;
+  }
+  return <EventOverviewView overview={overview.data} />;
+}
+
+function EventOverviewView({ overview }: { overview: EventOverview }) {
+  const { t } = useTranslation();
+  const { me, event, role, agenda } = overview;
+  return (
+    <>
+      <section className="panel event-intro" aria-labelledby="page-heading">
+        <h1 id="page-heading">{event.title}</h1>
+        <div className="event-person">
+          <p>
+            {t('event.signedInAs', { name: me.person.displayName })}
+            {role && (
+              <>
+                <br />
+                {t('event.role', { role: t(`roles.${role}`) })}
+              </>
+            )}
+          </p>
+          <LogoutButton />
+        </div>
+        {event.description && <p className="event-description">{event.description}</p>}
+      </section>
+      <AgendaView items={agenda} timeZone={event.timeZone} />
+    </>
+  );
+}
+
+const problems = {
+  unauthenticated: ['event.unauthenticatedTitle', 'event.unauthenticated'],
+  forbidden: ['event.noAccessTitle', 'event.noAccess'],
+  not_found: ['event.notFoundTitle', 'event.notFound'],
+} as const;
+
+function EventProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const known = error instanceof ApiError && error.code in problems ? problems[error.code as keyof typeof problems] : null;
+  const title = t(known ? known[0] : 'event.errorTitle');
+  const text = t(known ? known[1] : generalErrorKey(error));
+
+  useEffect(() => announce(`${title}. ${text}`), [error, announce]);
+
+  return (
+    <section className="panel panel-problem" aria-labelledby="page-heading">
+      <h1 id="page-heading">{title}</h1>
+      <p>{text}</p>
+      {!known && (
+        <button type="button" className="button" onClick={onRetry}>
+          {t('errors.retry')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { generalErrorKey } from '../../app/errorMessages.ts';
+import { useAnnounce } from '../../app/status.tsx';
+import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
+import { useLoad } from '../../app/useLoad.ts';
+import { api } from '../../lib/api.ts';
+import { JoinForm } from './JoinForm.tsx';
+import { LinkProblemMessage } from './LinkProblemMessage.tsx';
+import { linkProblemOf, type LinkProblem } from './linkProblem.ts';
+
+export function JoinPage({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const invitation = useLoad(token, (signal) => api.invitation(token, signal));
+  // The link can also turn out unusable on submit (revoked or used up in the meantime).
+  const [problemOnSubmit, setProblemOnSubmit] = useState<LinkProblem | null>(null);
+  useDocumentTitle(t('join.title'));
+
+  const loadError = invitation.status === 'failed' ? invitation.error : null;
+  const problem = problemOnSubmit ?? (loadError ? linkProblemOf(loadError) : null);
+  const errorKey = loadError && !problem ? generalErrorKey(loadError) : null;
+
+  useEffect(() => {
+    if (errorKey) announce(t(errorKey));
+  }, [errorKey, announce]);
+
+  if (problem) return <LinkProblemMessage problem={problem} />;
+
+  if (invitation.status === 'loading') {
+    return (
+      <section className="panel" aria-busy="true">
+        <p className="loading">{t('join.checking')}</p>
+      </section>
+    );
+  }
+
+  if (invitation.status === 'failed') {
+    return (
+      <section className="panel" aria-labelledby="page-heading">
+        <h1 id="page-heading">{t('join.title')}</h1>
+        <p className="error-text">{t(errorKey ?? 'errors.unexpected')}</p>
+        <button type="button" className="button" onClick={invitation.reload}>
+          {t('errors.retry')}
+        </button>
+      </section>
+    );
+  }
+
+  const { event, role } = invitation.data;
+  return (
+    <section className="panel" aria-labelledby="page-heading">
+      <h1 id="page-heading">{t('join.heading', { title: event.title })}</h1>
+      <p className="meta">{t('join.role', { role: t(`roles.${role}`) })}</p>
+      <p>{t('join.intro')}</p>
+      <JoinForm token={token} onLinkProblem={setProblemOnSubmit} />
+    </section>
+  );
+}
