@@ -36,7 +36,14 @@ const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta
 /** Builds the whole server without listening: tests use it directly. */
 export async function buildApp(config: Config, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+      // People read the console of `npm start`; machines read JSON in production.
+      ...(config.env === 'development' && process.stdout.isTTY
+        ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
+        : {}),
+    },
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
@@ -50,7 +57,9 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   if (config.env === 'development') allowedOrigins.push('http://localhost:5173', 'http://127.0.0.1:5173');
   const livekitOrigin = new URL(options.livekit.url).origin;
 
-  await app.register(errorsPlugin);
+  const clientDist = options.clientDist === undefined ? defaultClientDist : options.clientDist;
+  const serveClient = Boolean(clientDist && existsSync(clientDist));
+  await app.register(errorsPlugin, { spaFallback: serveClient });
   await app.register(securityPlugin, {
     sessionSecret: options.sessionSecret,
     allowedOrigins,
@@ -73,21 +82,6 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(roomRoutes);
   await app.register(agendaRoutes);
 
-  const clientDist = options.clientDist === undefined ? defaultClientDist : options.clientDist;
-  if (clientDist && existsSync(clientDist)) await serveClient(app, clientDist);
+  if (serveClient) await app.register(fastifyStatic, { root: clientDist!, wildcard: false });
   return app;
-}
-
-/** The built client, with index.html for every non-API path so that deep links work. */
-async function serveClient(app: FastifyInstance, root: string) {
-  await app.register(fastifyStatic, { root, wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/socket.io')) {
-      return reply.sendFile('index.html');
-    }
-    return reply.status(404).send({
-      error: { code: 'not_found', message: `No route ${request.method} ${request.url}` },
-    });
-  });
 }

@@ -7,3 +7,8 @@ export * from './invitations/schemas.ts';
 export * from './rooms/schemas.ts';
 export * from './agenda/schemas.ts';
 export * from './health/schemas.ts';
+export * from './chat/schemas.ts';
+export * from './hands/schemas.ts';
+export * from './questions/schemas.ts';
+export * from './presence/schemas.ts';
+export * from './socket/events.ts';

@@ -1,10 +1,7 @@
 import { ApiError } from '../lib/api.ts';
 
 export type GeneralErrorKey =
-  | 'errors.network'
-  | 'errors.rateLimited'
-  | 'errors.unavailable'
-  | 'errors.unexpected';
+  'errors.network' | 'errors.rateLimited' | 'errors.unavailable' | 'errors.unexpected';
 
 /** What to tell a person about a failure no page handles specially. */
 export function generalErrorKey(error: unknown): GeneralErrorKey {

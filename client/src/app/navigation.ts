@@ -9,7 +9,11 @@ export interface NavigationState {
 
 const changeEvent = 'plenum:navigate';
 
-export function navigate(to: string, state: NavigationState = {}, options: { replace?: boolean } = {}) {
+export function navigate(
+  to: string,
+  state: NavigationState = {},
+  options: { replace?: boolean } = {},
+) {
   if (options.replace) history.replaceState(state, '', to);
   else history.pushState(state, '', to);
   window.dispatchEvent(new Event(changeEvent));

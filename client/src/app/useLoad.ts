@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 export type Load<T> =
-  | { status: 'loading' }
-  | { status: 'done'; data: T }
-  | { status: 'failed'; error: unknown };
+  { status: 'loading' } | { status: 'done'; data: T } | { status: 'failed'; error: unknown };
 
 /**
  * Runs `load` when `key` changes and aborts it when the page goes away. `reload` starts over,
@@ -25,7 +23,8 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
         if (!controller.signal.aborted) setState({ key, attempt, load: { status: 'done', data } });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ key, attempt, load: { status: 'failed', error } });
+        if (!controller.signal.aborted)
+          setState({ key, attempt, load: { status: 'failed', error } });
       },
     );
     return () => controller.abort();
@@ -35,6 +34,7 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   // While the effect for a new key has not run yet, do not show the old key's data.
-  const current: Load<T> = state.key === key && state.attempt === attempt ? state.load : { status: 'loading' };
+  const current: Load<T> =
+    state.key === key && state.attempt === attempt ? state.load : { status: 'loading' };
   return { ...current, reload } as Load<T> & { reload: () => void };
 }

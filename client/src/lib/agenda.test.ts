@@ -10,7 +10,12 @@ import {
 
 const berlin = 'Europe/Berlin';
 
-function item(id: string, startsAt: string, durationMinutes = 30, actual: Partial<Record<'actualStartAt' | 'actualEndAt', string>> = {}) {
+function item(
+  id: string,
+  startsAt: string,
+  durationMinutes = 30,
+  actual: Partial<Record<'actualStartAt' | 'actualEndAt', string>> = {},
+) {
   return {
     id,
     startsAt,
@@ -30,9 +35,9 @@ describe('agenda times in the event time zone', () => {
   });
 
   it('spans the spring-forward gap in a time range', () => {
-    expect(formatTimeRange({ startsAt: '2026-03-29T00:30:00Z', durationMinutes: 60 }, berlin, 'de-DE')).toBe(
-      '01:30–03:30',
-    );
+    expect(
+      formatTimeRange({ startsAt: '2026-03-29T00:30:00Z', durationMinutes: 60 }, berlin, 'de-DE'),
+    ).toBe('01:30–03:30');
   });
 
   it('shows the repeated autumn hour twice, once in summer and once in winter time', () => {
@@ -45,9 +50,9 @@ describe('agenda times in the event time zone', () => {
   });
 
   it('uses the 24-hour clock in English too', () => {
-    expect(formatTimeRange({ startsAt: '2026-03-12T13:00:00Z', durationMinutes: 30 }, berlin, 'en-GB')).toBe(
-      '14:00–14:30',
-    );
+    expect(
+      formatTimeRange({ startsAt: '2026-03-12T13:00:00Z', durationMinutes: 30 }, berlin, 'en-GB'),
+    ).toBe('14:00–14:30');
   });
 
   it('writes the day heading in German', () => {
@@ -101,12 +106,16 @@ describe('live agenda item', () => {
   });
 
   it('keeps an overrunning item live and not the one whose slot began', () => {
-    const overrun = item('talk', '2026-03-12T09:00:00Z', 30, { actualStartAt: '2026-03-12T09:02:00Z' });
+    const overrun = item('talk', '2026-03-12T09:00:00Z', 30, {
+      actualStartAt: '2026-03-12T09:02:00Z',
+    });
     expect(liveItemIds([overrun, next], at('2026-03-12T09:40:00Z'))).toEqual(new Set(['talk']));
   });
 
   it('marks an item started early by the organizer before its slot', () => {
-    const early = item('next', '2026-03-12T09:30:00Z', 30, { actualStartAt: '2026-03-12T09:25:00Z' });
+    const early = item('next', '2026-03-12T09:30:00Z', 30, {
+      actualStartAt: '2026-03-12T09:25:00Z',
+    });
     expect(liveItemIds([talk, early], at('2026-03-12T09:26:00Z'))).toEqual(new Set(['next']));
   });
 

@@ -3,7 +3,10 @@ import type { AgendaItem } from '@plenum/shared';
 /** Agenda times are shown in the event's time zone, never the viewer's: everyone reads the same. */
 
 type Scheduled = Pick<AgendaItem, 'startsAt' | 'durationMinutes'>;
-type Timed = Pick<AgendaItem, 'id' | 'startsAt' | 'durationMinutes' | 'actualStartAt' | 'actualEndAt'>;
+type Timed = Pick<
+  AgendaItem,
+  'id' | 'startsAt' | 'durationMinutes' | 'actualStartAt' | 'actualEndAt'
+>;
 type Instant = string | number | Date;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -29,9 +32,12 @@ export function scheduledEnd(item: Scheduled): Date {
 
 /** "09:30": 24-hour clock in both languages, as German and British readers expect. */
 export function formatTime(instant: Instant, timeZone: string, locale: string): string {
-  return formatter(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    toDate(instant),
-  );
+  return formatter(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(toDate(instant));
 }
 
 /** "09:30–10:00" with an en dash. */
@@ -70,7 +76,10 @@ export interface AgendaDay<T> {
 }
 
 /** Items sorted by start and grouped by their calendar day in the event's time zone. */
-export function groupByDay<T extends Scheduled>(items: readonly T[], timeZone: string): AgendaDay<T>[] {
+export function groupByDay<T extends Scheduled>(
+  items: readonly T[],
+  timeZone: string,
+): AgendaDay<T>[] {
   const sorted = [...items].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   const days: AgendaDay<T>[] = [];
   for (const item of sorted) {
@@ -99,5 +108,7 @@ function isScheduledNow(item: Timed, now: number): boolean {
 export function liveItemIds(items: readonly Timed[], now: number): Set<string> {
   const running = items.filter(isRunning);
   if (running.length > 0) return new Set(running.map((i) => i.id));
-  return new Set(items.filter((i) => i.actualEndAt === null && isScheduledNow(i, now)).map((i) => i.id));
+  return new Set(
+    items.filter((i) => i.actualEndAt === null && isScheduledNow(i, now)).map((i) => i.id),
+  );
 }

@@ -89,7 +89,9 @@ export function toApiError(status: number, payload: unknown): ApiError {
       : (fallbackCodeByStatus[status] ?? (status >= 500 ? 'unavailable' : 'bad_request'));
   const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
   const fields =
-    error?.fields && typeof error.fields === 'object' ? (error.fields as Record<string, string>) : {};
+    error?.fields && typeof error.fields === 'object'
+      ? (error.fields as Record<string, string>)
+      : {};
   const reason = typeof error?.reason === 'string' ? error.reason : undefined;
   return new ApiError(status, code, message, fields, reason);
 }

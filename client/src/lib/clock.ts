@@ -6,13 +6,21 @@
 let offsetMs = 0;
 
 /** `Date` has whole seconds, so the server's true time lies within the following second. */
-export function estimateOffset(dateHeader: string, sentAt: number, receivedAt: number): number | null {
+export function estimateOffset(
+  dateHeader: string,
+  sentAt: number,
+  receivedAt: number,
+): number | null {
   const serverMs = Date.parse(dateHeader);
   if (Number.isNaN(serverMs)) return null;
   return serverMs + 500 - (sentAt + receivedAt) / 2;
 }
 
-export function noteServerDate(dateHeader: string | null, sentAt: number, receivedAt: number): void {
+export function noteServerDate(
+  dateHeader: string | null,
+  sentAt: number,
+  receivedAt: number,
+): void {
   if (!dateHeader) return;
   const estimate = estimateOffset(dateHeader, sentAt, receivedAt);
   if (estimate !== null) offsetMs = estimate;

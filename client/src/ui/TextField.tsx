@@ -13,7 +13,16 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 }
 
 /** A labelled input whose hint and error are read out with it. */
-export function TextField({ id, label, hint, error, required, onChange, inputRef, ...input }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  onChange,
+  inputRef,
+  ...input
+}: TextFieldProps) {
   const { t } = useTranslation();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

@@ -5,8 +5,8 @@ import type { ErrorBody } from '@plenum/shared';
 import { AppError } from '../lib/app-error.ts';
 
 /** One place turns every failure into `{ error: { code, message } }`; no stack reaches a client. */
-export default fp(
-  async (app) => {
+export default fp<{ spaFallback: boolean }>(
+  async (app, opts) => {
     app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
       if (err instanceof AppError) {
         return reply.status(err.status).send(body(err.code, err.message, err.fields));
@@ -39,9 +39,13 @@ export default fp(
       return reply.status(500).send(body('internal', 'Something went wrong on our side.'));
     });
 
-    app.setNotFoundHandler((request, reply) =>
-      reply.status(404).send(body('not_found', `No route ${request.method} ${request.url}`)),
-    );
+    app.setNotFoundHandler((request, reply) => {
+      // The client routes deep links (/join/…, /e/…) itself: serve it index.html.
+      const path = request.url.split('?')[0] ?? '';
+      const isApi = path.startsWith('/api/') || path.startsWith('/socket.io');
+      if (opts.spaFallback && request.method === 'GET' && !isApi) return reply.sendFile('index.html');
+      return reply.status(404).send(body('not_found', `No route ${request.method} ${request.url}`));
+    });
   },
   { name: 'errors' },
 );

@@ -20,7 +20,9 @@ describe('translations', () => {
     const lookup = (obj: unknown, path: string) =>
       path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], obj);
     for (const key of keys(de)) {
-      expect(placeholders(String(lookup(en, key))), key).toEqual(placeholders(String(lookup(de, key))));
+      expect(placeholders(String(lookup(en, key))), key).toEqual(
+        placeholders(String(lookup(de, key))),
+      );
     }
   });
 });

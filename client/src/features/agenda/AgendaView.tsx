@@ -52,7 +52,10 @@ function AgendaEntry({ item, isLive, timeZone, locale }: AgendaEntryProps) {
   const { t } = useTranslation();
   const end = scheduledEnd(item);
   return (
-    <li className={isLive ? 'agenda-item agenda-item-live' : 'agenda-item'} aria-current={isLive ? 'time' : undefined}>
+    <li
+      className={isLive ? 'agenda-item agenda-item-live' : 'agenda-item'}
+      aria-current={isLive ? 'time' : undefined}
+    >
       <p className="agenda-time">
         <time dateTime={item.startsAt}>{formatTime(item.startsAt, timeZone, locale)}</time>
         <span aria-hidden="true">–</span>

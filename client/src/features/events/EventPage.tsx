@@ -62,7 +62,10 @@ const problems = {
 function EventProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const known = error instanceof ApiError && error.code in problems ? problems[error.code as keyof typeof problems] : null;
+  const known =
+    error instanceof ApiError && error.code in problems
+      ? problems[error.code as keyof typeof problems]
+      : null;
   const title = t(known ? known[0] : 'event.errorTitle');
   const text = t(known ? known[1] : generalErrorKey(error));
 

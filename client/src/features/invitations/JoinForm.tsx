@@ -96,7 +96,11 @@ export function JoinForm({ token, onLinkProblem }: JoinFormProps) {
         spellCheck={false}
       />
       {formError && <p className="error-text">{t(formError)}</p>}
-      <button type="submit" className="button button-primary" aria-disabled={submitting || undefined}>
+      <button
+        type="submit"
+        className="button button-primary"
+        aria-disabled={submitting || undefined}
+      >
         {t(submitting ? 'join.submitting' : 'join.submit')}
       </button>
     </form>

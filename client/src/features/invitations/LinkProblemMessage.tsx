@@ -14,7 +14,9 @@ const textKey = {
 export function LinkProblemMessage({ problem }: { problem: LinkProblem }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const title = t(problem === 'invalid' ? 'join.linkErrors.invalidTitle' : 'join.linkErrors.goneTitle');
+  const title = t(
+    problem === 'invalid' ? 'join.linkErrors.invalidTitle' : 'join.linkErrors.goneTitle',
+  );
   const text = t(textKey[problem]);
 
   // Announced once per problem; switching the language re-renders the text but stays quiet.

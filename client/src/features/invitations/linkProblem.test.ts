@@ -8,7 +8,9 @@ describe('invitation link problems', () => {
   });
 
   it('calls a malformed token an invalid link', () => {
-    const error = new ApiError(400, 'validation_failed', 'Invalid', { 'params.token': 'malformed' });
+    const error = new ApiError(400, 'validation_failed', 'Invalid', {
+      'params.token': 'malformed',
+    });
     expect(linkProblemOf(error)).toBe('invalid');
   });
 

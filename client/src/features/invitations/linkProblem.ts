@@ -15,7 +15,10 @@ export function linkProblemOf(error: unknown): LinkProblem | null {
   if (error.code === 'gone') return goneReasons[error.reason ?? ''] ?? 'gone';
   if (error.code === 'not_found') return 'invalid';
   // A malformed token fails the route's parameter validation.
-  if (error.code === 'validation_failed' && Object.keys(error.fields).some((f) => f.startsWith('params.'))) {
+  if (
+    error.code === 'validation_failed' &&
+    Object.keys(error.fields).some((f) => f.startsWith('params.'))
+  ) {
     return 'invalid';
   }
   return null;

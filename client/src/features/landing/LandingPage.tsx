@@ -12,7 +12,7 @@ export function LandingPage() {
 
   useEffect(() => {
     if (notice === 'loggedOut') announce(t('landing.loggedOut'));
-  }, [notice, announce, t]);
+  }, [notice, announce]);
 
   return (
     <section className="panel" aria-labelledby="page-heading">

@@ -4,3 +4,7 @@ export * from './invitations.ts';
 export * from './rooms.ts';
 export * from './agenda.ts';
 export * from './audit.ts';
+export * from './chat.ts';
+export * from './hands.ts';
+export * from './questions.ts';
+export * from './presence.ts';

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** One person's presence; display names only. Several tabs of a person count once. */
+export const PresencePerson = z.object({
+  personId: z.uuid(),
+  displayName: z.string(),
+  online: z.boolean(),
+  /** The room the person is in while online; the last one when offline. */
+  roomId: z.uuid().nullable(),
+  lastSeenAt: z.string().nullable(),
+});
+export type PresencePerson = z.infer<typeof PresencePerson>;
+
+export const PresenceListInput = z.object({}).strict();
+
+export const PresenceList = z.object({
+  people: z.array(PresencePerson),
+  /** Online people per room id. */
+  counts: z.record(z.string(), z.number().int().min(0)),
+});
+export type PresenceList = z.infer<typeof PresenceList>;
+
+/** Changes since the last update, batched by the server (at most a few per second). */
+export const PresenceUpdate = z.object({ people: z.array(PresencePerson) });
+export type PresenceUpdate = z.infer<typeof PresenceUpdate>;

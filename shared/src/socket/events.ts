@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import type { ErrorCode } from '../errors/schemas.ts';
+import { Slug } from '../events/schemas.ts';
+import {
+  ChatAnnounceInput,
+  ChatCatchUpInput,
+  ChatDeleteInput,
+  ChatHistoryInput,
+  ChatLockInput,
+  ChatPinInput,
+  ChatSendInput,
+  type ChatCatchUp,
+  type ChatDeleted,
+  type ChatHistory,
+  type ChatLocked,
+  type ChatMessage,
+} from '../chat/schemas.ts';
+import { HandDismissInput, HandRoomInput, type Hand, type HandQueue } from '../hands/schemas.ts';
+import {
+  QuestionAskInput,
+  QuestionIdInput,
+  QuestionListInput,
+  type Question,
+  type QuestionHidden,
+  type QuestionList,
+  type QuestionUpvoted,
+} from '../questions/schemas.ts';
+import {
+  PresenceListInput,
+  type PresenceList,
+  type PresenceUpdate,
+} from '../presence/schemas.ts';
+
+/** What the client sends in the handshake (`io(url, { auth })`); the session is the cookie. */
+export const SocketAuth = z.object({ event: Slug });
+export type SocketAuth = z.infer<typeof SocketAuth>;
+
+export interface AckError {
+  code: ErrorCode;
+  message: string;
+  fields?: Record<string, string>;
+}
+/** Every client event is acknowledged with this. */
+export type Ack<T extends object = Record<never, never>> =
+  | ({ ok: true } & T)
+  | { ok: false; error: AckError };
+export type AckCallback<T extends object> = (ack: Ack<T>) => void;
+
+/** The payload schema of every client event; the server validates with exactly these. */
+export const clientEventSchemas = {
+  'presence:list': PresenceListInput,
+  'chat:send': ChatSendInput,
+  'chat:announce': ChatAnnounceInput,
+  'chat:history': ChatHistoryInput,
+  'chat:catchUp': ChatCatchUpInput,
+  'chat:delete': ChatDeleteInput,
+  'chat:pin': ChatPinInput,
+  'chat:lock': ChatLockInput,
+  'hand:raise': HandRoomInput,
+  'hand:lower': HandRoomInput,
+  'hand:list': HandRoomInput,
+  'hand:takeNext': HandRoomInput,
+  'hand:dismiss': HandDismissInput,
+  'question:ask': QuestionAskInput,
+  'question:list': QuestionListInput,
+  'question:upvote': QuestionIdInput,
+  'question:answer': QuestionIdInput,
+  'question:hide': QuestionIdInput,
+} as const;
+
+/** What a successful ack carries besides `ok: true`. */
+export interface ClientEventReplies {
+  'presence:list': PresenceList;
+  'chat:send': { message: ChatMessage };
+  'chat:announce': { message: ChatMessage };
+  'chat:history': ChatHistory;
+  'chat:catchUp': ChatCatchUp;
+  'chat:delete': ChatDeleted;
+  'chat:pin': { message: ChatMessage };
+  'chat:lock': ChatLocked;
+  'hand:raise': { hand: Hand };
+  'hand:lower': { hand: Hand | null };
+  'hand:list': HandQueue;
+  'hand:takeNext': { hand: Hand | null };
+  'hand:dismiss': { hand: Hand };
+  'question:ask': { question: Question };
+  'question:list': QuestionList;
+  'question:upvote': { question: Question };
+  'question:answer': { question: Question };
+  'question:hide': QuestionHidden;
+}
+
+export type ClientEventName = keyof typeof clientEventSchemas;
+export type ClientEventPayload<E extends ClientEventName> = z.input<
+  (typeof clientEventSchemas)[E]
+>;
+export type ClientEventReply<E extends ClientEventName> = ClientEventReplies[E];
+
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (
+    payload: ClientEventPayload<E>,
+    ack: AckCallback<ClientEventReply<E>>,
+  ) => void;
+};
+
+export interface ServerToClientEvents {
+  'presence:updated': (update: PresenceUpdate) => void;
+  'chat:message': (message: ChatMessage) => void;
+  'chat:deleted': (deleted: ChatDeleted) => void;
+  'chat:pinned': (message: ChatMessage) => void;
+  'chat:locked': (locked: ChatLocked) => void;
+  'hand:raised': (hand: Hand) => void;
+  'hand:lowered': (hand: Hand) => void;
+  'hand:taken': (hand: Hand) => void;
+  'hand:dismissed': (hand: Hand) => void;
+  'question:asked': (question: Question) => void;
+  'question:upvoted': (upvoted: QuestionUpvoted) => void;
+  'question:answered': (question: Question) => void;
+  'question:hidden': (hidden: QuestionHidden) => void;
+  /** Sent once before the server disconnects a socket that keeps flooding. */
+  'socket:flooded': (notice: { message: string }) => void;
+}
+
+export const serverEventNames = [
+  'presence:updated',
+  'chat:message',
+  'chat:deleted',
+  'chat:pinned',
+  'chat:locked',
+  'hand:raised',
+  'hand:lowered',
+  'hand:taken',
+  'hand:dismissed',
+  'question:asked',
+  'question:upvoted',
+  'question:answered',
+  'question:hidden',
+  'socket:flooded',
+] as const satisfies readonly (keyof ServerToClientEvents)[];
