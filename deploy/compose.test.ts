@@ -19,7 +19,13 @@ describe('docker compose', () => {
     expect(env.DATABASE_URL).toMatch(/@postgres:5432\//);
     expect(env.REDIS_URL).toBe('redis://redis:6379');
     expect(env.LIVEKIT_API_URL).toBe('http://livekit:7880');
-    for (const name of ['LIVEKIT_URL', 'LIVEKIT_API_KEY', 'LIVEKIT_API_SECRET', 'SESSION_SECRET', 'PUBLIC_URL']) {
+    for (const name of [
+      'LIVEKIT_URL',
+      'LIVEKIT_API_KEY',
+      'LIVEKIT_API_SECRET',
+      'SESSION_SECRET',
+      'PUBLIC_URL',
+    ]) {
       expect(env).toHaveProperty(name);
     }
   });

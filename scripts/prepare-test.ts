@@ -18,18 +18,25 @@ try {
   await client.connect();
   await client.query('select 1');
 } catch (err) {
-  problems.push(`Postgres is not reachable at ${databaseUrl} (${(err as Error).message}); start it or set TEST_DATABASE_URL.`);
+  problems.push(
+    `Postgres is not reachable at ${databaseUrl} (${(err as Error).message}); start it or set TEST_DATABASE_URL.`,
+  );
 } finally {
   await client.end().catch(() => {});
 }
 
-const redis = createClient({ url: redisUrl, socket: { connectTimeout: 3000, reconnectStrategy: false } });
+const redis = createClient({
+  url: redisUrl,
+  socket: { connectTimeout: 3000, reconnectStrategy: false },
+});
 redis.on('error', () => {});
 try {
   await redis.connect();
   await redis.ping();
 } catch (err) {
-  problems.push(`Redis is not reachable at ${redisUrl} (${(err as Error).message}); start it or set TEST_REDIS_URL.`);
+  problems.push(
+    `Redis is not reachable at ${redisUrl} (${(err as Error).message}); start it or set TEST_REDIS_URL.`,
+  );
 } finally {
   await redis.close().catch(() => {});
 }
@@ -41,10 +48,15 @@ try {
 }
 
 if (!existsSync(chromium)) {
-  problems.push(`Chromium is missing at ${chromium}; install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`);
+  problems.push(
+    `Chromium is missing at ${chromium}; install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`,
+  );
 }
 
 if (problems.length) {
-  console.error('The tests need real services that are not ready:\n' + problems.map((p) => `  - ${p}`).join('\n'));
+  console.error(
+    'The tests need real services that are not ready:\n' +
+      problems.map((p) => `  - ${p}`).join('\n'),
+  );
   process.exit(1);
 }

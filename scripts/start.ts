@@ -31,7 +31,10 @@ function buildClientIfNeeded() {
   const sources = [path.join(root, 'client/src'), path.join(root, 'shared/src')];
   if (existsSync(dist) && statSync(dist).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
   console.log('Building the web client…');
-  const result = spawnSync('npm', ['run', 'build', '-w', 'client'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', 'build', '-w', 'client'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('The client build failed (see above).');
 }
 
@@ -50,7 +53,12 @@ try {
   const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
   const lines = [];
   for (const role of roles) {
-    const { token } = await createInvitation(db, event.id, { role, label: 'npm start', maxUses: null, expiresAt }, null);
+    const { token } = await createInvitation(
+      db,
+      event.id,
+      { role, label: 'npm start', maxUses: null, expiresAt },
+      null,
+    );
     lines.push(`  ${role.padEnd(10)} ${invitationLink(config.publicUrl, token)}`);
   }
   console.log(`

@@ -54,7 +54,8 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
 
   const publicOrigin = new URL(config.publicUrl).origin;
   const allowedOrigins = [publicOrigin];
-  if (config.env === 'development') allowedOrigins.push('http://localhost:5173', 'http://127.0.0.1:5173');
+  if (config.env === 'development')
+    allowedOrigins.push('http://localhost:5173', 'http://127.0.0.1:5173');
   const livekitOrigin = new URL(options.livekit.url).origin;
 
   const clientDist = options.clientDist === undefined ? defaultClientDist : options.clientDist;

@@ -41,7 +41,9 @@ const EnvSchema = z
     PUBLIC_URL: optionalUrl(['http:', 'https:']),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     PLENUM_DATA_DIR: z.string().min(1).default('.data'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   })
   .refine((e) => !e.LIVEKIT_URL || (e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET), {

@@ -17,12 +17,12 @@ export interface RunningServer {
  */
 export async function startServer(config: Config): Promise<RunningServer> {
   // Generated secrets are only for a zero-configuration start; a configured node writes nothing.
-  const needsSecrets =
-    !config.sessionSecret || !config.livekit.apiKey || !config.livekit.apiSecret;
+  const needsSecrets = !config.sessionSecret || !config.livekit.apiKey || !config.livekit.apiSecret;
   const secrets = needsSecrets ? loadOrCreateSecrets(config.dataDir) : undefined;
   let embedded: EmbeddedLivekit | null = null;
   const livekit = {
-    url: config.livekit.url ?? `ws://${config.livekit.nodeIp ?? '127.0.0.1'}:${config.livekit.port}`,
+    url:
+      config.livekit.url ?? `ws://${config.livekit.nodeIp ?? '127.0.0.1'}:${config.livekit.port}`,
     apiUrl: config.livekit.apiUrl,
     apiKey: (config.livekit.apiKey ?? secrets?.livekitApiKey)!,
     apiSecret: (config.livekit.apiSecret ?? secrets?.livekitApiSecret)!,
@@ -33,7 +33,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   try {
     if (!config.livekit.url) {
-      const bin = config.livekit.bin ?? (await ensureLivekitBinary({ log: (l) => app.log.info(l) }));
+      const bin =
+        config.livekit.bin ?? (await ensureLivekitBinary({ log: (l) => app.log.info(l) }));
       embedded = await startEmbeddedLivekit({
         bin,
         dataDir: config.dataDir,

@@ -18,7 +18,11 @@ function startNode(env: Record<string, string>): ChildProcess {
   });
 }
 
-async function waitForHealth(port: number, want: (h: Record<string, unknown>) => boolean, child: ChildProcess) {
+async function waitForHealth(
+  port: number,
+  want: (h: Record<string, unknown>) => boolean,
+  child: ChildProcess,
+) {
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));

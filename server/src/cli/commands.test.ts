@@ -10,17 +10,25 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const run = (args: string[], flags: Record<string, string> = {}) => runCommand(t.app.db, t.config, args, flags);
+const run = (args: string[], flags: Record<string, string> = {}) =>
+  runCommand(t.app.db, t.config, args, flags);
 
 describe('operator CLI', () => {
   it('creates an event and prints an invitation link that works', async () => {
-    expect(await run(['event', 'create'], {
-      slug: 'cli-forum',
-      title: 'CLI Forum',
-      starts: '2026-06-01T08:00:00Z',
-      ends: '2026-06-01T16:00:00Z',
-    })).toMatch(/Event created: cli-forum/);
-    const link = await run(['invite'], { event: 'cli-forum', role: 'organizer', uses: '1', expires: '7d' });
+    expect(
+      await run(['event', 'create'], {
+        slug: 'cli-forum',
+        title: 'CLI Forum',
+        starts: '2026-06-01T08:00:00Z',
+        ends: '2026-06-01T16:00:00Z',
+      }),
+    ).toMatch(/Event created: cli-forum/);
+    const link = await run(['invite'], {
+      event: 'cli-forum',
+      role: 'organizer',
+      uses: '1',
+      expires: '7d',
+    });
     expect(link).toMatch(/^http:\/\/localhost:3000\/join\/[A-Za-z0-9_-]{22}$/);
     const token = link.split('/').pop()!;
     const res = await t.app.inject({ url: `/api/invitations/${token}` });
@@ -34,12 +42,16 @@ describe('operator CLI', () => {
     await expect(run(['invite'], { event: 'cli-forum', role: 'chef' })).rejects.toThrow(
       /--role must be one of: organizer, moderator, speaker, attendee/,
     );
-    await expect(run(['invite'], { event: 'cli-forum', role: 'attendee', expires: 'bald' })).rejects.toThrow(/--expires/);
+    await expect(
+      run(['invite'], { event: 'cli-forum', role: 'attendee', expires: 'bald' }),
+    ).rejects.toThrow(/--expires/);
     await expect(run(['frobnicate'])).rejects.toThrow('Unknown command: frobnicate');
   });
 
   it('refuses an invalid event with the flag names', async () => {
-    await expect(run(['event', 'create'], { slug: 'X Y', title: '', starts: 'morgen', ends: 'x' })).rejects.toThrow(/--slug[\s\S]*--title[\s\S]*--starts/);
+    await expect(
+      run(['event', 'create'], { slug: 'X Y', title: '', starts: 'morgen', ends: 'x' }),
+    ).rejects.toThrow(/--slug[\s\S]*--title[\s\S]*--starts/);
   });
 
   it('demo creates the forum once', async () => {

@@ -21,7 +21,12 @@ export class CliError extends Error {
 type Flags = Record<string, string | boolean | undefined>;
 
 /** Runs one CLI command and returns what to print; plain function so that tests call it. */
-export async function runCommand(db: Db, config: Config, args: string[], flags: Flags): Promise<string> {
+export async function runCommand(
+  db: Db,
+  config: Config,
+  args: string[],
+  flags: Flags,
+): Promise<string> {
   const [command, sub] = args;
   try {
     switch (command) {
@@ -32,7 +37,8 @@ export async function runCommand(db: Db, config: Config, args: string[], flags: 
           ? `Demo event created: ${DEMO_SLUG}`
           : `Demo event exists already: ${DEMO_SLUG}`;
       case 'event':
-        if (sub !== 'create') throw new CliError(`Unknown command: event ${sub ?? ''}`.trim(), true);
+        if (sub !== 'create')
+          throw new CliError(`Unknown command: event ${sub ?? ''}`.trim(), true);
         return await createEventCommand(db, flags);
       case 'invite':
         return await inviteCommand(db, config, flags);
@@ -53,7 +59,16 @@ async function createEventCommand(db: Db, flags: Flags) {
     endsAt: flags.ends,
     timeZone: flags.tz,
   });
-  if (!parsed.success) throw new CliError(describe(parsed.error, { slug: '--slug', title: '--title', startsAt: '--starts', endsAt: '--ends', timeZone: '--tz' }));
+  if (!parsed.success)
+    throw new CliError(
+      describe(parsed.error, {
+        slug: '--slug',
+        title: '--title',
+        startsAt: '--starts',
+        endsAt: '--ends',
+        timeZone: '--tz',
+      }),
+    );
   const event = await createEvent(db, parsed.data, null);
   return `Event created: ${event.slug} (${event.title})`;
 }
@@ -62,7 +77,9 @@ async function inviteCommand(db: Db, config: Config, flags: Flags) {
   if (typeof flags.event !== 'string') throw new CliError('--event SLUG is required.');
   const role = Role.safeParse(flags.role);
   if (!role.success) {
-    throw new CliError(`--role must be one of: ${Role.options.join(', ')} (got ${JSON.stringify(flags.role ?? null)}).`);
+    throw new CliError(
+      `--role must be one of: ${Role.options.join(', ')} (got ${JSON.stringify(flags.role ?? null)}).`,
+    );
   }
   const maxUses = flags.uses === undefined ? null : Number(flags.uses);
   if (maxUses !== null && (!Number.isInteger(maxUses) || maxUses < 1)) {
@@ -79,12 +96,19 @@ async function inviteCommand(db: Db, config: Config, flags: Flags) {
   const { token } = await createInvitation(
     db,
     event.id,
-    { role: role.data, label: typeof flags.label === 'string' ? flags.label : 'CLI', maxUses, expiresAt },
+    {
+      role: role.data,
+      label: typeof flags.label === 'string' ? flags.label : 'CLI',
+      maxUses,
+      expiresAt,
+    },
     null,
   );
   return invitationLink(config.publicUrl, token);
 }
 
 function describe(error: z.ZodError, names: Record<string, string>) {
-  return error.issues.map((i) => `${names[String(i.path[0])] ?? i.path.join('.')}: ${i.message}`).join('\n');
+  return error.issues
+    .map((i) => `${names[String(i.path[0])] ?? i.path.join('.')}: ${i.message}`)
+    .join('\n');
 }

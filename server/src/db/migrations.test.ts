@@ -11,7 +11,15 @@ async function tablesOf(handle: DbHandle) {
 }
 
 const expected = [
-  'agenda_items', 'audit_log', 'events', 'invitations', 'memberships', 'people', 'room_moderators', 'rooms', 'sessions',
+  'agenda_items',
+  'audit_log',
+  'events',
+  'invitations',
+  'memberships',
+  'people',
+  'room_moderators',
+  'rooms',
+  'sessions',
 ];
 
 describe('migrations', () => {
@@ -37,7 +45,9 @@ describe('migrations', () => {
       const tables = await tablesOf(handle);
       expect(tables).toEqual(expect.arrayContaining(expected));
       // The one-plenary rule is a partial unique index: it must exist on both drivers.
-      const idx = await handle.db.execute(sql`select indexname from pg_indexes where indexname = 'rooms_one_plenary'`);
+      const idx = await handle.db.execute(
+        sql`select indexname from pg_indexes where indexname = 'rooms_one_plenary'`,
+      );
       expect((idx as unknown as { rows: unknown[] }).rows).toHaveLength(1);
     } finally {
       await handle.close();

@@ -22,6 +22,7 @@ export class AppError extends Error {
     message: string,
     status?: number,
     readonly fields?: Record<string, string>,
+    readonly reason?: string,
   ) {
     super(message);
     this.status = status ?? statusByCode[code];

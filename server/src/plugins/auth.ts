@@ -34,10 +34,7 @@ export default fp<{ secureCookies: boolean }>(
     app.decorateRequest('currentPerson', function (this: FastifyRequest) {
       let pending = cache.get(this);
       if (!pending) {
-        const secret = readSessionSecret(
-          (v) => this.unsignCookie(v),
-          this.cookies[SESSION_COOKIE],
-        );
+        const secret = readSessionSecret((v) => this.unsignCookie(v), this.cookies[SESSION_COOKIE]);
         pending = secret ? findSession(app.db, secret) : Promise.resolve(null);
         cache.set(this, pending);
       }
@@ -45,19 +42,23 @@ export default fp<{ secureCookies: boolean }>(
     });
     app.decorateRequest('requirePerson', async function (this: FastifyRequest) {
       const person = await this.currentPerson();
-      if (!person) throw new AppError('unauthenticated', 'Please sign in with your invitation link.');
+      if (!person)
+        throw new AppError('unauthenticated', 'Please sign in with your invitation link.');
       return person;
     });
-    app.decorateReply('setSessionCookie', function (this: FastifyReply, secret: string, expiresAt: Date) {
-      return this.setCookie(SESSION_COOKIE, secret, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: opts.secureCookies,
-        signed: true,
-        expires: expiresAt,
-      });
-    });
+    app.decorateReply(
+      'setSessionCookie',
+      function (this: FastifyReply, secret: string, expiresAt: Date) {
+        return this.setCookie(SESSION_COOKIE, secret, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: opts.secureCookies,
+          signed: true,
+          expires: expiresAt,
+        });
+      },
+    );
     app.decorateReply('clearSessionCookie', function (this: FastifyReply) {
       return this.clearCookie(SESSION_COOKIE, { path: '/' });
     });

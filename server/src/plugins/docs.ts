@@ -21,7 +21,11 @@ export default fp(
     });
     await app.register(swagger, {
       openapi: {
-        info: { title: 'Plenum API', version: '0.1.0', description: 'Digital conferences with live working groups' },
+        info: {
+          title: 'Plenum API',
+          version: '0.1.0',
+          description: 'Digital conferences with live working groups',
+        },
         components: {
           securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'plenum_session' } },
         },

@@ -9,13 +9,14 @@ export default fp<{ spaFallback: boolean }>(
   async (app, opts) => {
     app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
       if (err instanceof AppError) {
-        return reply.status(err.status).send(body(err.code, err.message, err.fields));
+        return reply.status(err.status).send(body(err.code, err.message, err.fields, err.reason));
       }
       if (hasZodFastifySchemaValidationErrors(err)) {
         const fields: Record<string, string> = {};
         for (const v of err.validation) {
           const where = (v.instancePath || '/').replace(/^\//, '').replace(/\//g, '.');
-          fields[`${err.validationContext ?? 'body'}${where ? '.' + where : ''}`] = v.message ?? 'invalid';
+          fields[`${err.validationContext ?? 'body'}${where ? '.' + where : ''}`] =
+            v.message ?? 'invalid';
         }
         const list = Object.entries(fields)
           .map(([k, m]) => `${k}: ${m}`)
@@ -43,19 +44,28 @@ export default fp<{ spaFallback: boolean }>(
       // The client routes deep links (/join/…, /e/…) itself: serve it index.html.
       const path = request.url.split('?')[0] ?? '';
       const isApi = path.startsWith('/api/') || path.startsWith('/socket.io');
-      if (opts.spaFallback && request.method === 'GET' && !isApi) return reply.sendFile('index.html');
+      if (opts.spaFallback && request.method === 'GET' && !isApi)
+        return reply.sendFile('index.html');
       return reply.status(404).send(body('not_found', `No route ${request.method} ${request.url}`));
     });
   },
   { name: 'errors' },
 );
 
-function body(code: ErrorBody['error']['code'], message: string, fields?: Record<string, string>) {
-  return { error: fields ? { code, message, fields } : { code, message } } satisfies ErrorBody;
+function body(
+  code: ErrorBody['error']['code'],
+  message: string,
+  fields?: Record<string, string>,
+  reason?: string,
+) {
+  return {
+    error: { code, message, ...(fields && { fields }), ...(reason && { reason }) },
+  } satisfies ErrorBody;
 }
 
 function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: string; cause?: { code?: string } })?.code ??
+  const code =
+    (err as { code?: string; cause?: { code?: string } })?.code ??
     (err as { cause?: { code?: string } })?.cause?.code;
   return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET';
 }

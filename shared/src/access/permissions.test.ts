@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { can, eventActions, roomActions, type Actor, type Role, type RoomTarget } from './permissions.ts';
+import {
+  can,
+  eventActions,
+  roomActions,
+  type Actor,
+  type Role,
+  type RoomTarget,
+} from './permissions.ts';
 import { roles } from './roles.ts';
 
 const eventId = 'e1';
@@ -15,7 +22,10 @@ const actor = (role: Role | null, moderated: string[] = []): Actor => ({
 });
 
 // The expected matrix, written out independently of the implementation's table.
-const O = 'organizer', M = 'moderator', S = 'speaker', A = 'attendee';
+const O = 'organizer',
+  M = 'moderator',
+  S = 'speaker',
+  A = 'attendee';
 const expectedEvent: Record<string, Role[]> = {
   'event.view': [O, M, S, A],
   'event.edit': [O],

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const AgendaKind = z.enum(['opening', 'talk', 'break', 'working_group_phase', 'results', 'closing', 'other']);
+export const AgendaKind = z.enum([
+  'opening',
+  'talk',
+  'break',
+  'working_group_phase',
+  'results',
+  'closing',
+  'other',
+]);
 export type AgendaKind = z.infer<typeof AgendaKind>;
 
 export const Speaker = z.object({

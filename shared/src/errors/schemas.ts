@@ -23,6 +23,8 @@ export const ErrorBody = z.object({
     message: z.string(),
     /** Offending fields of a validation error: path → message. */
     fields: z.record(z.string(), z.string()).optional(),
+    /** A finer machine-readable cause, e.g. why an invitation is gone: expired, revoked, used_up. */
+    reason: z.string().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -3,7 +3,9 @@ import { Role } from '../access/roles.ts';
 import { DisplayName } from '../people/schemas.ts';
 
 /** Invitation tokens are 128 random bits, base64url: 22 characters. */
-export const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'malformed invitation token');
+export const InvitationToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{22}$/, 'malformed invitation token');
 export const InvitationTokenParams = z.object({ token: InvitationToken });
 
 /** Durations like 30m, 12h, 7d. */

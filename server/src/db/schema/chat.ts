@@ -43,10 +43,7 @@ export const chatMessages = pgTable(
     uniqueIndex('chat_messages_author_client').on(t.authorId, t.clientId),
     index('chat_messages_room_id').on(t.roomId, t.id),
     index('chat_messages_event_scope_id').on(t.eventId, t.scope, t.id),
-    check(
-      'chat_messages_room_scope',
-      sql`(${t.scope} = 'room') = (${t.roomId} is not null)`,
-    ),
+    check('chat_messages_room_scope', sql`(${t.scope} = 'room') = (${t.roomId} is not null)`),
   ],
 );
 

@@ -31,7 +31,9 @@ export const rooms = pgTable(
   },
   (t) => [
     // Exactly one plenary per event.
-    uniqueIndex('rooms_one_plenary').on(t.eventId).where(sql`${t.kind} = 'plenary'`),
+    uniqueIndex('rooms_one_plenary')
+      .on(t.eventId)
+      .where(sql`${t.kind} = 'plenary'`),
     index().on(t.eventId),
   ],
 );

@@ -52,5 +52,6 @@ export async function resolveEventActor(db: DbOrTx, personId: string, slug: stri
 }
 
 export const requireRight = (allowed: boolean, what: string) => {
-  if (!allowed) throw new AppError('forbidden', `Your role in this event does not allow you to ${what}.`);
+  if (!allowed)
+    throw new AppError('forbidden', `Your role in this event does not allow you to ${what}.`);
 };

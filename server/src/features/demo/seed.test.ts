@@ -28,7 +28,10 @@ describe('demo forum', () => {
     const [event] = await t.app.db.select().from(events).where(eq(events.slug, demoEvent.slug));
     // 2026-11-30 is a Monday; CET is UTC+1.
     expect(event!.startsAt.toISOString()).toBe('2026-11-30T08:00:00.000Z');
-    const items = await t.app.db.select().from(agendaItems).where(eq(agendaItems.eventId, event!.id));
+    const items = await t.app.db
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.eventId, event!.id));
     const affiliations = items.flatMap((i) => i.speakers.map((s) => s.affiliation));
     for (const place of ['Stadt Arnsberg', 'Stadt Gelsenkirchen', 'Kreis Pinneberg']) {
       expect(affiliations).toContain(place);

@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { agendaItems, events, memberships, people, roomModerators, rooms } from '../../db/schema/index.ts';
+import {
+  agendaItems,
+  events,
+  memberships,
+  people,
+  roomModerators,
+  rooms,
+} from '../../db/schema/index.ts';
 import { createEvent } from '../events/service.ts';
 import { demoAgenda, demoEvent, demoWorkingGroups } from './forum-sozialplanung.ts';
 
@@ -11,7 +18,10 @@ export const DEMO_SLUG = demoEvent.slug;
  * municipalities, three working groups with a moderator each. Returns whether it was created.
  */
 export async function ensureDemoEvent(db: Db, now = new Date()): Promise<boolean> {
-  const [existing] = await db.select({ id: events.id }).from(events).where(eq(events.slug, DEMO_SLUG));
+  const [existing] = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(eq(events.slug, DEMO_SLUG));
   if (existing) return false;
   const { input, dayOne, dayTwo } = demoEvent.datesFrom(now);
   const event = await createEvent(db, input, null);
@@ -19,8 +29,13 @@ export async function ensureDemoEvent(db: Db, now = new Date()): Promise<boolean
     const [plenary] = await tx.select().from(rooms).where(eq(rooms.eventId, event.id));
     const groups = [];
     for (const [i, group] of demoWorkingGroups.entries()) {
-      const [moderator] = await tx.insert(people).values({ displayName: group.moderator }).returning();
-      await tx.insert(memberships).values({ eventId: event.id, personId: moderator!.id, role: 'moderator' });
+      const [moderator] = await tx
+        .insert(people)
+        .values({ displayName: group.moderator })
+        .returning();
+      await tx
+        .insert(memberships)
+        .values({ eventId: event.id, personId: moderator!.id, role: 'moderator' });
       const [room] = await tx
         .insert(rooms)
         .values({

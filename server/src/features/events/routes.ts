@@ -48,7 +48,11 @@ const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      const { event, actor } = await resolveEventActor(
+        app.db,
+        person.personId,
+        request.params.slug,
+      );
       requireRight(can(actor, 'event.edit', { eventId: event.id }), 'edit the event');
       return toEvent(await updateEvent(app.db, event, request.body, person.personId));
     },

@@ -21,8 +21,12 @@ export function toEvent(row: EventRow) {
 /** Creates the event with its plenary; the creator (if any) becomes its organizer. */
 export async function createEvent(db: Db, input: EventInput, creatorId: string | null) {
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug));
-    if (existing) throw new AppError('conflict', `An event with the slug "${input.slug}" exists already.`);
+    const [existing] = await tx
+      .select({ id: events.id })
+      .from(events)
+      .where(eq(events.slug, input.slug));
+    if (existing)
+      throw new AppError('conflict', `An event with the slug "${input.slug}" exists already.`);
     const [event] = await tx
       .insert(events)
       .values({
@@ -36,9 +40,16 @@ export async function createEvent(db: Db, input: EventInput, creatorId: string |
       .returning();
     await tx.insert(rooms).values({ eventId: event!.id, kind: 'plenary', name: 'Plenum' });
     if (creatorId) {
-      await tx.insert(memberships).values({ eventId: event!.id, personId: creatorId, role: 'organizer' });
+      await tx
+        .insert(memberships)
+        .values({ eventId: event!.id, personId: creatorId, role: 'organizer' });
     }
-    await recordAudit(tx, { eventId: event!.id, actorId: creatorId, action: 'event.create', target: event!.slug });
+    await recordAudit(tx, {
+      eventId: event!.id,
+      actorId: creatorId,
+      action: 'event.create',
+      target: event!.slug,
+    });
     return event!;
   });
 }

@@ -24,9 +24,12 @@ describe('health', () => {
 
   it('says livekit down when LiveKit does not answer', async () => {
     const port = await freePort();
-    t = await createTestApp({}, {
-      livekit: { url: `ws://127.0.0.1:${port}`, apiKey: 'k', apiSecret: 'x'.repeat(32) },
-    });
+    t = await createTestApp(
+      {},
+      {
+        livekit: { url: `ws://127.0.0.1:${port}`, apiKey: 'k', apiSecret: 'x'.repeat(32) },
+      },
+    );
     const res = await t.app.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ db: 'up', livekit: 'down' });

@@ -19,10 +19,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const invite = (over: Partial<Parameters<typeof createInvitation>[2]> = {}) =>
-  createInvitation(t.app.db, eventId, { role: 'attendee', label: '', maxUses: null, expiresAt: null, ...over }, null);
+  createInvitation(
+    t.app.db,
+    eventId,
+    { role: 'attendee', label: '', maxUses: null, expiresAt: null, ...over },
+    null,
+  );
 
 const redeem = (token: string, payload: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: `/api/invitations/${token}/redeem`, payload: payload as object, headers });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/invitations/${token}/redeem`,
+    payload: payload as object,
+    headers,
+  });
 
 describe('invitations', () => {
   it('a link shows the event and role before joining', async () => {
@@ -36,12 +46,18 @@ describe('invitations', () => {
     const { token } = await invite();
     const res = await redeem(token, { displayName: 'Erika Mustermann' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ role: 'attendee', person: { displayName: 'Erika Mustermann', email: null } });
+    expect(res.json()).toMatchObject({
+      role: 'attendee',
+      person: { displayName: 'Erika Mustermann', email: null },
+    });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
     const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE)!;
-    const me = await t.app.inject({ url: '/api/me', headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` } });
+    const me = await t.app.inject({
+      url: '/api/me',
+      headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().memberships).toEqual([expect.objectContaining({ eventId, role: 'attendee' })]);
   });
@@ -58,7 +74,11 @@ describe('invitations', () => {
     const before = await t.app.db.$count(people);
     const res = await redeem(token, { displayName: 'Zu spät' });
     expect(res.statusCode).toBe(410);
-    expect(res.json().error).toEqual({ code: 'gone', message: 'This invitation link has expired.' });
+    expect(res.json().error).toEqual({
+      code: 'gone',
+      message: 'This invitation link has expired.',
+      reason: 'expired',
+    });
     expect(await t.app.db.$count(people)).toBe(before);
   });
 
@@ -66,7 +86,7 @@ describe('invitations', () => {
     const { token, row } = await invite();
     const del = await t.app.inject({
       method: 'DELETE',
-      url: `/api/events/${(await slug())}/invitations/${row.id}`,
+      url: `/api/events/${await slug()}/invitations/${row.id}`,
       headers: { cookie: organizerCookie },
     });
     expect(del.statusCode).toBe(200);
@@ -87,7 +107,9 @@ describe('invitations', () => {
 
   it('parallel redeems never exceed max uses', async () => {
     const { token } = await invite({ maxUses: 3 });
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => redeem(token, { displayName: `P${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => redeem(token, { displayName: `P${i}` })),
+    );
     expect(results.filter((r) => r.statusCode === 200)).toHaveLength(3);
     expect(results.filter((r) => r.statusCode === 410)).toHaveLength(5);
   });
@@ -110,14 +132,21 @@ describe('invitations', () => {
     }
     const bad = await redeem(token, { displayName: 'Ok', email: 'not-an-email' });
     expect(bad.json().error.fields).toHaveProperty('body.email');
-    const [row] = await t.app.db.select().from(invitations).where(eq(invitations.tokenHash, (await import('../../lib/tokens.ts')).hashToken(token)));
+    const [row] = await t.app.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, (await import('../../lib/tokens.ts')).hashToken(token)));
     expect(row!.uses).toBe(0);
   });
 
   it('a signed-in person redeeming a moderator link is promoted, not duplicated', async () => {
     const attendee = await join(t.app, eventId, 'attendee', 'Later Moderator');
     const { token } = await invite({ role: 'moderator' });
-    const res = await redeem(token, { displayName: 'Later Moderator' }, { cookie: attendee.cookie });
+    const res = await redeem(
+      token,
+      { displayName: 'Later Moderator' },
+      { cookie: attendee.cookie },
+    );
     expect(res.json()).toMatchObject({ role: 'moderator', person: { id: attendee.personId } });
   });
 
@@ -131,10 +160,19 @@ describe('invitations', () => {
 
   it('logout revokes the session in the database', async () => {
     const member = await join(t.app, eventId, 'attendee');
-    const out = await t.app.inject({ method: 'POST', url: '/api/logout', headers: { cookie: member.cookie } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/logout',
+      headers: { cookie: member.cookie },
+    });
     expect(out.statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/api/me', headers: { cookie: member.cookie } })).statusCode).toBe(401);
-    const open = await t.app.db.select().from(sessions).where(eq(sessions.personId, member.personId));
+    expect(
+      (await t.app.inject({ url: '/api/me', headers: { cookie: member.cookie } })).statusCode,
+    ).toBe(401);
+    const open = await t.app.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.personId, member.personId));
     expect(open.every((s) => s.revokedAt !== null)).toBe(true);
   });
 
@@ -148,8 +186,15 @@ describe('invitations', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().link).toMatch(/^http:\/\/localhost:3000\/join\/[A-Za-z0-9_-]{22}$/);
-    const list = await t.app.inject({ url: `/api/events/${s}/invitations`, headers: { cookie: organizerCookie } });
-    expect(list.json().some((i: { id: string; token?: string }) => i.id === created.json().id && !i.token)).toBe(true);
+    const list = await t.app.inject({
+      url: `/api/events/${s}/invitations`,
+      headers: { cookie: organizerCookie },
+    });
+    expect(
+      list
+        .json()
+        .some((i: { id: string; token?: string }) => i.id === created.json().id && !i.token),
+    ).toBe(true);
     const attendee = await join(t.app, eventId, 'attendee');
     const refused = await t.app.inject({
       method: 'POST',

@@ -87,7 +87,11 @@ const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (a
     },
     async (request) => {
       const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      const { event, actor } = await resolveEventActor(
+        app.db,
+        person.personId,
+        request.params.slug,
+      );
       requireRight(can(actor, 'invitation.manage', { eventId: event.id }), 'manage invitations');
       return listInvitations(app.db, event.id);
     },
@@ -106,9 +110,18 @@ const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (a
     },
     async (request, reply) => {
       const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      const { event, actor } = await resolveEventActor(
+        app.db,
+        person.personId,
+        request.params.slug,
+      );
       requireRight(can(actor, 'invitation.manage', { eventId: event.id }), 'manage invitations');
-      const { row, token } = await createInvitation(app.db, event.id, request.body, person.personId);
+      const { row, token } = await createInvitation(
+        app.db,
+        event.id,
+        request.body,
+        person.personId,
+      );
       return reply
         .status(201)
         .send({ ...toInvitation(row), token, link: invitationLink(opts.publicUrl, token) });
@@ -127,7 +140,11 @@ const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (a
     },
     async (request) => {
       const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      const { event, actor } = await resolveEventActor(
+        app.db,
+        person.personId,
+        request.params.slug,
+      );
       requireRight(can(actor, 'invitation.manage', { eventId: event.id }), 'manage invitations');
       return revokeInvitation(app.db, event.id, request.params.invitationId, person.personId);
     },

@@ -77,12 +77,13 @@ export async function revokeInvitation(db: Db, eventId: string, id: string, acto
 
 /** Why a link no longer works, in words a person understands. */
 function assertUsable(row: InvitationRow, now = new Date()) {
-  if (row.revokedAt) throw new AppError('gone', 'This invitation link has been revoked.');
+  if (row.revokedAt)
+    throw new AppError('gone', 'This invitation link has been revoked.', 410, undefined, 'revoked');
   if (row.expiresAt && row.expiresAt <= now) {
-    throw new AppError('gone', 'This invitation link has expired.');
+    throw new AppError('gone', 'This invitation link has expired.', 410, undefined, 'expired');
   }
   if (row.maxUses !== null && row.uses >= row.maxUses) {
-    throw new AppError('gone', 'This invitation link has been used up.');
+    throw new AppError('gone', 'This invitation link has been used up.', 410, undefined, 'used_up');
   }
 }
 

@@ -19,8 +19,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (member: Member | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-  t.app.inject({ method, url, payload, headers: member ? { cookie: member.cookie } : {} });
+const call = (
+  member: Member | null,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+) => t.app.inject({ method, url, payload, headers: member ? { cookie: member.cookie } : {} });
 
 describe('events and working groups', () => {
   it('every event has exactly one plenary from the start', async () => {
@@ -36,9 +40,15 @@ describe('events and working groups', () => {
       moderatorIds: [moderator.personId],
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ kind: 'working_group', capacity: 40, moderatorIds: [moderator.personId] });
+    expect(res.json()).toMatchObject({
+      kind: 'working_group',
+      capacity: 40,
+      moderatorIds: [moderator.personId],
+    });
     const audit = await t.app.db.select().from(auditLog);
-    expect(audit.some((a) => a.action === 'room.create' && a.actorId === organizer.personId)).toBe(true);
+    expect(audit.some((a) => a.action === 'room.create' && a.actorId === organizer.personId)).toBe(
+      true,
+    );
   });
 
   it('an attendee cannot add, edit or delete working groups', async () => {
@@ -57,9 +67,14 @@ describe('events and working groups', () => {
   });
 
   it('bad room input gets 400 naming the fields', async () => {
-    const res = await call(organizer, 'POST', `/api/events/${slug}/rooms`, { name: 'x'.repeat(201), capacity: -1 });
+    const res = await call(organizer, 'POST', `/api/events/${slug}/rooms`, {
+      name: 'x'.repeat(201),
+      capacity: -1,
+    });
     expect(res.statusCode).toBe(400);
-    expect(Object.keys(res.json().error.fields)).toEqual(expect.arrayContaining(['body.name', 'body.capacity']));
+    expect(Object.keys(res.json().error.fields)).toEqual(
+      expect.arrayContaining(['body.name', 'body.capacity']),
+    );
   });
 
   it('the plenary cannot be deleted', async () => {
@@ -74,7 +89,9 @@ describe('events and working groups', () => {
     expect(ok.json().title).toBe('Neuer Titel');
     const long = await call(organizer, 'PATCH', `/api/events/${slug}`, { title: 'x'.repeat(201) });
     expect(long.statusCode).toBe(400);
-    const wrongEnd = await call(organizer, 'PATCH', `/api/events/${slug}`, { endsAt: '2000-01-01T00:00:00Z' });
+    const wrongEnd = await call(organizer, 'PATCH', `/api/events/${slug}`, {
+      endsAt: '2000-01-01T00:00:00Z',
+    });
     expect(wrongEnd.statusCode).toBe(400);
     const bySpeaker = await call(attendee, 'PATCH', `/api/events/${slug}`, { title: 'Gekapert' });
     expect(bySpeaker.statusCode).toBe(403);
@@ -87,7 +104,12 @@ describe('events and working groups', () => {
   });
 
   it('only organizers create events, with a unique slug', async () => {
-    const input = { slug: 'neues-forum', title: 'Neues Forum', startsAt: '2026-05-01T08:00:00Z', endsAt: '2026-05-01T16:00:00Z' };
+    const input = {
+      slug: 'neues-forum',
+      title: 'Neues Forum',
+      startsAt: '2026-05-01T08:00:00Z',
+      endsAt: '2026-05-01T16:00:00Z',
+    };
     expect((await call(attendee, 'POST', '/api/events', input)).statusCode).toBe(403);
     const created = await call(organizer, 'POST', '/api/events', input);
     expect(created.statusCode).toBe(201);

@@ -1,13 +1,32 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { can, EventSlugParams, Room, RoomParams, WorkingGroupInput, WorkingGroupPatch } from '@plenum/shared';
+import {
+  can,
+  EventSlugParams,
+  Room,
+  RoomParams,
+  WorkingGroupInput,
+  WorkingGroupPatch,
+} from '@plenum/shared';
 import { requireRight, resolveEventActor } from '../access/actor.ts';
-import { createWorkingGroup, deleteWorkingGroup, listRooms, updateWorkingGroup } from './service.ts';
+import {
+  createWorkingGroup,
+  deleteWorkingGroup,
+  listRooms,
+  updateWorkingGroup,
+} from './service.ts';
 
 const roomRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/events/:slug/rooms',
-    { schema: { tags: ['rooms'], summary: 'The plenary and the working groups', params: EventSlugParams, response: { 200: z.array(Room) } } },
+    {
+      schema: {
+        tags: ['rooms'],
+        summary: 'The plenary and the working groups',
+        params: EventSlugParams,
+        response: { 200: z.array(Room) },
+      },
+    },
     async (request) => {
       const person = await request.requirePerson();
       const { event } = await resolveEventActor(app.db, person.personId, request.params.slug);
@@ -28,9 +47,15 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      const { event, actor } = await resolveEventActor(
+        app.db,
+        person.personId,
+        request.params.slug,
+      );
       requireRight(can(actor, 'room.manage', { eventId: event.id }), 'manage rooms');
-      return reply.status(201).send(await createWorkingGroup(app.db, event.id, request.body, person.personId));
+      return reply
+        .status(201)
+        .send(await createWorkingGroup(app.db, event.id, request.body, person.personId));
     },
   );
 
@@ -47,9 +72,19 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      const { event, actor } = await resolveEventActor(
+        app.db,
+        person.personId,
+        request.params.slug,
+      );
       requireRight(can(actor, 'room.manage', { eventId: event.id }), 'manage rooms');
-      return updateWorkingGroup(app.db, event.id, request.params.roomId, request.body, person.personId);
+      return updateWorkingGroup(
+        app.db,
+        event.id,
+        request.params.roomId,
+        request.body,
+        person.personId,
+      );
     },
   );
 
@@ -65,7 +100,11 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      const { event, actor } = await resolveEventActor(
+        app.db,
+        person.personId,
+        request.params.slug,
+      );
       requireRight(can(actor, 'room.manage', { eventId: event.id }), 'manage rooms');
       await deleteWorkingGroup(app.db, event.id, request.params.roomId, person.personId);
       return reply.status(204).send(null);

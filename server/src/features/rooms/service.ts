@@ -14,9 +14,22 @@ export async function listRooms(db: DbOrTx, eventId: string): Promise<Room[]> {
     .where(eq(rooms.eventId, eventId))
     .orderBy(asc(rooms.kind), asc(rooms.position), asc(rooms.createdAt));
   const mods = rows.length
-    ? await db.select().from(roomModerators).where(inArray(roomModerators.roomId, rows.map((r) => r.id)))
+    ? await db
+        .select()
+        .from(roomModerators)
+        .where(
+          inArray(
+            roomModerators.roomId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
-  return rows.map((r) => toRoom(r, mods.filter((m) => m.roomId === r.id).map((m) => m.personId)));
+  return rows.map((r) =>
+    toRoom(
+      r,
+      mods.filter((m) => m.roomId === r.id).map((m) => m.personId),
+    ),
+  );
 }
 
 function toRoom(row: RoomRow, moderatorIds: string[]): Room {
@@ -64,10 +77,16 @@ async function checkModerators(db: DbOrTx, eventId: string, personIds: string[])
 async function setModerators(db: DbOrTx, roomId: string, personIds: string[]) {
   await db.delete(roomModerators).where(eq(roomModerators.roomId, roomId));
   const unique = [...new Set(personIds)];
-  if (unique.length) await db.insert(roomModerators).values(unique.map((personId) => ({ roomId, personId })));
+  if (unique.length)
+    await db.insert(roomModerators).values(unique.map((personId) => ({ roomId, personId })));
 }
 
-export async function createWorkingGroup(db: Db, eventId: string, input: WorkingGroupInput, actorId: string | null) {
+export async function createWorkingGroup(
+  db: Db,
+  eventId: string,
+  input: WorkingGroupInput,
+  actorId: string | null,
+) {
   return db.transaction(async (tx) => {
     await checkModerators(tx, eventId, input.moderatorIds);
     const [{ last } = { last: 0 }] = await tx
@@ -86,7 +105,13 @@ export async function createWorkingGroup(db: Db, eventId: string, input: Working
       })
       .returning();
     await setModerators(tx, row!.id, input.moderatorIds);
-    await recordAudit(tx, { eventId, actorId, action: 'room.create', target: row!.id, details: { name: input.name } });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: 'room.create',
+      target: row!.id,
+      details: { name: input.name },
+    });
     return toRoom(row!, [...new Set(input.moderatorIds)]);
   });
 }
@@ -111,17 +136,33 @@ export async function updateWorkingGroup(
       await checkModerators(tx, eventId, moderatorIds);
       await setModerators(tx, roomId, moderatorIds);
     }
-    await recordAudit(tx, { eventId, actorId, action: 'room.update', target: roomId, details: patch });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: 'room.update',
+      target: roomId,
+      details: patch,
+    });
     const mods = await tx.select().from(roomModerators).where(eq(roomModerators.roomId, roomId));
-    return toRoom(row!, mods.map((m) => m.personId));
+    return toRoom(
+      row!,
+      mods.map((m) => m.personId),
+    );
   });
 }
 
 export async function deleteWorkingGroup(db: Db, eventId: string, roomId: string, actorId: string) {
   await db.transaction(async (tx) => {
     const room = await findRoom(tx, eventId, roomId);
-    if (room.kind === 'plenary') throw new AppError('bad_request', 'The plenary cannot be deleted.');
+    if (room.kind === 'plenary')
+      throw new AppError('bad_request', 'The plenary cannot be deleted.');
     await tx.delete(rooms).where(eq(rooms.id, roomId));
-    await recordAudit(tx, { eventId, actorId, action: 'room.delete', target: roomId, details: { name: room.name } });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: 'room.delete',
+      target: roomId,
+      details: { name: room.name },
+    });
   });
 }

@@ -8,7 +8,13 @@ import { revokeSession } from './service.ts';
 const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/me',
-    { schema: { tags: ['sessions'], summary: 'The signed-in person and their events', response: { 200: Me } } },
+    {
+      schema: {
+        tags: ['sessions'],
+        summary: 'The signed-in person and their events',
+        response: { 200: Me },
+      },
+    },
     async (request) => {
       const person = await request.requirePerson();
       const rows = await app.db
@@ -30,7 +36,13 @@ const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/logout',
-    { schema: { tags: ['sessions'], summary: 'End this session', response: { 200: z.object({ ok: z.literal(true) }) } } },
+    {
+      schema: {
+        tags: ['sessions'],
+        summary: 'End this session',
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
     async (request, reply) => {
       const person = await request.currentPerson();
       if (person) await revokeSession(app.db, person.sessionId);

@@ -1,0 +1,156 @@
+import type { z } from 'zod';
+import {
+  can,
+  type AckError,
+  type Actor,
+  type ClientEventName,
+  type ClientEventReply,
+  type EventAction,
+  type RoomAction,
+} from '@plenum/shared';
+import { loadActor } from '../features/access/actor.ts';
+import { findRoom } from '../features/rooms/service.ts';
+import { AppError } from '../lib/app-error.ts';
+import { FloodGuard } from './rate-limit.ts';
+import { mayBeInRoom, roomTarget, type RoomRow } from './rooms.ts';
+import type { PlenumSocket, Realtime } from './types.ts';
+
+/** What a handler gets besides its validated payload. */
+export interface EventContext {
+  rt: Realtime;
+  socket: PlenumSocket;
+  actor: Actor;
+  eventId: string;
+  person: { id: string; displayName: string };
+  /** A room of this event the person may be in; otherwise not_found / forbidden. */
+  room(roomId: string): Promise<RoomRow>;
+  /** Throws forbidden unless `can(actor, action, room)`. */
+  requireInRoom(action: RoomAction, room: RoomRow, what: string): void;
+  requireInEvent(action: EventAction, what: string): void;
+  /** Counts one chat message or question against the person's rate limit. */
+  limitMessages(): Promise<void>;
+}
+
+const guards = new WeakMap<PlenumSocket, FloodGuard>();
+
+/** One guard per socket; when it trips, the socket is told why and disconnected. */
+function guardOf(rt: Realtime, socket: PlenumSocket): FloodGuard {
+  let guard = guards.get(socket);
+  if (!guard) {
+    guard = new FloodGuard(() => {
+      rt.log.warn({ personId: socket.data.personId }, 'socket disconnected for flooding');
+      socket.emit('socket:flooded', {
+        message: 'Too many messages in a short time; this connection was closed.',
+      });
+      socket.disconnect(true);
+    });
+    guards.set(socket, guard);
+  }
+  return guard;
+}
+
+/**
+ * Registers a client event: validates the payload with its shared schema, loads the actor,
+ * checks membership, runs the handler and acknowledges `{ ok: true, ...reply }` or
+ * `{ ok: false, error }`. Never throws into Socket.IO. An event without an ack callback is
+ * ignored: every client event must be acknowledged.
+ */
+export function onEvent<E extends ClientEventName, S extends z.ZodType>(
+  rt: Realtime,
+  socket: PlenumSocket,
+  name: E,
+  schema: S,
+  handler: (input: z.output<S>, ctx: EventContext) => Promise<ClientEventReply<E>>,
+) {
+  const guard = guardOf(rt, socket);
+  const listener = async (...args: unknown[]) => {
+    const ack = args.at(-1);
+    if (typeof ack !== 'function') return;
+    const reply = (body: object) => {
+      try {
+        ack(body);
+      } catch (err) {
+        rt.log.warn({ err, event: name }, 'ack callback failed');
+      }
+    };
+    try {
+      if (!guard.allowEvent()) {
+        throw new AppError('rate_limited', 'Too many requests; please slow down.');
+      }
+      const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
+      if (!parsed.success) throw validationError(parsed.error);
+      const ctx = await contextFor(rt, socket);
+      reply({ ok: true, ...(await handler(parsed.data, ctx)) });
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'rate_limited') guard.noteRefusal();
+      reply({ ok: false, error: toAckError(rt, name, err) });
+    }
+  };
+  socket.on(name, listener as never);
+}
+
+async function contextFor(rt: Realtime, socket: PlenumSocket): Promise<EventContext> {
+  const { personId, eventId, displayName } = socket.data;
+  const actor = await loadActor(rt.db, personId, eventId);
+  if (!can(actor, 'event.view', { eventId })) {
+    throw new AppError('forbidden', 'You are no longer a member of this event.');
+  }
+  return {
+    rt,
+    socket,
+    actor,
+    eventId,
+    person: { id: personId, displayName },
+    async room(roomId) {
+      const room = await findRoom(rt.db, eventId, roomId);
+      if (!(await mayBeInRoom(rt.db, actor, room))) {
+        throw new AppError('forbidden', 'You are not in this room.');
+      }
+      return room;
+    },
+    requireInRoom(action, room, what) {
+      if (!can(actor, action, roomTarget(room))) {
+        throw new AppError('forbidden', `Your role in this room does not allow you to ${what}.`);
+      }
+    },
+    requireInEvent(action, what) {
+      if (!can(actor, action, { eventId })) {
+        throw new AppError('forbidden', `Your role in this event does not allow you to ${what}.`);
+      }
+    },
+    async limitMessages() {
+      if (!(await rt.messageLimiter.hit(personId))) {
+        throw new AppError(
+          'rate_limited',
+          'You are sending messages too quickly; please wait a few seconds.',
+        );
+      }
+    },
+  };
+}
+
+function validationError(error: z.ZodError): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || 'payload';
+    fields[path] ??= issue.message;
+  }
+  const list = Object.entries(fields)
+    .map(([k, m]) => `${k}: ${m}`)
+    .join('; ');
+  return new AppError('validation_failed', `Invalid input — ${list}`, 400, fields);
+}
+
+function toAckError(rt: Realtime, event: string, err: unknown): AckError {
+  if (err instanceof AppError) {
+    return err.fields
+      ? { code: err.code, message: err.message, fields: err.fields }
+      : { code: err.code, message: err.message };
+  }
+  const code = (err as { code?: string })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
+  if (code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET') {
+    return { code: 'unavailable', message: 'The database is not reachable; please try again shortly.' };
+  }
+  rt.log.error({ err, event }, 'socket handler failed');
+  return { code: 'internal', message: 'Something went wrong on our side.' };
+}

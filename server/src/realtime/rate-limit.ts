@@ -1,0 +1,109 @@
+import type { RedisClient } from '../plugins/redis.ts';
+
+/** `hit` counts one attempt and answers whether it is within the limit. */
+export interface RateLimiter {
+  hit(key: string): Promise<boolean>;
+}
+
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+
+/** Sliding window in one process: enough for a single node. */
+export function memoryRateLimiter({ max, windowMs }: RateLimit): RateLimiter {
+  const hits = new Map<string, number[]>();
+  let sweepAt = Date.now() + windowMs * 10;
+  return {
+    async hit(key) {
+      const now = Date.now();
+      if (now > sweepAt) {
+        // Forget people who stopped writing, so the map does not grow with every visitor.
+        for (const [k, times] of hits) if ((times.at(-1) ?? 0) <= now - windowMs) hits.delete(k);
+        sweepAt = now + windowMs * 10;
+      }
+      const recent = (hits.get(key) ?? []).filter((t) => t > now - windowMs);
+      if (recent.length >= max) {
+        hits.set(key, recent);
+        return false;
+      }
+      recent.push(now);
+      hits.set(key, recent);
+      return true;
+    },
+  };
+}
+
+// Atomic sliding window on Redis time, so that the limit holds across nodes with skewed clocks.
+const SLIDING_WINDOW = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local window = tonumber(ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], now, now .. '-' .. ARGV[3])
+redis.call('PEXPIRE', KEYS[1], window)
+return 1`;
+
+/**
+ * Sliding window in Redis, shared by all nodes. If Redis does not answer, the node falls back to
+ * its own memory window rather than refusing everybody or letting floods through.
+ */
+export function redisRateLimiter(
+  client: RedisClient,
+  limit: RateLimit,
+  prefix: string,
+): RateLimiter {
+  const fallback = memoryRateLimiter(limit);
+  return {
+    async hit(key) {
+      if (!client.isReady) return fallback.hit(key);
+      try {
+        const allowed = await client.eval(SLIDING_WINDOW, {
+          keys: [`${prefix}${key}`],
+          arguments: [String(limit.windowMs), String(limit.max), crypto.randomUUID()],
+        });
+        return Number(allowed) === 1;
+      } catch {
+        return fallback.hit(key);
+      }
+    },
+  };
+}
+
+/**
+ * Per socket: a budget of events, and the refusals it collected. A socket that keeps being
+ * refused is flooding and gets disconnected.
+ */
+export class FloodGuard {
+  private events: number[] = [];
+  private refusals: number[] = [];
+  private flooded = false;
+
+  constructor(
+    private readonly onFlood: () => void,
+    private readonly opts = {
+      maxEvents: 40,
+      eventWindowMs: 5_000,
+      maxRefusals: 10,
+      refusalWindowMs: 30_000,
+    },
+  ) {}
+
+  /** Counts an incoming event; false when the socket is over its budget. */
+  allowEvent(now = Date.now()): boolean {
+    this.events = this.events.filter((t) => t > now - this.opts.eventWindowMs);
+    if (this.events.length >= this.opts.maxEvents) return false;
+    this.events.push(now);
+    return true;
+  }
+
+  noteRefusal(now = Date.now()) {
+    this.refusals = this.refusals.filter((t) => t > now - this.opts.refusalWindowMs);
+    this.refusals.push(now);
+    if (this.refusals.length >= this.opts.maxRefusals && !this.flooded) {
+      this.flooded = true;
+      this.onFlood();
+    }
+  }
+}

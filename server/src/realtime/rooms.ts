@@ -1,0 +1,89 @@
+import { can, type Actor, type RoomTarget } from '@plenum/shared';
+import type { DbOrTx } from '../db/client.ts';
+import type { rooms } from '../db/schema/index.ts';
+import type { PlenumServer } from './types.ts';
+
+export type RoomRow = typeof rooms.$inferSelect;
+
+/** Socket.IO rooms mirror Plenum's: the event, each room, the moderators of a room, each person. */
+export const socketRoom = {
+  event: (eventId: string) => `event:${eventId}`,
+  room: (roomId: string) => `room:${roomId}`,
+  mods: (roomId: string) => `mods:${roomId}`,
+  person: (personId: string) => `person:${personId}`,
+};
+
+/** The Plenum room a socket is in: exactly one `room:` Socket.IO room, set by the server. */
+export function currentRoomOf(socketRooms: ReadonlySet<string>): string | null {
+  for (const name of socketRooms) if (name.startsWith('room:')) return name.slice(5);
+  return null;
+}
+
+export const roomTarget = (room: RoomRow): RoomTarget => ({
+  eventId: room.eventId,
+  roomId: room.id,
+  kind: room.kind,
+});
+
+/**
+ * Whether a person may be in a room, and so read and write there. The plenary: every member.
+ * A working group: whoever may visit any room (organizers, moderators), its own moderators, and —
+ * once assignments exist (issue 5) — the people assigned to it.
+ */
+export async function mayBeInRoom(_db: DbOrTx, actor: Actor, room: RoomRow): Promise<boolean> {
+  if (actor.role === null || room.eventId !== actor.eventId) return false;
+  if (room.kind === 'plenary') return true;
+  if (can(actor, 'room.visitAny', { eventId: room.eventId })) return true;
+  if (actor.moderatedRoomIds.has(room.id)) return true;
+  // Issue 5: `return isAssignedTo(_db, actor.personId, room.id)`.
+  return false;
+}
+
+/**
+ * The room a person's fresh connection starts in. Until assignments exist (issue 5) that is the
+ * plenary; then it is the working group the person is assigned to while a phase is open.
+ */
+export async function roomOnConnect(
+  _db: DbOrTx,
+  _actor: Actor,
+  plenaryId: string,
+): Promise<string> {
+  return plenaryId;
+}
+
+/**
+ * Moves every socket of a person in one event from one room to another, on every node. Only
+ * sockets that are in `fromRoomId` move: the same person may have a tab open in another event.
+ * Returns how many sockets moved.
+ */
+export async function moveSocketsOfPerson(
+  io: PlenumServer,
+  personId: string,
+  fromRoomId: string,
+  toRoomId: string,
+): Promise<number> {
+  const from = socketRoom.room(fromRoomId);
+  const to = socketRoom.room(toRoomId);
+  const sockets = await io.in(socketRoom.person(personId)).fetchSockets();
+  const moving = sockets.filter((s) => s.rooms.has(from));
+  // RemoteSocket.join/leave go through the adapter, so they reach sockets on other nodes too.
+  for (const socket of moving) {
+    socket.leave(from);
+    socket.join(to);
+  }
+  const first = moving[0];
+  if (first) {
+    io.to(socketRoom.event(first.data.eventId)).emit('presence:updated', {
+      people: [
+        {
+          personId,
+          displayName: first.data.displayName,
+          online: true,
+          roomId: toRoomId,
+          lastSeenAt: new Date().toISOString(),
+        },
+      ],
+    });
+  }
+  return moving.length;
+}

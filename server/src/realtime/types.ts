@@ -1,0 +1,51 @@
+import type { Server, Socket } from 'socket.io';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ClientToServerEvents, Hand, ServerToClientEvents } from '@plenum/shared';
+import type { Db } from '../db/client.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import type { PresenceBroadcaster } from '../features/presence/broadcast.ts';
+
+/** What the handshake learned about a socket; restored with it after a recovered reconnect. */
+export interface SocketData {
+  personId: string;
+  displayName: string;
+  sessionId: string;
+  eventId: string;
+  plenaryId: string;
+  /** Socket.IO rooms joined on a fresh connection (not on a recovered one). */
+  initialRooms: string[];
+}
+
+// Nodes talk to each other only through the adapter; no server-to-server events of our own.
+type InterServerEvents = Record<never, never>;
+
+export type PlenumServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+export type PlenumSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+
+/** Called after a moderator took a hand; the LiveKit layer promotes the person here. */
+export type HandTakenListener = (hand: Hand, context: { eventId: string; takenBy: string }) =>
+  | void
+  | Promise<void>;
+
+/** The socket layer's shared parts, handed to every feature's handlers. */
+export interface Realtime {
+  io: PlenumServer;
+  db: Db;
+  log: FastifyBaseLogger;
+  /** Chat messages, announcements and questions per person: 5 per 5 s by default. */
+  messageLimiter: RateLimiter;
+  presence: PresenceBroadcaster;
+  handTakenListeners: Set<HandTakenListener>;
+  /** Registers a listener for taken hands; returns the function that removes it. */
+  onHandTaken(listener: HandTakenListener): () => void;
+}
