@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readFile, realpath, rename, rm } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -136,6 +136,10 @@ async function withBuildLock(dir: string, log: (line: string) => void, build: ()
     await new Promise((r) => setTimeout(r, 500));
   }
   try {
+    // Holding the lock, any leftover build dir is from a builder that was killed.
+    for (const entry of await readdir(dir)) {
+      if (entry.startsWith('.build-')) await rm(join(dir, entry), { recursive: true, force: true });
+    }
     await build();
   } finally {
     await rm(lockPath, { force: true });

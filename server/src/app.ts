@@ -15,12 +15,15 @@ import authPlugin from './plugins/auth.ts';
 import redisPlugin from './plugins/redis.ts';
 import livekitPlugin from './plugins/livekit.ts';
 import docsPlugin from './plugins/docs.ts';
+import socketIoPlugin from './plugins/socket-io.ts';
 import healthRoutes from './features/health/routes.ts';
 import sessionRoutes from './features/sessions/routes.ts';
 import invitationRoutes from './features/invitations/routes.ts';
 import eventRoutes from './features/events/routes.ts';
 import roomRoutes from './features/rooms/routes.ts';
 import agendaRoutes from './features/agenda/routes.ts';
+import livekitRoutes from './features/livekit/routes.ts';
+import livekitWebhookRoutes from './features/livekit/webhook-routes.ts';
 
 /** What buildApp needs beyond the environment: resolved secrets and LiveKit's address. */
 export interface AppOptions {
@@ -71,6 +74,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(authPlugin, { secureCookies: publicOrigin.startsWith('https:') });
   await app.register(redisPlugin, { url: config.redisUrl });
   await app.register(livekitPlugin, options.livekit);
+  await app.register(socketIoPlugin, { allowedOrigins });
 
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
@@ -82,6 +86,8 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(eventRoutes);
   await app.register(roomRoutes);
   await app.register(agendaRoutes);
+  await app.register(livekitRoutes);
+  await app.register(livekitWebhookRoutes);
 
   if (serveClient) await app.register(fastifyStatic, { root: clientDist!, wildcard: false });
   return app;

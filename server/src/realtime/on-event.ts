@@ -147,9 +147,13 @@ function toAckError(rt: Realtime, event: string, err: unknown): AckError {
       ? { code: err.code, message: err.message, fields: err.fields }
       : { code: err.code, message: err.message };
   }
-  const code = (err as { code?: string })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
+  const code =
+    (err as { code?: string })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
   if (code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET') {
-    return { code: 'unavailable', message: 'The database is not reachable; please try again shortly.' };
+    return {
+      code: 'unavailable',
+      message: 'The database is not reachable; please try again shortly.',
+    };
   }
   rt.log.error({ err, event }, 'socket handler failed');
   return { code: 'internal', message: 'Something went wrong on our side.' };

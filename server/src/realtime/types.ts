@@ -33,9 +33,10 @@ export type PlenumSocket = Socket<
 >;
 
 /** Called after a moderator took a hand; the LiveKit layer promotes the person here. */
-export type HandTakenListener = (hand: Hand, context: { eventId: string; takenBy: string }) =>
-  | void
-  | Promise<void>;
+export type HandTakenListener = (
+  hand: Hand,
+  context: { eventId: string; takenBy: string },
+) => void | Promise<void>;
 
 /** The socket layer's shared parts, handed to every feature's handlers. */
 export interface Realtime {

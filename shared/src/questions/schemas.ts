@@ -35,7 +35,9 @@ export const Question = z.object({
 export type Question = z.infer<typeof Question>;
 
 /** Questions go to the plenary of the socket's event; no room is named. */
-export const QuestionAskInput = z.object({ clientId: ClientMessageId, body: QuestionBody }).strict();
+export const QuestionAskInput = z
+  .object({ clientId: ClientMessageId, body: QuestionBody })
+  .strict();
 export const QuestionIdInput = z.object({ questionId: QuestionId }).strict();
 export const QuestionListInput = z.object({}).strict();
 

@@ -33,3 +33,29 @@ export const WorkingGroupPatch = z
 export type WorkingGroupPatch = z.infer<typeof WorkingGroupPatch>;
 
 export const RoomParams = z.object({ slug: z.string().max(64), roomId: z.uuid() });
+
+export const RoomIdParams = z.object({ roomId: z.uuid() });
+
+export const RoomToken = z.object({
+  /** LiveKit URL the browser connects to. */
+  url: z.string(),
+  token: z.string(),
+  room: z.object({ id: z.uuid(), name: z.string(), kind: RoomKind }),
+  rights: z.object({ canPublish: z.boolean(), canSubscribe: z.boolean() }),
+});
+export type RoomToken = z.infer<typeof RoomToken>;
+
+export const ModeratorAction = z.enum(['promote', 'demote', 'mute', 'remove', 'readmit']);
+export type ModeratorAction = z.infer<typeof ModeratorAction>;
+
+export const ParticipantActionParams = z.object({
+  roomId: z.uuid(),
+  personId: z.uuid(),
+  action: ModeratorAction,
+});
+
+/** Optional body of a moderator action; `source` says which track `mute` silences (microphone). */
+export const ModerationInput = z
+  .object({ source: z.enum(['microphone', 'camera', 'screen_share']).optional() })
+  .strict()
+  .nullish();

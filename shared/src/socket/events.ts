@@ -25,11 +25,7 @@ import {
   type QuestionList,
   type QuestionUpvoted,
 } from '../questions/schemas.ts';
-import {
-  PresenceListInput,
-  type PresenceList,
-  type PresenceUpdate,
-} from '../presence/schemas.ts';
+import { PresenceListInput, type PresenceList, type PresenceUpdate } from '../presence/schemas.ts';
 
 /** What the client sends in the handshake (`io(url, { auth })`); the session is the cookie. */
 export const SocketAuth = z.object({ event: Slug });
@@ -42,8 +38,7 @@ export interface AckError {
 }
 /** Every client event is acknowledged with this. */
 export type Ack<T extends object = Record<never, never>> =
-  | ({ ok: true } & T)
-  | { ok: false; error: AckError };
+  ({ ok: true } & T) | { ok: false; error: AckError };
 export type AckCallback<T extends object> = (ack: Ack<T>) => void;
 
 /** The payload schema of every client event; the server validates with exactly these. */
@@ -91,9 +86,7 @@ export interface ClientEventReplies {
 }
 
 export type ClientEventName = keyof typeof clientEventSchemas;
-export type ClientEventPayload<E extends ClientEventName> = z.input<
-  (typeof clientEventSchemas)[E]
->;
+export type ClientEventPayload<E extends ClientEventName> = z.input<(typeof clientEventSchemas)[E]>;
 export type ClientEventReply<E extends ClientEventName> = ClientEventReplies[E];
 
 export type ClientToServerEvents = {

@@ -8,3 +8,4 @@ export * from './chat.ts';
 export * from './hands.ts';
 export * from './questions.ts';
 export * from './presence.ts';
+export * from './media.ts';

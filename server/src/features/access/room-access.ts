@@ -1,0 +1,47 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { can, type Actor, type RoomTarget } from '@plenum/shared';
+import type { DbOrTx } from '../../db/client.ts';
+import { roomGrants, rooms } from '../../db/schema/index.ts';
+
+export type RoomRow = typeof rooms.$inferSelect;
+
+export const roomTarget = (room: RoomRow): RoomTarget => ({
+  eventId: room.eventId,
+  roomId: room.id,
+  kind: room.kind,
+});
+
+/**
+ * Whether a person may be in a room now — for a LiveKit token and for the room's chat alike.
+ * The plenary: every member. A working group: organizers and moderators (who visit any group),
+ * and — once assignments exist — the people assigned to it.
+ */
+export async function mayBeInRoom(_db: DbOrTx, actor: Actor, room: RoomRow): Promise<boolean> {
+  if (actor.role === null || room.eventId !== actor.eventId) return false;
+  if (room.kind === 'plenary') return true;
+  if (can(actor, 'room.visitAny', { eventId: room.eventId })) return true;
+  if (actor.moderatedRoomIds.has(room.id)) return true;
+  // Assignments to working groups arrive with the phases (issue 5).
+  return false;
+}
+
+/** A moderator removed this person from the room, and nobody re-admitted them yet. */
+export async function isRemovedFrom(db: DbOrTx, roomId: string, personId: string) {
+  const [row] = await db
+    .select({ roomId: roomGrants.roomId })
+    .from(roomGrants)
+    .where(
+      and(
+        eq(roomGrants.roomId, roomId),
+        eq(roomGrants.personId, personId),
+        isNotNull(roomGrants.removedAt),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function findRoomById(db: DbOrTx, roomId: string): Promise<RoomRow | null> {
+  const [row] = await db.select().from(rooms).where(eq(rooms.id, roomId)).limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,123 @@
+import { and, eq } from 'drizzle-orm';
+import {
+  can,
+  ChatAnnounceInput,
+  ChatCatchUpInput,
+  ChatDeleteInput,
+  ChatHistoryInput,
+  ChatLockInput,
+  ChatPinInput,
+  ChatSendInput,
+  type ChatMessage,
+} from '@plenum/shared';
+import { rooms } from '../../db/schema/index.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { onEvent, type EventContext } from '../../realtime/on-event.ts';
+import { roomTarget, socketRoom } from '../../realtime/rooms.ts';
+import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
+import { findRoom } from '../rooms/service.ts';
+import { chatCatchUp, chatHistory, sendAnnouncement, sendMessage } from './service.ts';
+import { deleteMessage, findMessage, pinMessage, setChatLock } from './moderation.ts';
+
+export function registerChatHandlers(rt: Realtime, socket: PlenumSocket) {
+  onEvent(rt, socket, 'chat:send', ChatSendInput, async (input, ctx) => {
+    const room = await ctx.room(input.roomId);
+    ctx.requireInRoom('chat.send', room, 'write in the chat');
+    await ctx.limitMessages();
+    const { message, created } = await sendMessage(
+      rt.db,
+      room,
+      { authorId: ctx.person.id, clientId: input.clientId, body: input.body },
+      { mayBypassLock: can(ctx.actor, 'chat.moderate', roomTarget(room)) },
+    );
+    if (created) rt.io.to(socketRoom.room(room.id)).emit('chat:message', message);
+    return { message };
+  });
+
+  onEvent(rt, socket, 'chat:announce', ChatAnnounceInput, async (input, ctx) => {
+    ctx.requireInEvent('announcement.broadcast', 'broadcast announcements');
+    const targets = await announcementRooms(ctx, input.scope);
+    await ctx.limitMessages();
+    const { message, created } = await sendAnnouncement(rt.db, ctx.eventId, input.scope, {
+      authorId: ctx.person.id,
+      clientId: input.clientId,
+      body: input.body,
+    });
+    if (created) rt.io.to(targets).emit('chat:message', message);
+    return { message };
+  });
+
+  onEvent(rt, socket, 'chat:history', ChatHistoryInput, async (input, ctx) =>
+    chatHistory(rt.db, await ctx.room(input.roomId), input),
+  );
+
+  onEvent(rt, socket, 'chat:catchUp', ChatCatchUpInput, async (input, ctx) =>
+    chatCatchUp(rt.db, await ctx.room(input.roomId), input.since),
+  );
+
+  onEvent(rt, socket, 'chat:delete', ChatDeleteInput, async (input, ctx) => {
+    const found = await findMessage(rt.db, ctx.eventId, input.messageId);
+    await requireModeration(ctx, found, 'delete messages');
+    const deleted = await deleteMessage(rt.db, ctx.eventId, input.messageId, ctx.person.id);
+    rt.io.to(await shownTo(ctx, found)).emit('chat:deleted', deleted);
+    return deleted;
+  });
+
+  onEvent(rt, socket, 'chat:pin', ChatPinInput, async (input, ctx) => {
+    const found = await findMessage(rt.db, ctx.eventId, input.messageId);
+    if (!found.roomId) throw new AppError('bad_request', 'Announcements cannot be pinned.');
+    await requireModeration(ctx, found, 'pin messages');
+    const message = await pinMessage(
+      rt.db,
+      ctx.eventId,
+      input.messageId,
+      input.pinned,
+      ctx.person.id,
+    );
+    rt.io.to(socketRoom.room(found.roomId)).emit('chat:pinned', message);
+    return { message };
+  });
+
+  onEvent(rt, socket, 'chat:lock', ChatLockInput, async (input, ctx) => {
+    const room = await ctx.room(input.roomId);
+    ctx.requireInRoom('chat.lock', room, 'lock the chat');
+    const locked = await setChatLock(rt.db, room, input.locked, ctx.person.id);
+    rt.io.to(socketRoom.room(room.id)).emit('chat:locked', locked);
+    return locked;
+  });
+}
+
+/** Room messages are moderated by the room's moderators; announcements by who may send them. */
+async function requireModeration(
+  ctx: EventContext,
+  message: { roomId: string | null },
+  what: string,
+) {
+  if (message.roomId) {
+    const room = await findRoom(ctx.rt.db, ctx.eventId, message.roomId);
+    ctx.requireInRoom('chat.moderate', room, what);
+  } else {
+    ctx.requireInEvent('announcement.broadcast', what);
+  }
+}
+
+/** The Socket.IO rooms whose people see a message. */
+async function shownTo(
+  ctx: EventContext,
+  message: { roomId: string | null; scope: ChatMessage['scope'] },
+) {
+  if (message.roomId) return [socketRoom.room(message.roomId)];
+  return announcementRooms(ctx, message.scope === 'event' ? 'event' : 'working_groups');
+}
+
+async function announcementRooms(ctx: EventContext, scope: 'event' | 'working_groups') {
+  if (scope === 'event') return [socketRoom.event(ctx.eventId)];
+  const groups = await ctx.rt.db
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(and(eq(rooms.eventId, ctx.eventId), eq(rooms.kind, 'working_group')));
+  if (groups.length === 0) {
+    throw new AppError('bad_request', 'This event has no working groups to announce to.');
+  }
+  return groups.map((g) => socketRoom.room(g.id));
+}

@@ -1,0 +1,40 @@
+import { TrackSource } from 'livekit-server-sdk';
+import type { Role, RoomKind } from '@plenum/shared';
+
+export interface MediaRights {
+  canPublish: boolean;
+  canPublishData: boolean;
+  canSubscribe: boolean;
+  canPublishSources: TrackSource[];
+}
+
+const publishSources = [
+  TrackSource.CAMERA,
+  TrackSource.MICROPHONE,
+  TrackSource.SCREEN_SHARE,
+  TrackSource.SCREEN_SHARE_AUDIO,
+];
+
+/** Roles that publish in the plenary without being promoted. */
+const plenaryPublishers: readonly Role[] = ['organizer', 'moderator', 'speaker'];
+
+/**
+ * What a person may do with media in a room, from their role, the room's kind, and whether a
+ * moderator promoted them. The plenary is watched by attendees; in a working group everyone
+ * speaks. This is the complete set: updateParticipant replaces every field, so it is always sent
+ * whole.
+ */
+export function mediaRightsFor(input: {
+  role: Role;
+  roomKind: RoomKind;
+  promoted: boolean;
+}): MediaRights {
+  const publishes =
+    input.roomKind === 'working_group' || plenaryPublishers.includes(input.role) || input.promoted;
+  return {
+    canPublish: publishes,
+    canPublishData: publishes,
+    canSubscribe: true,
+    canPublishSources: publishes ? publishSources : [],
+  };
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  can,
+  ModerationInput,
+  ParticipantActionParams,
+  RoomIdParams,
+  RoomToken,
+  type ModeratorAction,
+} from '@plenum/shared';
+import { AppError, notFound } from '../../lib/app-error.ts';
+import { loadActor, requireRight } from '../access/actor.ts';
+import { findRoomById, roomTarget } from '../access/room-access.ts';
+import { issueRoomToken, moderateParticipant } from './service.ts';
+
+const rightFor = {
+  promote: 'participant.promote',
+  demote: 'participant.promote',
+  mute: 'participant.mute',
+  remove: 'participant.remove',
+  readmit: 'participant.remove',
+} as const satisfies Record<ModeratorAction, string>;
+
+const livekitRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** The room and the caller's rights in its event; rooms of events one is not in do not exist. */
+  async function roomAndActor(personId: string, roomId: string) {
+    const room = await findRoomById(app.db, roomId);
+    if (!room) throw notFound('Room');
+    const actor = await loadActor(app.db, personId, room.eventId);
+    if (actor.role === null) throw notFound('Room');
+    return { room, actor };
+  }
+
+  app.post(
+    '/api/rooms/:roomId/token',
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'A LiveKit token for this room with the caller’s rights (10 minutes)',
+        params: RoomIdParams,
+        response: { 200: RoomToken },
+      },
+    },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { room, actor } = await roomAndActor(person.personId, request.params.roomId);
+      return issueRoomToken(app.db, app.livekit, person, actor, room);
+    },
+  );
+
+  app.post(
+    '/api/rooms/:roomId/participants/:personId/:action',
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'Moderate a participant: promote, demote, mute, remove, readmit',
+        params: ParticipantActionParams,
+        body: ModerationInput.optional(),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { roomId, personId, action } = request.params;
+      const { room, actor } = await roomAndActor(person.personId, roomId);
+      requireRight(
+        can(actor, rightFor[action], roomTarget(room)),
+        `${action} participants in this room`,
+      );
+      if (personId === person.personId && action === 'remove') {
+        throw new AppError('bad_request', 'You cannot remove yourself.');
+      }
+      await moderateParticipant(app.db, app.livekit, {
+        actorId: person.personId,
+        room,
+        targetId: personId,
+        action,
+        source: request.body?.source,
+      });
+      return { ok: true as const };
+    },
+  );
+};
+export default livekitRoutes;

@@ -1,0 +1,57 @@
+import { PresenceListInput, type PresenceList } from '@plenum/shared';
+import { onEvent } from '../../realtime/on-event.ts';
+import { currentRoomOf, socketRoom } from '../../realtime/rooms.ts';
+import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
+import { listMembers, recordConnected, recordLastSeen, summarizePresence } from './service.ts';
+
+export function registerPresenceHandlers(rt: Realtime, socket: PlenumSocket) {
+  onEvent(rt, socket, 'presence:list', PresenceListInput, (_input, ctx) =>
+    listPresence(rt, ctx.eventId),
+  );
+}
+
+/** Who is in the event: members from the database, online and room from the sockets of all nodes. */
+export async function listPresence(rt: Realtime, eventId: string): Promise<PresenceList> {
+  const [members, sockets] = await Promise.all([
+    listMembers(rt.db, eventId),
+    rt.io.in(socketRoom.event(eventId)).fetchSockets(),
+  ]);
+  const online = new Map<string, string | null>();
+  for (const s of sockets) {
+    const roomId = currentRoomOf(s.rooms);
+    if (!online.get(s.data.personId)) online.set(s.data.personId, roomId);
+  }
+  return summarizePresence(members, online);
+}
+
+export async function personConnected(rt: Realtime, socket: PlenumSocket) {
+  const { eventId, personId, displayName } = socket.data;
+  const roomId = currentRoomOf(socket.rooms);
+  await recordConnected(rt.db, eventId, personId, roomId);
+  rt.presence.queue(eventId, {
+    personId,
+    displayName,
+    online: true,
+    roomId,
+    lastSeenAt: new Date().toISOString(),
+  });
+}
+
+/** Offline only when the person's last socket in this event, on any node, has gone. */
+export async function personDisconnected(
+  rt: Realtime,
+  socket: PlenumSocket,
+  lastRoomId: string | null,
+) {
+  const { eventId, personId, displayName } = socket.data;
+  const remaining = await rt.io.in(socketRoom.person(personId)).fetchSockets();
+  if (remaining.some((s) => s.id !== socket.id && s.data.eventId === eventId)) return;
+  await recordLastSeen(rt.db, eventId, personId, lastRoomId);
+  rt.presence.queue(eventId, {
+    personId,
+    displayName,
+    online: false,
+    roomId: lastRoomId,
+    lastSeenAt: new Date().toISOString(),
+  });
+}

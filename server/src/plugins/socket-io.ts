@@ -1,0 +1,103 @@
+import fp from 'fastify-plugin';
+import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { RedisClient } from './redis.ts';
+import { PresenceBroadcaster } from '../features/presence/broadcast.ts';
+import { onConnection } from '../realtime/connection.ts';
+import { authenticateHandshake } from '../realtime/handshake.ts';
+import { memoryRateLimiter, redisRateLimiter, type RateLimit } from '../realtime/rate-limit.ts';
+import type { HandTakenListener, PlenumServer, Realtime } from '../realtime/types.ts';
+
+export interface SocketIoOptions {
+  /** Origins whose pages may open a socket: PUBLIC_URL's, plus Vite's in development. */
+  allowedOrigins: string[];
+  /** Chat messages, announcements and questions per person. */
+  messageRateLimit?: RateLimit;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The Socket.IO server and what the features share; see server/src/realtime/. */
+    realtime: Realtime;
+  }
+}
+
+const REDIS_PREFIX = 'plenum:';
+
+/**
+ * Socket.IO on the app's HTTP server. With Redis, the streams adapter connects the nodes (and
+ * keeps sessions for connection state recovery); without, one node works alone.
+ */
+export default fp<SocketIoOptions>(
+  async (app, opts) => {
+    const adapterClients = app.redis ? await openAdapterClients(app.redis.client) : null;
+    const io: PlenumServer = new Server(app.server, {
+      serveClient: false,
+      maxHttpBufferSize: 64 * 1024,
+      cors: { origin: opts.allowedOrigins, credentials: true },
+      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+      ...(adapterClients && {
+        adapter: createAdapter(adapterClients.publisher, {
+          streamName: `${REDIS_PREFIX}socket.io`,
+          channelPrefix: `${REDIS_PREFIX}socket.io`,
+          sessionKeyPrefix: `${REDIS_PREFIX}sio:session:`,
+        }),
+      }),
+    });
+
+    const limit = opts.messageRateLimit ?? { max: 5, windowMs: 5_000 };
+    const handTakenListeners = new Set<HandTakenListener>();
+    const realtime: Realtime = {
+      io,
+      db: app.db,
+      log: app.log.child({ component: 'socket.io' }),
+      messageLimiter: app.redis
+        ? redisRateLimiter(app.redis.client, limit, `${REDIS_PREFIX}rate:messages:`)
+        : memoryRateLimiter(limit),
+      presence: new PresenceBroadcaster(io),
+      handTakenListeners,
+      onHandTaken(listener) {
+        handTakenListeners.add(listener);
+        return () => handTakenListeners.delete(listener);
+      },
+    };
+
+    io.use(authenticateHandshake(app, opts.allowedOrigins));
+    io.on('connection', (socket) => onConnection(realtime, socket));
+    app.decorate('realtime', realtime);
+
+    // preClose, not onClose: open websockets would keep the HTTP server from closing.
+    app.addHook('preClose', async () => {
+      realtime.presence.close();
+      await io.close();
+      await adapterClients?.close();
+    });
+  },
+  { name: 'socket-io', dependencies: ['db', 'auth', 'redis'] },
+);
+
+/**
+ * The adapter gets a client of its own (the docs' requirement: it blocks on XREAD and
+ * subscribes) and duplicates it for reading and subscribing. We keep hold of every duplicate so
+ * that closing the app closes them instead of leaving a blocked XREAD behind.
+ */
+async function openAdapterClients(base: RedisClient) {
+  const publisher = base.duplicate();
+  const spawned: RedisClient[] = [publisher];
+  const duplicate = publisher.duplicate.bind(publisher);
+  publisher.duplicate = ((...args: Parameters<RedisClient['duplicate']>) => {
+    const client = duplicate(...args);
+    spawned.push(client as RedisClient);
+    return client;
+  }) as RedisClient['duplicate'];
+  publisher.on('error', () => {
+    // The app's own client logs Redis trouble; one line per blip is enough.
+  });
+  await publisher.connect();
+  return {
+    publisher,
+    close: async () => {
+      for (const client of spawned) client.destroy();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { registerChatHandlers } from '../features/chat/socket.ts';
+import { registerHandHandlers } from '../features/hands/socket.ts';
+import { registerQuestionHandlers } from '../features/questions/socket.ts';
+import {
+  personConnected,
+  personDisconnected,
+  registerPresenceHandlers,
+} from '../features/presence/socket.ts';
+import { currentRoomOf } from './rooms.ts';
+import type { PlenumSocket, Realtime } from './types.ts';
+
+/** A socket passed the handshake: its handlers first, then its rooms, then presence. */
+export function onConnection(rt: Realtime, socket: PlenumSocket) {
+  registerPresenceHandlers(rt, socket);
+  registerChatHandlers(rt, socket);
+  registerHandHandlers(rt, socket);
+  registerQuestionHandlers(rt, socket);
+
+  // A recovered socket got its rooms back with its session; a fresh one starts where it belongs.
+  if (!socket.recovered) void socket.join(socket.data.initialRooms);
+
+  let lastRoom: string | null = null;
+  socket.on('disconnecting', () => {
+    lastRoom = currentRoomOf(socket.rooms);
+  });
+  socket.on('disconnect', () => {
+    personDisconnected(rt, socket, lastRoom).catch((err) =>
+      rt.log.warn({ err }, 'presence update after disconnect failed'),
+    );
+  });
+  personConnected(rt, socket).catch((err) =>
+    rt.log.warn({ err }, 'presence update after connect failed'),
+  );
+}
