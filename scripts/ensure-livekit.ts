@@ -71,7 +71,7 @@ function missingBinaryMessage(reason: 'no Go on PATH' | 'not allowed'): string {
     'Get one in any of these ways:',
     `  - install Go (https://go.dev/dl/) and rerun: npm run ensure-livekit`,
     `  - download livekit-server v${LIVEKIT_VERSION} from https://github.com/livekit/livekit/releases and set LIVEKIT_BIN=/path/to/livekit-server`,
-    '  - run LiveKit elsewhere (e.g. with docker compose) and set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET',
+    '  - run LiveKit in Docker (docker compose up -d livekit) and set LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET',
   ].join('\n');
 }
 

@@ -23,6 +23,7 @@ import eventRoutes from './features/events/routes.ts';
 import roomRoutes from './features/rooms/routes.ts';
 import agendaRoutes from './features/agenda/routes.ts';
 import livekitRoutes from './features/livekit/routes.ts';
+import phasesPlugin from './features/phases/plugin.ts';
 import livekitWebhookRoutes from './features/livekit/webhook-routes.ts';
 
 /** What buildApp needs beyond the environment: resolved secrets and LiveKit's address. */
@@ -32,6 +33,8 @@ export interface AppOptions {
   /** Serve the built client from here (defaults to client/dist when it exists). */
   clientDist?: string | null;
   authRateLimit?: number;
+  /** How often this node looks for phases past their deadline (tests make it fast). */
+  deadlineCheckMs?: number;
 }
 
 const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -67,7 +70,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(securityPlugin, {
     sessionSecret: options.sessionSecret,
     allowedOrigins,
-    livekitOrigins: [livekitOrigin, livekitOrigin.replace(/^http/, 'ws')],
+    livekitOrigins: [livekitOrigin.replace(/^http/, 'ws'), livekitOrigin.replace(/^ws/, 'http')],
   });
   await app.register(docsPlugin);
   await app.register(dbPlugin, { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -88,6 +91,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(agendaRoutes);
   await app.register(livekitRoutes);
   await app.register(livekitWebhookRoutes);
+  await app.register(phasesPlugin, { deadlineCheckMs: options.deadlineCheckMs });
 
   if (serveClient) await app.register(fastifyStatic, { root: clientDist!, wildcard: false });
   return app;

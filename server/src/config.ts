@@ -35,6 +35,7 @@ const EnvSchema = z
     LIVEKIT_BIN: z.string().optional(),
     LIVEKIT_PORT: z.coerce.number().int().min(1).max(65535).default(7880),
     LIVEKIT_RTC_PORT: z.coerce.number().int().min(1).max(65535).default(7881),
+    LIVEKIT_UDP_PORT: z.coerce.number().int().min(1).max(65535).default(7882),
     LIVEKIT_NODE_IP: z.ipv4().optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -65,6 +66,7 @@ export interface Config {
     bin: string | undefined;
     port: number;
     rtcPort: number;
+    udpPort: number;
     nodeIp: string | undefined;
   };
   port: number;
@@ -102,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bin: e.LIVEKIT_BIN,
       port: e.LIVEKIT_PORT,
       rtcPort: e.LIVEKIT_RTC_PORT,
+      udpPort: e.LIVEKIT_UDP_PORT,
       nodeIp: e.LIVEKIT_NODE_IP,
     },
     port: e.PORT,

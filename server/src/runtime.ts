@@ -40,6 +40,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         dataDir: config.dataDir,
         port: config.livekit.port,
         rtcPort: config.livekit.rtcPort,
+        udpPort: config.livekit.udpPort,
         nodeIp: config.livekit.nodeIp,
         apiKey: livekit.apiKey,
         apiSecret: livekit.apiSecret,

@@ -55,7 +55,7 @@ describe('server process', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'plenum-node-'));
     dirs.push(dataDir);
     const database = await createTestDatabase();
-    const [port, lkPort, rtcPort] = [await freePort(), await freePort(), await freePort()];
+    const [port, lkPort, rtcPort, udpPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const child = startNode({
       PORT: String(port),
       DATABASE_URL: database.url,
@@ -63,6 +63,7 @@ describe('server process', () => {
       LIVEKIT_BIN: await ensureLivekitBinary(),
       LIVEKIT_PORT: String(lkPort),
       LIVEKIT_RTC_PORT: String(rtcPort),
+      LIVEKIT_UDP_PORT: String(udpPort),
     });
     try {
       const health = await waitForHealth(port, (h) => h.livekit === 'up', child);

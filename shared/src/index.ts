@@ -12,3 +12,4 @@ export * from './hands/schemas.ts';
 export * from './questions/schemas.ts';
 export * from './presence/schemas.ts';
 export * from './socket/events.ts';
+export * from './phases/schemas.ts';

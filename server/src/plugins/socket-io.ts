@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
 import type { RedisClient } from './redis.ts';
 import { PresenceBroadcaster } from '../features/presence/broadcast.ts';
 import { onConnection } from '../realtime/connection.ts';
@@ -22,14 +24,13 @@ declare module 'fastify' {
   }
 }
 
-const REDIS_PREFIX = 'plenum:';
-
 /**
  * Socket.IO on the app's HTTP server. With Redis, the streams adapter connects the nodes (and
  * keeps sessions for connection state recovery); without, one node works alone.
  */
 export default fp<SocketIoOptions>(
   async (app, opts) => {
+    const prefix = app.redis ? await redisPrefix(app.db) : '';
     const adapterClients = app.redis ? await openAdapterClients(app.redis.client) : null;
     const io: PlenumServer = new Server(app.server, {
       serveClient: false,
@@ -38,9 +39,9 @@ export default fp<SocketIoOptions>(
       connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
       ...(adapterClients && {
         adapter: createAdapter(adapterClients.publisher, {
-          streamName: `${REDIS_PREFIX}socket.io`,
-          channelPrefix: `${REDIS_PREFIX}socket.io`,
-          sessionKeyPrefix: `${REDIS_PREFIX}sio:session:`,
+          streamName: `${prefix}socket.io`,
+          channelPrefix: `${prefix}socket.io`,
+          sessionKeyPrefix: `${prefix}sio:session:`,
         }),
       }),
     });
@@ -52,7 +53,7 @@ export default fp<SocketIoOptions>(
       db: app.db,
       log: app.log.child({ component: 'socket.io' }),
       messageLimiter: app.redis
-        ? redisRateLimiter(app.redis.client, limit, `${REDIS_PREFIX}rate:messages:`)
+        ? redisRateLimiter(app.redis.client, limit, `${prefix}rate:messages:`)
         : memoryRateLimiter(limit),
       presence: new PresenceBroadcaster(io),
       handTakenListeners,
@@ -75,6 +76,16 @@ export default fp<SocketIoOptions>(
   },
   { name: 'socket-io', dependencies: ['db', 'auth', 'redis'] },
 );
+
+/**
+ * Redis keys and channels are scoped by database: the nodes of one deployment share a database,
+ * and two deployments (or test runs) sharing one Redis never hear each other.
+ */
+async function redisPrefix(db: Db) {
+  const result = await db.execute(sql`select current_database() as name`);
+  const [row] = (result as unknown as { rows: { name: string }[] }).rows;
+  return `plenum:${row?.name ?? 'default'}:`;
+}
 
 /**
  * The adapter gets a client of its own (the docs' requirement: it blocks on XREAD and

@@ -12,7 +12,7 @@ import { loadActor } from '../features/access/actor.ts';
 import { findRoom } from '../features/rooms/service.ts';
 import { AppError } from '../lib/app-error.ts';
 import { FloodGuard } from './rate-limit.ts';
-import { mayBeInRoom, roomTarget, type RoomRow } from './rooms.ts';
+import { mayBeInRoom, roomTarget, socketRoom, type RoomRow } from './rooms.ts';
 import type { PlenumSocket, Realtime } from './types.ts';
 
 /** What a handler gets besides its validated payload. */
@@ -103,7 +103,9 @@ async function contextFor(rt: Realtime, socket: PlenumSocket): Promise<EventCont
     person: { id: personId, displayName },
     async room(roomId) {
       const room = await findRoom(rt.db, eventId, roomId);
-      if (!(await mayBeInRoom(rt.db, actor, room))) {
+      // Being in the room's Socket.IO room means the server put the person there.
+      const placedThere = socket.rooms.has(socketRoom.room(room.id));
+      if (!placedThere && !(await mayBeInRoom(rt.db, actor, room))) {
         throw new AppError('forbidden', 'You are not in this room.');
       }
       return room;

@@ -29,6 +29,7 @@ export async function setup(project: TestProject) {
     dataDir: dir,
     port: await freePort(),
     rtcPort: await freePort(),
+    udpPort: await freePort(),
     apiKey,
     apiSecret,
     logger: { info: () => {}, warn: () => {}, error: console.error, debug: () => {} },

@@ -77,7 +77,8 @@ export async function ask<E extends ClientEventName>(
   event: E,
   payload: ClientEventPayload<E>,
 ): Promise<Ack<ClientEventReply<E>>> {
-  const emit = socket.timeout(WAIT_MS).emitWithAck as (
+  const timed = socket.timeout(WAIT_MS);
+  const emit = timed.emitWithAck.bind(timed) as (
     ev: string,
     ...args: unknown[]
   ) => Promise<Ack<ClientEventReply<E>>>;
@@ -153,6 +154,20 @@ export class Inbox {
   indexOf(event: string, match: (payload: never) => boolean = () => true): number {
     return this.received.findIndex((r) => r.event === event && match(r.payload as never));
   }
+}
+
+/** Emits anything, bypassing the typed event map: for malformed payloads. */
+export function askRaw(socket: ClientSocket, event: string, ...args: unknown[]) {
+  const timed = socket.timeout(WAIT_MS);
+  return (
+    timed.emitWithAck.bind(timed) as (
+      ev: string,
+      ...a: unknown[]
+    ) => Promise<{
+      ok: boolean;
+      error?: { code: string; message: string };
+    }>
+  )(event, ...args);
 }
 
 export const closeAll = (...sockets: ClientSocket[]) => {

@@ -7,22 +7,22 @@ export const CHAT_PAGE_SIZE = 50;
 export const CHAT_CATCH_UP_LIMIT = 500;
 
 /**
- * Plain text. Line breaks and tabs stay; other control characters and bidi overrides (which can
- * disguise text) are refused. Emoji joiners are allowed.
+ * Plain text of at most `max` characters. Line breaks and tabs stay; other control characters
+ * and bidi overrides (which can disguise text) are refused. Emoji joiners are allowed.
  */
-export const ChatBody = z
-  .string()
-  .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-  .pipe(
-    z
-      .string()
-      .min(1, 'a message cannot be empty')
-      .max(CHAT_MAX_LENGTH, `at most ${CHAT_MAX_LENGTH} characters`)
-      .regex(
-        /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/u,
-        'no control characters',
-      ),
-  );
+export const plainText = (max: number, emptyMessage: string) =>
+  z
+    .string()
+    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, emptyMessage)
+        .max(max, `at most ${max} characters`)
+        .regex(/^(?:[\n\t]|[^\p{Cc}\u202A-\u202E\u2066-\u2069])*$/u, 'no control characters'),
+    );
+
+export const ChatBody = plainText(CHAT_MAX_LENGTH, 'a message cannot be empty');
 
 /** Server ids are bigserials; they order messages across rooms and announcements. */
 export const MessageId = z.number().int().positive();

@@ -1,21 +1,9 @@
 import { z } from 'zod';
-import { ClientMessageId, PersonRef } from '../chat/schemas.ts';
+import { ClientMessageId, PersonRef, plainText } from '../chat/schemas.ts';
 
 export const QUESTION_MAX_LENGTH = 500;
 
-export const QuestionBody = z
-  .string()
-  .transform((s) => s.replace(/\r\n?/g, '\n').trim())
-  .pipe(
-    z
-      .string()
-      .min(1, 'a question cannot be empty')
-      .max(QUESTION_MAX_LENGTH, `at most ${QUESTION_MAX_LENGTH} characters`)
-      .regex(
-        /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/u,
-        'no control characters',
-      ),
-  );
+export const QuestionBody = plainText(QUESTION_MAX_LENGTH, 'a question cannot be empty');
 
 export const QuestionStatus = z.enum(['open', 'answered', 'hidden']);
 export type QuestionStatus = z.infer<typeof QuestionStatus>;

@@ -25,6 +25,8 @@ import {
   type QuestionList,
   type QuestionUpvoted,
 } from '../questions/schemas.ts';
+import type { HelpRequest, Notes, Phase, RoomAssigned } from '../phases/schemas.ts';
+import type { AgendaUpdated } from '../agenda/schemas.ts';
 import { PresenceListInput, type PresenceList, type PresenceUpdate } from '../presence/schemas.ts';
 
 /** What the client sends in the handshake (`io(url, { auth })`); the session is the cookie. */
@@ -110,6 +112,16 @@ export interface ServerToClientEvents {
   'question:upvoted': (upvoted: QuestionUpvoted) => void;
   'question:answered': (question: Question) => void;
   'question:hidden': (hidden: QuestionHidden) => void;
+  /** The server moved this person: switch media to the room in `media` (phases issue). */
+  'room:assigned': (assigned: RoomAssigned) => void;
+  /** A working-group phase opened, changed (extended, assignments) or closed. */
+  'phase:updated': (phase: Phase) => void;
+  /** A group's results notes were saved (by someone else, perhaps). */
+  'notes:updated': (notes: Notes) => void;
+  /** A group asks the organizers for help. */
+  'help:requested': (request: HelpRequest) => void;
+  /** The whole agenda after any change (edit, import, start, end, extend, shift). */
+  'agenda:updated': (update: AgendaUpdated) => void;
   /** Sent once before the server disconnects a socket that keeps flooding. */
   'socket:flooded': (notice: { message: string }) => void;
 }
@@ -128,5 +140,10 @@ export const serverEventNames = [
   'question:upvoted',
   'question:answered',
   'question:hidden',
+  'room:assigned',
+  'phase:updated',
+  'notes:updated',
+  'help:requested',
+  'agenda:updated',
   'socket:flooded',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];

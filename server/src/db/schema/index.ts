@@ -9,3 +9,4 @@ export * from './hands.ts';
 export * from './questions.ts';
 export * from './presence.ts';
 export * from './media.ts';
+export * from './phases.ts';

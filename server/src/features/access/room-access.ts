@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { can, type Actor, type RoomTarget } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
-import { roomGrants, rooms } from '../../db/schema/index.ts';
+import { assignments, phases, roomGrants, rooms } from '../../db/schema/index.ts';
 
 export type RoomRow = typeof rooms.$inferSelect;
 
@@ -16,13 +16,29 @@ export const roomTarget = (room: RoomRow): RoomTarget => ({
  * The plenary: every member. A working group: organizers and moderators (who visit any group),
  * and — once assignments exist — the people assigned to it.
  */
-export async function mayBeInRoom(_db: DbOrTx, actor: Actor, room: RoomRow): Promise<boolean> {
+export async function mayBeInRoom(db: DbOrTx, actor: Actor, room: RoomRow): Promise<boolean> {
   if (actor.role === null || room.eventId !== actor.eventId) return false;
   if (room.kind === 'plenary') return true;
   if (can(actor, 'room.visitAny', { eventId: room.eventId })) return true;
   if (actor.moderatedRoomIds.has(room.id)) return true;
-  // Assignments to working groups arrive with the phases (issue 5).
-  return false;
+  return isAssignedNow(db, actor.personId, room.id);
+}
+
+/** Assigned to this group in the phase that is open now (an assignment of a closed phase is history). */
+async function isAssignedNow(db: DbOrTx, personId: string, roomId: string) {
+  const [row] = await db
+    .select({ roomId: assignments.roomId })
+    .from(assignments)
+    .innerJoin(phases, eq(phases.id, assignments.phaseId))
+    .where(
+      and(
+        eq(assignments.personId, personId),
+        eq(assignments.roomId, roomId),
+        eq(phases.status, 'open'),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
 }
 
 /** A moderator removed this person from the room, and nobody re-admitted them yet. */

@@ -35,6 +35,7 @@ beforeAll(async () => {
     dataDir,
     port: await freePort(),
     rtcPort: await freePort(),
+    udpPort: await freePort(),
     ...keys,
     webhookUrl: `http://127.0.0.1:${appPort}/api/livekit/webhook`,
     logger: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} },

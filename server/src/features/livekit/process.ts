@@ -125,10 +125,12 @@ class LivekitSupervisor {
     const child = this.child;
     if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
+      let graceTimer: NodeJS.Timeout | undefined;
       const exitedInTime = await Promise.race([
         this.childExited.then(() => true),
-        sleep(STOP_GRACE_MS).then(() => false),
+        new Promise<false>((resolve) => (graceTimer = setTimeout(resolve, STOP_GRACE_MS, false))),
       ]);
+      clearTimeout(graceTimer); // so a clean stop does not hold the event loop open for 5 s
       if (!exitedInTime) {
         this.opts.logger.warn(`LiveKit ignored SIGTERM for ${STOP_GRACE_MS} ms; killing it`);
         child.kill('SIGKILL');

@@ -1,0 +1,144 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { Hand } from '@plenum/shared';
+import { auditLog, raisedHands } from '../../db/schema/index.ts';
+import { moveSocketsOfPerson } from '../../realtime/rooms.ts';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { ask, listen, ok } from '../../test/sockets.ts';
+import { createWorld, type World } from '../../test/world.ts';
+
+let t: TestApp;
+let url: string;
+let w: World;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  url = await listen(t.app);
+});
+afterAll(() => t.close());
+afterEach(() => w?.close());
+
+const audited = (eventId: string, action: string) =>
+  t.app.db.$count(auditLog, and(eq(auditLog.eventId, eventId), eq(auditLog.action, action)));
+
+describe('raised hands', () => {
+  it('hands queue in the order they were raised; raising again keeps the place', async () => {
+    w = await createWorld(t.app, url);
+    const anna = await w.connect(w.anna);
+    const ben = await w.connect(w.ben);
+    const cem = await w.connect(w.cem);
+    const first = await ok(ben.socket, 'hand:raise', { roomId: w.plenaryId });
+    await ok(anna.socket, 'hand:raise', { roomId: w.plenaryId });
+    const again = await ok(ben.socket, 'hand:raise', { roomId: w.plenaryId });
+    expect(again.hand.id).toBe(first.hand.id);
+    const raised = await cem.inbox.waitFor('hand:raised', (h) => h.person.id === w.anna.personId);
+    expect(raised).toMatchObject({
+      status: 'raised',
+      roomId: w.plenaryId,
+      person: { displayName: 'Anna' },
+    });
+    const queue = await ok(cem.socket, 'hand:list', { roomId: w.plenaryId });
+    expect(queue.hands.map((h) => h.person.displayName)).toEqual(['Ben', 'Anna']);
+  });
+
+  it('a person lowers their own hand and the room sees it leave the queue', async () => {
+    w = await createWorld(t.app, url);
+    const anna = await w.connect(w.anna);
+    const ben = await w.connect(w.ben);
+    await ok(anna.socket, 'hand:raise', { roomId: w.plenaryId });
+    const lowered = await ok(anna.socket, 'hand:lower', { roomId: w.plenaryId });
+    expect(lowered.hand).toMatchObject({ status: 'lowered' });
+    await ben.inbox.waitFor('hand:lowered', (h) => h.person.id === w.anna.personId);
+    expect((await ok(ben.socket, 'hand:list', { roomId: w.plenaryId })).hands).toEqual([]);
+    expect((await ok(anna.socket, 'hand:lower', { roomId: w.plenaryId })).hand).toBeNull();
+  });
+
+  it('a moderator takes the next hand: the room is told, the LiveKit hook runs, and it is audited', async () => {
+    w = await createWorld(t.app, url);
+    const anna = await w.connect(w.anna);
+    const ben = await w.connect(w.ben);
+    const moderator = await w.connect(w.moderator);
+    const taken: Hand[] = [];
+    const stop = t.app.realtime.onHandTaken((hand) => {
+      taken.push(hand);
+    });
+    try {
+      await ok(ben.socket, 'hand:raise', { roomId: w.plenaryId });
+      await ok(anna.socket, 'hand:raise', { roomId: w.plenaryId });
+      const next = await ok(moderator.socket, 'hand:takeNext', { roomId: w.plenaryId });
+      expect(next.hand).toMatchObject({ status: 'taken', person: { id: w.ben.personId } });
+      await anna.inbox.waitFor('hand:taken', (h) => h.id === next.hand!.id);
+      expect(taken.map((h) => h.id)).toEqual([next.hand!.id]);
+      expect(
+        (await ok(anna.socket, 'hand:list', { roomId: w.plenaryId })).hands.map((h) => h.person.id),
+      ).toEqual([w.anna.personId]);
+      expect(await audited(w.event.id, 'hand.take')).toBe(1);
+    } finally {
+      stop();
+    }
+  });
+
+  it('an empty queue gives no hand and writes no audit entry', async () => {
+    w = await createWorld(t.app, url);
+    const moderator = await w.connect(w.moderator);
+    expect((await ok(moderator.socket, 'hand:takeNext', { roomId: w.plenaryId })).hand).toBeNull();
+    expect(await audited(w.event.id, 'hand.take')).toBe(0);
+  });
+
+  it('a moderator dismisses a hand; it is audited and cannot be taken afterwards', async () => {
+    w = await createWorld(t.app, url);
+    const anna = await w.connect(w.anna);
+    const moderator = await w.connect(w.moderator);
+    const { hand } = await ok(anna.socket, 'hand:raise', { roomId: w.plenaryId });
+    await ok(moderator.socket, 'hand:dismiss', { handId: hand.id });
+    expect(await anna.inbox.waitFor('hand:dismissed')).toMatchObject({
+      id: hand.id,
+      status: 'dismissed',
+    });
+    expect(await ask(moderator.socket, 'hand:dismiss', { handId: hand.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect((await ok(moderator.socket, 'hand:takeNext', { roomId: w.plenaryId })).hand).toBeNull();
+    expect(await audited(w.event.id, 'hand.dismiss')).toBe(1);
+  });
+
+  it('an attendee cannot take or dismiss hands', async () => {
+    w = await createWorld(t.app, url);
+    const anna = await w.connect(w.anna);
+    const ben = await w.connect(w.ben);
+    const { hand } = await ok(ben.socket, 'hand:raise', { roomId: w.plenaryId });
+    expect(await ask(anna.socket, 'hand:takeNext', { roomId: w.plenaryId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await ask(anna.socket, 'hand:dismiss', { handId: hand.id })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const [row] = await t.app.db.select().from(raisedHands).where(eq(raisedHands.id, hand.id));
+    expect(row!.status).toBe('raised');
+  });
+
+  it('hands are raised only in a room one may be in; in a working group its moderator takes them', async () => {
+    w = await createWorld(t.app, url);
+    const anna = await w.connect(w.anna);
+    const cem = await w.connect(w.cem);
+    const moderator = await w.connect(w.moderator);
+    expect(await ask(anna.socket, 'hand:raise', { roomId: w.groupId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    // The moderator (event-wide role) visits the group, as issue 5's moves will do for everyone.
+    await moveSocketsOfPerson(t.app.realtime.io, w.moderator.personId, w.plenaryId, w.groupId);
+    const raised = await ok(moderator.socket, 'hand:raise', { roomId: w.groupId });
+    const taken = await ok(moderator.socket, 'hand:takeNext', { roomId: w.groupId });
+    expect(taken.hand!.id).toBe(raised.hand.id);
+    // Cem stayed in the plenary: the group's hand events never reached him.
+    const marker = await ok(anna.socket, 'hand:raise', { roomId: w.plenaryId });
+    await cem.inbox.waitFor('hand:raised', (h) => h.id === marker.hand.id);
+    expect(
+      cem.inbox.received.filter((r) => r.event.startsWith('hand:')).map((r) => r.event),
+    ).toEqual(['hand:raised']);
+  });
+});

@@ -1,0 +1,178 @@
+import { and, count, eq, inArray, notInArray } from 'drizzle-orm';
+import type { PreassignmentReport } from '@plenum/shared';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { assignments, memberships, people, phaseRooms, rooms } from '../../db/schema/index.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { recordAudit } from '../audit/service.ts';
+import { balance } from './balance.ts';
+import { decodeSpreadsheetText, readPreassignments } from './csv.ts';
+import { findPhase, phaseGroups, type PhaseRow } from './repository.ts';
+
+type Source = (typeof assignments.$inferInsert)['source'];
+
+/** Locks the group's row so that two people cannot take its last place at once. */
+async function lockGroup(tx: DbOrTx, phaseId: string, roomId: string) {
+  const [group] = await tx
+    .select({ id: rooms.id, name: rooms.name, capacity: rooms.capacity })
+    .from(phaseRooms)
+    .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
+    .where(and(eq(phaseRooms.phaseId, phaseId), eq(phaseRooms.roomId, roomId)))
+    .for('update', { of: rooms });
+  if (!group) throw new AppError('not_found', 'This working group is not part of the phase.');
+  return group;
+}
+
+async function assign(tx: DbOrTx, phaseId: string, personId: string, roomId: string, source: Source) {
+  await tx
+    .insert(assignments)
+    .values({ phaseId, personId, roomId, source })
+    .onConflictDoUpdate({
+      target: [assignments.phaseId, assignments.personId],
+      set: { roomId, source, assignedAt: new Date() },
+    });
+}
+
+/**
+ * Puts a person into a group if it has room: self-select (first come) and the organizer's move
+ * alike. Returns the room the person was in before (null if none).
+ */
+export async function assignToGroup(
+  db: Db,
+  input: { phaseId: string; personId: string; roomId: string; source: Source; actorId: string },
+) {
+  return db.transaction(async (tx) => {
+    const phase = await findPhase(tx, input.phaseId);
+    if (phase.status === 'closed') throw new AppError('conflict', 'This phase is closed.');
+    if (input.source === 'self' && !phase.selfSelect) {
+      throw new AppError('forbidden', 'In this phase the organizers assign the groups.');
+    }
+    const [member] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.eventId, phase.eventId), eq(memberships.personId, input.personId)));
+    if (!member) throw new AppError('not_found', 'Person not found in this event');
+    const group = await lockGroup(tx, phase.id, input.roomId);
+    const [previous] = await tx
+      .select({ roomId: assignments.roomId })
+      .from(assignments)
+      .where(and(eq(assignments.phaseId, phase.id), eq(assignments.personId, input.personId)));
+    if (previous?.roomId === group.id) return { phase, previousRoomId: group.id, changed: false };
+    if (input.source === 'self' && previous && phase.status === 'open') {
+      throw new AppError('conflict', 'The phase is running; please ask the organizers to move you.');
+    }
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: count() })
+      .from(assignments)
+      .where(and(eq(assignments.phaseId, phase.id), eq(assignments.roomId, group.id)));
+    if (group.capacity !== null && n >= group.capacity) {
+      throw new AppError('conflict', `${group.name} is full (${group.capacity} places).`);
+    }
+    await assign(tx, phase.id, input.personId, group.id, input.source);
+    if (input.source !== 'self') {
+      await recordAudit(tx, {
+        eventId: phase.eventId,
+        actorId: input.actorId,
+        action: 'assignment.move',
+        target: input.personId,
+        details: { phaseId: phase.id, from: previous?.roomId ?? null, to: group.id },
+      });
+    }
+    return { phase, previousRoomId: previous?.roomId ?? null, changed: true };
+  });
+}
+
+/** Attendees and speakers not yet in a group, spread evenly within capacity. */
+export async function autoBalance(tx: DbOrTx, phase: PhaseRow) {
+  const groups = await phaseGroups(tx, phase.id);
+  const moderators = new Set(groups.flatMap((g) => g.moderatorIds));
+  const assigned = tx.select({ personId: assignments.personId }).from(assignments).where(eq(assignments.phaseId, phase.id));
+  const waiting = await tx
+    .select({ personId: memberships.personId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.eventId, phase.eventId),
+        inArray(memberships.role, ['attendee', 'speaker']),
+        notInArray(memberships.personId, assigned),
+      ),
+    )
+    .orderBy(memberships.createdAt);
+  const people = waiting.map((w) => w.personId).filter((id) => !moderators.has(id));
+  const { placed, unplaced } = balance(groups, people);
+  if (placed.size) {
+    await tx
+      .insert(assignments)
+      .values([...placed].map(([personId, roomId]) => ({ phaseId: phase.id, personId, roomId, source: 'auto' as const })))
+      .onConflictDoNothing();
+  }
+  return { placed: placed.size, unplaced };
+}
+
+export async function balanceNow(db: Db, phaseId: string, actorId: string) {
+  return db.transaction(async (tx) => {
+    const phase = await findPhase(tx, phaseId, { forUpdate: true });
+    if (phase.status === 'closed') throw new AppError('conflict', 'This phase is closed.');
+    const result = await autoBalance(tx, phase);
+    await recordAudit(tx, { eventId: phase.eventId, actorId, action: 'assignment.balance', target: phaseId, details: result });
+    return result;
+  });
+}
+
+/**
+ * Pre-assignment from a spreadsheet: people matched by e-mail, else by a unique display name;
+ * groups by name. Rows that match nothing are reported, not guessed. All or nothing.
+ */
+export async function importPreassignments(db: Db, phaseId: string, bytes: Uint8Array, actorId: string): Promise<PreassignmentReport> {
+  let rows;
+  try {
+    rows = readPreassignments(decodeSpreadsheetText(bytes));
+  } catch (err) {
+    throw new AppError('bad_request', (err as Error).message);
+  }
+  return db.transaction(async (tx) => {
+    const phase = await findPhase(tx, phaseId, { forUpdate: true });
+    if (phase.status === 'closed') throw new AppError('conflict', 'This phase is closed.');
+    const groups = await phaseGroups(tx, phase.id);
+    const members = await tx
+      .select({ personId: people.id, displayName: people.displayName, email: people.email })
+      .from(memberships)
+      .innerJoin(people, eq(people.id, memberships.personId))
+      .where(eq(memberships.eventId, phase.eventId));
+    const byEmail = new Map(members.filter((m) => m.email).map((m) => [m.email!.toLowerCase(), m.personId]));
+    const byName = new Map<string, string[]>();
+    for (const m of members) {
+      const key = m.displayName.trim().toLocaleLowerCase('de');
+      byName.set(key, [...(byName.get(key) ?? []), m.personId]);
+    }
+    const load = new Map(groups.map((g) => [g.roomId, g.assigned]));
+    const unmatched: PreassignmentReport['unmatched'] = [];
+    let assigned = 0;
+    for (const row of rows) {
+      const text = [row.name, row.email, row.group].filter(Boolean).join('; ');
+      const group = groups.find((g) => g.name.trim().toLocaleLowerCase('de') === row.group.toLocaleLowerCase('de'));
+      if (!group) {
+        unmatched.push({ line: row.line, text, reason: `no working group named "${row.group}"` });
+        continue;
+      }
+      const named = byName.get(row.name.toLocaleLowerCase('de')) ?? [];
+      const personId = (row.email && byEmail.get(row.email)) || (named.length === 1 ? named[0] : undefined);
+      if (!personId) {
+        unmatched.push({
+          line: row.line,
+          text,
+          reason: named.length > 1 ? 'several people have this name; add the e-mail' : 'no participant with this e-mail or name',
+        });
+        continue;
+      }
+      if (group.capacity !== null && (load.get(group.roomId) ?? 0) >= group.capacity) {
+        unmatched.push({ line: row.line, text, reason: `${group.name} is full` });
+        continue;
+      }
+      await assign(tx, phase.id, personId, group.roomId, 'pre');
+      load.set(group.roomId, (load.get(group.roomId) ?? 0) + 1);
+      assigned++;
+    }
+    await recordAudit(tx, { eventId: phase.eventId, actorId, action: 'assignment.import', target: phaseId, details: { assigned, unmatched: unmatched.length } });
+    return { assigned, unmatched };
+  });
+}

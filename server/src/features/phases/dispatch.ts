@@ -1,0 +1,110 @@
+import { and, eq } from 'drizzle-orm';
+import type { RoomAssigned } from '@plenum/shared';
+import type { Db } from '../../db/client.ts';
+import { rooms } from '../../db/schema/index.ts';
+import type { PlenumServer } from '../../realtime/types.ts';
+import { socketRoom } from '../../realtime/rooms.ts';
+import { mediaRightsFor } from '../livekit/grants.ts';
+import { mintRoomToken } from '../livekit/token.ts';
+import { ensureLivekitRoom, deleteLivekitRoom, type LivekitDeps } from '../livekit/service.ts';
+import { eventMembers, phaseGroups, roomOfPersonInPhase, type PhaseRow } from './repository.ts';
+
+export interface DispatchDeps {
+  db: Db;
+  io: PlenumServer;
+  livekit: LivekitDeps;
+}
+
+type RoomRow = typeof rooms.$inferSelect;
+
+async function plenaryOf(db: Db, eventId: string) {
+  const [plenary] = await db
+    .select()
+    .from(rooms)
+    .where(and(eq(rooms.eventId, eventId), eq(rooms.kind, 'plenary')));
+  return plenary!;
+}
+
+/**
+ * Moves people between rooms after the move was stored: their sockets leave and join Socket.IO
+ * rooms on every node, and each person gets `room:assigned` with a fresh token for the new
+ * room. The client switches by itself.
+ */
+async function movePeople(
+  deps: DispatchDeps,
+  eventId: string,
+  targets: Map<string, RoomRow>,
+  info: Pick<RoomAssigned, 'phaseId' | 'reason' | 'deadlineAt'>,
+) {
+  const members = new Map((await eventMembers(deps.db, eventId)).map((m) => [m.personId, m]));
+  const eventRooms = await deps.db.select({ id: rooms.id }).from(rooms).where(eq(rooms.eventId, eventId));
+  const byRoom = new Map<string, string[]>();
+  for (const [personId, room] of targets) byRoom.set(room.id, [...(byRoom.get(room.id) ?? []), personId]);
+
+  // One adapter broadcast per room, not per person: sockets leave every other room of the move.
+  for (const [roomId, personIds] of byRoom) {
+    const sockets = deps.io.in(personIds.map(socketRoom.person));
+    sockets.socketsLeave(eventRooms.filter((r) => r.id !== roomId).map((r) => socketRoom.room(r.id)));
+    sockets.socketsJoin(socketRoom.room(roomId));
+  }
+  for (const [personId, room] of targets) {
+    const member = members.get(personId);
+    if (!member) continue;
+    const rights = mediaRightsFor({ role: member.role, roomKind: room.kind, promoted: false });
+    const token = await mintRoomToken({ personId, displayName: member.displayName, roomId: room.id, rights }, deps.livekit);
+    deps.io.to(socketRoom.person(personId)).emit('room:assigned', {
+      ...info,
+      media: {
+        url: deps.livekit.url,
+        token,
+        room: { id: room.id, name: room.name, kind: room.kind },
+        rights: { canPublish: rights.canPublish, canSubscribe: rights.canSubscribe },
+      },
+    });
+  }
+}
+
+/** After a phase opened: LiveKit rooms exist, everyone with a group goes there. */
+export async function dispatchOpened(deps: DispatchDeps, phase: PhaseRow) {
+  const groups = await phaseGroups(deps.db, phase.id);
+  const groupRooms = await deps.db.select().from(rooms).where(eq(rooms.eventId, phase.eventId));
+  await Promise.all(
+    groups.map((g) => ensureLivekitRoom(deps.livekit, groupRooms.find((r) => r.id === g.roomId)!)),
+  );
+  const targets = new Map<string, RoomRow>();
+  for (const member of await eventMembers(deps.db, phase.eventId)) {
+    const roomId = await roomOfPersonInPhase(deps.db, phase.id, member.personId);
+    if (roomId) targets.set(member.personId, groupRooms.find((r) => r.id === roomId)!);
+  }
+  await movePeople(deps, phase.eventId, targets, {
+    phaseId: phase.id,
+    reason: 'phase_opened',
+    deadlineAt: phase.deadlineAt?.toISOString() ?? null,
+  });
+}
+
+/** After a phase closed: everyone back to the plenary with plenary rights; group rooms go. */
+export async function dispatchClosed(deps: DispatchDeps, phase: PhaseRow) {
+  const plenary = await plenaryOf(deps.db, phase.eventId);
+  const groups = await phaseGroups(deps.db, phase.id);
+  const everyone = await eventMembers(deps.db, phase.eventId);
+  // Everyone, visitors of groups included, returns: each socket leaves every other room.
+  await movePeople(deps, phase.eventId, new Map(everyone.map((m) => [m.personId, plenary])), {
+    phaseId: phase.id,
+    reason: 'phase_closed',
+    deadlineAt: null,
+  });
+  // Deleting the LiveKit rooms disconnects anyone still in them: nobody stays in a closed group.
+  await Promise.all(groups.map((g) => deleteLivekitRoom(deps.livekit, g.roomId).catch(() => {})));
+}
+
+/** One person moved mid-phase by an organizer. */
+export async function dispatchMoved(deps: DispatchDeps, phase: PhaseRow, personId: string, roomId: string) {
+  const [room] = await deps.db.select().from(rooms).where(eq(rooms.id, roomId));
+  await ensureLivekitRoom(deps.livekit, room!);
+  await movePeople(deps, phase.eventId, new Map([[personId, room!]]), {
+    phaseId: phase.id,
+    reason: 'moved',
+    deadlineAt: phase.deadlineAt?.toISOString() ?? null,
+  });
+}

@@ -1,0 +1,117 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { Phase } from '@plenum/shared';
+import type { DbOrTx } from '../../db/client.ts';
+import {
+  assignments,
+  memberships,
+  people,
+  phaseRooms,
+  phases,
+  roomModerators,
+  rooms,
+} from '../../db/schema/index.ts';
+import { AppError } from '../../lib/app-error.ts';
+
+export type PhaseRow = typeof phases.$inferSelect;
+
+export async function findPhase(db: DbOrTx, phaseId: string, opts: { forUpdate?: boolean } = {}) {
+  const query = db.select().from(phases).where(eq(phases.id, phaseId));
+  const [row] = opts.forUpdate ? await query.for('update') : await query;
+  if (!row) throw new AppError('not_found', 'Working-group phase not found');
+  return row;
+}
+
+export async function openPhaseOf(db: DbOrTx, eventId: string) {
+  const [row] = await db
+    .select()
+    .from(phases)
+    .where(and(eq(phases.eventId, eventId), eq(phases.status, 'open')));
+  return row ?? null;
+}
+
+/** The groups of a phase with how many people are assigned to each. */
+export async function phaseGroups(db: DbOrTx, phaseId: string) {
+  const groups = await db
+    .select({ roomId: rooms.id, name: rooms.name, capacity: rooms.capacity, position: rooms.position })
+    .from(phaseRooms)
+    .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
+    .where(eq(phaseRooms.phaseId, phaseId))
+    .orderBy(asc(rooms.position), asc(rooms.name));
+  const counts = await db
+    .select({ roomId: assignments.roomId, n: count() })
+    .from(assignments)
+    .where(eq(assignments.phaseId, phaseId))
+    .groupBy(assignments.roomId);
+  const mods = groups.length
+    ? await db
+        .select()
+        .from(roomModerators)
+        .where(inArray(roomModerators.roomId, groups.map((g) => g.roomId)))
+    : [];
+  return groups.map((g) => ({
+    roomId: g.roomId,
+    name: g.name,
+    capacity: g.capacity,
+    assigned: counts.find((c) => c.roomId === g.roomId)?.n ?? 0,
+    moderatorIds: mods.filter((m) => m.roomId === g.roomId).map((m) => m.personId),
+  }));
+}
+
+export async function toPhase(db: DbOrTx, row: PhaseRow): Promise<Phase> {
+  return {
+    id: row.id,
+    title: row.title,
+    agendaItemId: row.agendaItemId,
+    status: row.status,
+    durationMinutes: row.durationMinutes,
+    selfSelect: row.selfSelect,
+    openedAt: row.openedAt?.toISOString() ?? null,
+    deadlineAt: row.deadlineAt?.toISOString() ?? null,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    groups: await phaseGroups(db, row.id),
+  };
+}
+
+export async function listAssignments(db: DbOrTx, phaseId: string) {
+  return db
+    .select({
+      personId: assignments.personId,
+      displayName: people.displayName,
+      roomId: assignments.roomId,
+      source: assignments.source,
+    })
+    .from(assignments)
+    .innerJoin(people, eq(people.id, assignments.personId))
+    .where(eq(assignments.phaseId, phaseId))
+    .orderBy(asc(people.displayName));
+}
+
+/** Everyone in the event with what a token needs: name and role. */
+export async function eventMembers(db: DbOrTx, eventId: string) {
+  return db
+    .select({
+      personId: memberships.personId,
+      role: memberships.role,
+      displayName: people.displayName,
+      email: people.email,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(eq(memberships.eventId, eventId));
+}
+
+/** The room a person belongs in while a phase is open: their group, or the group they moderate. */
+export async function roomOfPersonInPhase(db: DbOrTx, phaseId: string, personId: string) {
+  const [assigned] = await db
+    .select({ roomId: assignments.roomId })
+    .from(assignments)
+    .where(and(eq(assignments.phaseId, phaseId), eq(assignments.personId, personId)));
+  if (assigned) return assigned.roomId;
+  const [moderated] = await db
+    .select({ roomId: phaseRooms.roomId })
+    .from(phaseRooms)
+    .innerJoin(roomModerators, eq(roomModerators.roomId, phaseRooms.roomId))
+    .where(and(eq(phaseRooms.phaseId, phaseId), eq(roomModerators.personId, personId)))
+    .limit(1);
+  return moderated?.roomId ?? null;
+}

@@ -1,0 +1,128 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { seedEvent } from '../../test/fixtures.ts';
+import { createInvitation } from '../invitations/service.ts';
+import { connectAs, listen, ok } from '../../test/sockets.ts';
+import { moveSocketsOfPerson } from '../../realtime/rooms.ts';
+import { createWorld, type World } from '../../test/world.ts';
+
+let t: TestApp;
+let url: string;
+let w: World;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  url = await listen(t.app);
+});
+afterAll(() => t.close());
+afterEach(() => w?.close());
+
+describe('presence', () => {
+  it('lists every member with online state and room, counting a person with two tabs once', async () => {
+    w = await createWorld(t.app, url);
+    const anna = await w.connect(w.anna);
+    await w.connect(w.anna);
+    await w.connect(w.ben);
+    const list = await ok(anna.socket, 'presence:list', {});
+    const byName = Object.fromEntries(list.people.map((p) => [p.displayName, p]));
+    expect(byName.Anna).toMatchObject({ online: true, roomId: w.plenaryId });
+    expect(byName.Ben).toMatchObject({ online: true, roomId: w.plenaryId });
+    expect(byName.Cem).toMatchObject({ online: false, roomId: null, lastSeenAt: null });
+    expect(list.counts).toEqual({ [w.plenaryId]: 2 });
+    expect(list.people).toHaveLength(5);
+    // Display names only: nothing else about a person leaves the server.
+    expect(Object.keys(byName.Anna!).sort()).toEqual([
+      'displayName',
+      'lastSeenAt',
+      'online',
+      'personId',
+      'roomId',
+    ]);
+  });
+
+  it('a person goes offline only when their last tab closes, and is remembered as last seen', async () => {
+    w = await createWorld(t.app, url);
+    const ben = await w.connect(w.ben);
+    const firstTab = await w.connect(w.anna);
+    const secondTab = await w.connect(w.anna);
+    await ben.inbox.waitFor('presence:updated', (u) =>
+      u.people.some((p) => p.personId === w.anna.personId && p.online),
+    );
+
+    firstTab.socket.disconnect();
+    expect((await ok(ben.socket, 'presence:list', {})).counts).toEqual({ [w.plenaryId]: 2 });
+    secondTab.socket.disconnect();
+    const offline = await ben.inbox.waitFor('presence:updated', (u) =>
+      u.people.some((p) => p.personId === w.anna.personId && !p.online),
+    );
+    expect(offline.people.find((p) => p.personId === w.anna.personId)).toMatchObject({
+      roomId: w.plenaryId,
+      lastSeenAt: expect.any(String),
+    });
+    // Only one offline notice: the first tab closing did not announce Anna as gone.
+    const notices = ben.inbox
+      .all('presence:updated')
+      .flatMap((u) => u.people)
+      .filter((p) => p.personId === w.anna.personId && !p.online);
+    expect(notices).toHaveLength(1);
+    const list = await ok(ben.socket, 'presence:list', {});
+    expect(list.people.find((p) => p.personId === w.anna.personId)).toMatchObject({
+      online: false,
+      roomId: w.plenaryId,
+    });
+    expect(list.counts).toEqual({ [w.plenaryId]: 1 });
+  });
+
+  it('moving a person moves all their tabs into the new room and tells the event', async () => {
+    w = await createWorld(t.app, url);
+    const ben = await w.connect(w.ben);
+    const tab1 = await w.connect(w.cem);
+    const tab2 = await w.connect(w.cem);
+    const moved = await moveSocketsOfPerson(
+      t.app.realtime.io,
+      w.cem.personId,
+      w.plenaryId,
+      w.groupId,
+    );
+    expect(moved).toBe(2);
+    await ben.inbox.waitFor('presence:updated', (u) =>
+      u.people.some((p) => p.personId === w.cem.personId && p.roomId === w.groupId),
+    );
+    const list = await ok(ben.socket, 'presence:list', {});
+    expect(list.counts).toEqual({ [w.plenaryId]: 1, [w.groupId]: 1 });
+    // Both tabs now read the group's chat, which a plenary attendee may not.
+    for (const tab of [tab1, tab2])
+      expect((await ok(tab.socket, 'chat:history', { roomId: w.groupId })).messages).toEqual([]);
+  });
+
+  it('moving a person leaves their tab in another event where it is', async () => {
+    w = await createWorld(t.app, url);
+    const other = await seedEvent(t.app);
+    const { token } = await createInvitation(
+      t.app.db,
+      other.id,
+      { role: 'attendee', label: '', maxUses: null, expiresAt: null },
+      null,
+    );
+    const redeemed = await t.app.inject({
+      method: 'POST',
+      url: `/api/invitations/${token}/redeem`,
+      headers: { cookie: w.anna.cookie },
+      payload: { displayName: 'Anna' },
+    });
+    expect(redeemed.json().person.id).toBe(w.anna.personId);
+    await w.connect(w.anna);
+    const otherTab = await connectAs(url, w.anna, other.slug);
+    try {
+      expect(
+        await moveSocketsOfPerson(t.app.realtime.io, w.anna.personId, w.plenaryId, w.groupId),
+      ).toBe(1);
+      const sockets = await t.app.realtime.io.in(`person:${w.anna.personId}`).fetchSockets();
+      const inOther = sockets.find((s) => s.data.eventId === other.id)!;
+      expect([...inOther.rooms].filter((r) => r.startsWith('room:'))).toHaveLength(1);
+      expect(inOther.rooms.has(`room:${w.groupId}`)).toBe(false);
+    } finally {
+      otherTab.socket.disconnect();
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { RoomToken } from '../rooms/schemas.ts';
+
+export const PhaseStatus = z.enum(['draft', 'open', 'closed']);
+export type PhaseStatus = z.infer<typeof PhaseStatus>;
+
+export const PhaseInput = z.object({
+  title: z.string().trim().min(1).max(200),
+  agendaItemId: z.uuid().nullable().default(null),
+  /** The working groups of this phase; at least one. */
+  roomIds: z.array(z.uuid()).min(1).max(50),
+  durationMinutes: z.number().int().min(5).max(480),
+  selfSelect: z.boolean().default(true),
+});
+export type PhaseInput = z.infer<typeof PhaseInput>;
+
+export const PhaseGroup = z.object({
+  roomId: z.uuid(),
+  name: z.string(),
+  capacity: z.number().nullable(),
+  assigned: z.number(),
+  moderatorIds: z.array(z.uuid()),
+});
+
+export const Phase = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  agendaItemId: z.uuid().nullable(),
+  status: PhaseStatus,
+  durationMinutes: z.number(),
+  selfSelect: z.boolean(),
+  openedAt: z.string().nullable(),
+  deadlineAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  groups: z.array(PhaseGroup),
+});
+export type Phase = z.infer<typeof Phase>;
+
+export const PhaseParams = z.object({ phaseId: z.uuid() });
+export const PhaseRoomParams = z.object({ phaseId: z.uuid(), roomId: z.uuid() });
+
+export const ChooseGroupInput = z.object({ roomId: z.uuid() });
+export const MoveInput = z.object({ personId: z.uuid(), roomId: z.uuid() });
+export const ExtendInput = z.object({ minutes: z.number().int().min(1).max(120) });
+
+export const Assignment = z.object({
+  personId: z.uuid(),
+  displayName: z.string(),
+  roomId: z.uuid(),
+  source: z.enum(['self', 'pre', 'auto', 'manual']),
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+export const PreassignmentReport = z.object({
+  assigned: z.number(),
+  unmatched: z.array(z.object({ line: z.number(), text: z.string(), reason: z.string() })),
+});
+export type PreassignmentReport = z.infer<typeof PreassignmentReport>;
+
+export const NotesInput = z.object({
+  body: z.string().max(50_000),
+  /** The version the editor started from; a newer one in the database is a conflict. */
+  baseVersion: z.number().int().min(0),
+});
+export const Notes = z.object({
+  phaseId: z.uuid(),
+  roomId: z.uuid(),
+  body: z.string(),
+  version: z.number(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type Notes = z.infer<typeof Notes>;
+
+export const HelpInput = z.object({ message: z.string().trim().max(500).default('') });
+
+/** Sent to a person's sockets when the server moves them: the client switches by itself. */
+export const RoomAssigned = z.object({
+  phaseId: z.uuid().nullable(),
+  reason: z.enum(['phase_opened', 'moved', 'phase_closed', 'reconnected']),
+  deadlineAt: z.string().nullable(),
+  media: RoomToken,
+});
+export type RoomAssigned = z.infer<typeof RoomAssigned>;
+
+export const PhaseUpdated = Phase;
+
+export const HelpRequest = z.object({
+  id: z.number(),
+  phaseId: z.uuid(),
+  roomId: z.uuid(),
+  roomName: z.string(),
+  personId: z.uuid().nullable(),
+  displayName: z.string().nullable(),
+  message: z.string(),
+  createdAt: z.string(),
+});
+export type HelpRequest = z.infer<typeof HelpRequest>;
