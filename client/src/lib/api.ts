@@ -4,9 +4,15 @@ import type {
   ErrorCode,
   Event,
   InvitationPreview as InvitationPreviewSchema,
+  HelpRequest,
   Me,
+  ModeratorAction,
+  Notes,
   Person,
+  Phase,
   Role,
+  Room,
+  RoomToken,
 } from '@plenum/shared';
 import { noteServerDate } from './clock.ts';
 
@@ -109,4 +115,31 @@ export const api = {
   agenda: (slug: string, signal?: AbortSignal) =>
     request<AgendaItem[]>('GET', `/api/events/${segment(slug)}/agenda`, { signal }),
   logout: () => request<{ ok: true }>('POST', '/api/logout'),
+  rooms: (slug: string, signal?: AbortSignal) =>
+    request<Room[]>('GET', `/api/events/${segment(slug)}/rooms`, { signal }),
+  /** A LiveKit token for one room with the caller's rights (valid for a few minutes). */
+  roomToken: (roomId: string, signal?: AbortSignal) =>
+    request<RoomToken>('POST', `/api/rooms/${segment(roomId)}/token`, { signal }),
+  moderate: (roomId: string, personId: string, action: ModeratorAction) =>
+    request<{ ok: true }>(
+      'POST',
+      `/api/rooms/${segment(roomId)}/participants/${segment(personId)}/${action}`,
+    ),
+  phases: (slug: string, signal?: AbortSignal) =>
+    request<Phase[]>('GET', `/api/events/${segment(slug)}/phases`, { signal }),
+  chooseGroup: (phaseId: string, roomId: string) =>
+    request<Phase>('POST', `/api/phases/${segment(phaseId)}/choose`, { body: { roomId } }),
+  notes: (phaseId: string, roomId: string, signal?: AbortSignal) =>
+    request<Notes>('GET', `/api/phases/${segment(phaseId)}/rooms/${segment(roomId)}/notes`, {
+      signal,
+    }),
+  saveNotes: (phaseId: string, roomId: string, body: { body: string; baseVersion: number }) =>
+    request<Notes>('PUT', `/api/phases/${segment(phaseId)}/rooms/${segment(roomId)}/notes`, {
+      body,
+    }),
+  requestHelp: (phaseId: string, roomId: string, message = '') =>
+    request<HelpRequest>('POST', `/api/phases/${segment(phaseId)}/rooms/${segment(roomId)}/help`, {
+      body: { message },
+    }),
+  resultsUrl: (phaseId: string) => `/api/phases/${segment(phaseId)}/results.md`,
 };

@@ -36,7 +36,9 @@ export default fp<SocketIoOptions>(
       serveClient: false,
       maxHttpBufferSize: 64 * 1024,
       cors: { origin: opts.allowedOrigins, credentials: true },
-      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+      // Skipping the (async) handshake on recovery matters: broadcasts sent while it ran would be
+      // neither replayed nor delivered. The session was checked at most two minutes earlier.
+      connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
       ...(adapterClients && {
         adapter: createAdapter(adapterClients.publisher, {
           streamName: `${prefix}socket.io`,

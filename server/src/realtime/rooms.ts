@@ -1,9 +1,13 @@
-import { can, type Actor, type RoomTarget } from '@plenum/shared';
+import type { Actor } from '@plenum/shared';
 import type { DbOrTx } from '../db/client.ts';
-import type { rooms } from '../db/schema/index.ts';
 import type { PlenumServer } from './types.ts';
 
-export type RoomRow = typeof rooms.$inferSelect;
+/**
+ * Whether a person may be in a room (plenary: every member; a working group: organizers,
+ * moderators, and the people assigned to it while its phase is open). One definition for chat,
+ * hands and LiveKit tokens alike; handlers also accept a socket the server itself placed there.
+ */
+export { mayBeInRoom, roomTarget, type RoomRow } from '../features/access/room-access.ts';
 
 /** Socket.IO rooms mirror Plenum's: the event, each room, the moderators of a room, each person. */
 export const socketRoom = {
@@ -17,26 +21,6 @@ export const socketRoom = {
 export function currentRoomOf(socketRooms: ReadonlySet<string>): string | null {
   for (const name of socketRooms) if (name.startsWith('room:')) return name.slice(5);
   return null;
-}
-
-export const roomTarget = (room: RoomRow): RoomTarget => ({
-  eventId: room.eventId,
-  roomId: room.id,
-  kind: room.kind,
-});
-
-/**
- * Whether a person may be in a room, and so read and write there. The plenary: every member.
- * A working group: whoever may visit any room (organizers, moderators), its own moderators, and —
- * once assignments exist (issue 5) — the people assigned to it.
- */
-export async function mayBeInRoom(_db: DbOrTx, actor: Actor, room: RoomRow): Promise<boolean> {
-  if (actor.role === null || room.eventId !== actor.eventId) return false;
-  if (room.kind === 'plenary') return true;
-  if (can(actor, 'room.visitAny', { eventId: room.eventId })) return true;
-  if (actor.moderatedRoomIds.has(room.id)) return true;
-  // Issue 5: `return isAssignedTo(_db, actor.personId, room.id)`.
-  return false;
 }
 
 /**

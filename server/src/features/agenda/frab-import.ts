@@ -20,7 +20,13 @@ export interface FrabSchedule {
 }
 
 const notFrab = (why: string) =>
-  new AppError('bad_request', `This is not a pretalx/Frab schedule: ${why}.`, 400, undefined, 'not_frab');
+  new AppError(
+    'bad_request',
+    `This is not a pretalx/Frab schedule: ${why}.`,
+    400,
+    undefined,
+    'not_frab',
+  );
 
 /**
  * Turns the raw body into text: UTF-8 unless the XML declaration names Latin-1/Windows-1252
@@ -177,7 +183,13 @@ export function parseFrabSchedule(
         if (!title) skip('no <title>');
         else if (title.length > 200) skip('the title is longer than 200 characters');
         else {
-          const item = toItem(ev, { title, roomName, dayDate, timeZone, plenaryId: opts.plenaryId });
+          const item = toItem(ev, {
+            title,
+            roomName,
+            dayDate,
+            timeZone,
+            plenaryId: opts.plenaryId,
+          });
           if (typeof item === 'string') skip(item);
           else if (roomName !== plenaryRoom && item.kind !== 'working_group_phase') {
             skip(
@@ -212,11 +224,15 @@ interface ItemContext {
 }
 
 /** One `<event>` as an item, or why it cannot be one. */
-function toItem(ev: Node, { title, roomName, dayDate, timeZone, plenaryId }: ItemContext): FrabItem | string {
+function toItem(
+  ev: Node,
+  { title, roomName, dayDate, timeZone, plenaryId }: ItemContext,
+): FrabItem | string {
   const startsAt = startOf(ev, dayDate, timeZone);
   if (!startsAt) return 'no valid <date> (ISO with offset) or <start> (HH:MM)';
   const durationMinutes = parseFrabDuration(text(ev.duration));
-  if (durationMinutes === null) return `<duration> "${text(ev.duration)}" is not HH:MM (00:01–24:00)`;
+  if (durationMinutes === null)
+    return `<duration> "${text(ev.duration)}" is not HH:MM (00:01–24:00)`;
   const kind = kindOfFrabType(text(ev.type));
   const abstract = text(ev.abstract);
   const details = text(ev.description);

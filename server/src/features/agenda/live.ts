@@ -5,13 +5,7 @@ import { agendaItems } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { EventRow } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
-import {
-  findItem,
-  listAgenda,
-  loadItems,
-  lockEvent,
-  type AgendaItemRow,
-} from './service.ts';
+import { findItem, listAgenda, loadItems, lockEvent, type AgendaItemRow } from './service.ts';
 import { assertSchedule, dayOf, describeItem, type PlannedItem } from './validation.ts';
 
 const MINUTE = 60_000;
@@ -143,7 +137,9 @@ export function extendItem(
         'body.minutes': `at most ${1440 - item.durationMinutes} for this item`,
       });
     }
-    const moved = await applyPlan(tx, event, (all) => planExtend(all, item, minutes, event.timeZone));
+    const moved = await applyPlan(tx, event, (all) =>
+      planExtend(all, item, minutes, event.timeZone),
+    );
     return { minutes, movedIds: moved };
   });
 }
@@ -156,7 +152,9 @@ export function shiftItems(
   actorId: string,
 ) {
   return runLive(db, eventId, itemId, actorId, 'agenda.shift', async (tx, item, event) => {
-    const moved = await applyPlan(tx, event, (all) => planShift(all, item, minutes, event.timeZone));
+    const moved = await applyPlan(tx, event, (all) =>
+      planShift(all, item, minutes, event.timeZone),
+    );
     return { minutes, movedIds: moved };
   });
 }

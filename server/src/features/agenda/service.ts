@@ -91,9 +91,14 @@ export async function resolveRoomId(
 ): Promise<string | null> {
   if (kind === 'working_group_phase') {
     if (roomId) {
-      throw new AppError('validation_failed', 'A working-group phase takes place in the groups.', 400, {
-        'body.roomId': 'must be null for a working-group phase',
-      });
+      throw new AppError(
+        'validation_failed',
+        'A working-group phase takes place in the groups.',
+        400,
+        {
+          'body.roomId': 'must be null for a working-group phase',
+        },
+      );
     }
     return null;
   }

@@ -1,4 +1,18 @@
-import { and, asc, desc, eq, gt, gte, isNotNull, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import {
   CHAT_CATCH_UP_LIMIT,
   type AnnouncementScope,
@@ -80,7 +94,7 @@ export async function isChatLocked(db: DbOrTx, roomId: string) {
 }
 
 interface NewMessage {
-  authorId: string;
+  author: { id: string; displayName: string };
   clientId: string;
   body: string;
 }
@@ -95,30 +109,74 @@ export async function sendMessage(
   input: NewMessage,
   opts: { mayBypassLock: boolean },
 ): Promise<{ message: ChatMessage; created: boolean }> {
-  const existing = await findByClientId(db, input.authorId, input.clientId);
-  if (existing) return { message: existing, created: false };
-  if (!opts.mayBypassLock && (await isChatLocked(db, room.id))) {
-    throw new AppError('forbidden', 'The chat of this room is locked.');
+  const createdAt = new Date();
+  // One round trip on the hot path: the lock check and the idempotent insert in one statement.
+  const result = await db.execute(sql`
+    insert into ${chatMessages} (event_id, room_id, scope, author_id, client_id, body, created_at)
+    select ${room.eventId}::uuid, ${room.id}::uuid, 'room'::chat_scope, ${input.author.id}::uuid,
+      ${input.clientId}::uuid, ${input.body}, ${createdAt.toISOString()}::timestamptz
+    where ${opts.mayBypassLock}::boolean or not exists (
+      select 1 from ${chatRoomSettings}
+      where ${chatRoomSettings.roomId} = ${room.id}::uuid and ${chatRoomSettings.lockedAt} is not null
+    )
+    on conflict (author_id, client_id) do nothing
+    returning id::text as id`);
+  const [inserted] = (result as unknown as { rows: { id: string }[] }).rows;
+  if (inserted) {
+    const message = newMessage(Number(inserted.id), createdAt, input, room.id, 'room');
+    return { message, created: true };
   }
-  return insertMessage(db, { ...input, eventId: room.eventId, roomId: room.id, scope: 'room' });
+  // Nothing inserted: a resend of a stored message, or a locked chat.
+  const existing = await findByClientId(db, input.author.id, input.clientId);
+  if (existing) return { message: existing, created: false };
+  throw new AppError('forbidden', 'The chat of this room is locked.');
 }
+
+const newMessage = (
+  id: number,
+  createdAt: Date,
+  input: NewMessage,
+  roomId: string | null,
+  scope: ChatMessage['scope'],
+): ChatMessage => ({
+  id,
+  clientId: input.clientId,
+  roomId,
+  scope,
+  author: input.author,
+  body: input.body,
+  createdAt: createdAt.toISOString(),
+  pinned: false,
+});
 
 async function insertMessage(
   db: DbOrTx,
-  values: NewMessage & { eventId: string; roomId: string | null; scope: ChatMessage['scope'] },
+  eventId: string,
+  roomId: string | null,
+  scope: ChatMessage['scope'],
+  input: NewMessage,
 ) {
   const [inserted] = await db
     .insert(chatMessages)
-    .values(values)
+    .values({
+      eventId,
+      roomId,
+      scope,
+      authorId: input.author.id,
+      clientId: input.clientId,
+      body: input.body,
+    })
     .onConflictDoNothing({ target: [chatMessages.authorId, chatMessages.clientId] })
-    .returning({ id: chatMessages.id });
-  // Lost a race with a concurrent resend of the same message: answer the stored one.
-  if (!inserted)
+    .returning({ id: chatMessages.id, createdAt: chatMessages.createdAt });
+  if (inserted) {
     return {
-      message: (await findByClientId(db, values.authorId, values.clientId))!,
-      created: false,
+      message: newMessage(inserted.id, inserted.createdAt, input, roomId, scope),
+      created: true,
     };
-  return { message: await messageById(db, inserted.id), created: true };
+  }
+  // Lost a race with a concurrent resend of the same message: answer the stored one.
+  const existing = await findByClientId(db, input.author.id, input.clientId);
+  return { message: existing!, created: false };
 }
 
 /** An organizer's announcement to the whole event or to all working groups; audited. */
@@ -128,14 +186,14 @@ export async function sendAnnouncement(
   scope: AnnouncementScope,
   input: NewMessage,
 ) {
-  const existing = await findByClientId(db, input.authorId, input.clientId);
+  const existing = await findByClientId(db, input.author.id, input.clientId);
   if (existing) return { message: existing, created: false };
   return db.transaction(async (tx) => {
-    const result = await insertMessage(tx, { ...input, eventId, roomId: null, scope });
+    const result = await insertMessage(tx, eventId, null, scope, input);
     if (result.created) {
       await recordAudit(tx, {
         eventId,
-        actorId: input.authorId,
+        actorId: input.author.id,
         action: 'chat.announce',
         target: String(result.message.id),
         details: { scope },

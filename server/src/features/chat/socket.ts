@@ -27,7 +27,7 @@ export function registerChatHandlers(rt: Realtime, socket: PlenumSocket) {
     const { message, created } = await sendMessage(
       rt.db,
       room,
-      { authorId: ctx.person.id, clientId: input.clientId, body: input.body },
+      { author: ctx.person, clientId: input.clientId, body: input.body },
       { mayBypassLock: can(ctx.actor, 'chat.moderate', roomTarget(room)) },
     );
     if (created) rt.io.to(socketRoom.room(room.id)).emit('chat:message', message);
@@ -39,7 +39,7 @@ export function registerChatHandlers(rt: Realtime, socket: PlenumSocket) {
     const targets = await announcementRooms(ctx, input.scope);
     await ctx.limitMessages();
     const { message, created } = await sendAnnouncement(rt.db, ctx.eventId, input.scope, {
-      authorId: ctx.person.id,
+      author: ctx.person,
       clientId: input.clientId,
       body: input.body,
     });
