@@ -89,6 +89,21 @@ export function onEvent<E extends ClientEventName, S extends z.ZodType>(
   socket.on(name, listener as never);
 }
 
+/**
+ * Rights change rarely (an organizer edits roles or moderators), messages arrive often: a socket
+ * reuses its actor for ACTOR_TTL_MS. A changed role takes effect within that time.
+ */
+const ACTOR_TTL_MS = 2_000;
+const actors = new WeakMap<PlenumSocket, { actor: Actor; at: number }>();
+
+async function actorOf(rt: Realtime, socket: PlenumSocket): Promise<Actor> {
+  const cached = actors.get(socket);
+  if (cached && Date.now() - cached.at < ACTOR_TTL_MS) return cached.actor;
+  const actor = await loadActor(rt.db, socket.data.personId, socket.data.eventId);
+  actors.set(socket, { actor, at: Date.now() });
+  return actor;
+}
+
 /** Payloads that name a room: its lookup runs alongside the actor's, saving a round trip. */
 const roomIdOf = (payload: unknown) =>
   typeof (payload as { roomId?: unknown })?.roomId === 'string'
@@ -102,7 +117,7 @@ async function contextFor(
 ): Promise<EventContext> {
   const { personId, eventId, displayName } = socket.data;
   const [actor, namedRoom] = await Promise.all([
-    loadActor(rt.db, personId, eventId),
+    actorOf(rt, socket),
     namedRoomId ? findRoom(rt.db, eventId, namedRoomId).catch((err: Error) => err) : undefined,
   ]);
   if (!can(actor, 'event.view', { eventId })) {

@@ -1,6 +1,7 @@
 import type { Actor } from '@plenum/shared';
 import type { DbOrTx } from '../db/client.ts';
 import type { PlenumServer } from './types.ts';
+import { groupOfPersonNow } from '../features/phases/repository.ts';
 
 /**
  * Whether a person may be in a room (plenary: every member; a working group: organizers,
@@ -24,15 +25,11 @@ export function currentRoomOf(socketRooms: ReadonlySet<string>): string | null {
 }
 
 /**
- * The room a person's fresh connection starts in. Until assignments exist (issue 5) that is the
- * plenary; then it is the working group the person is assigned to while a phase is open.
+ * The room a person's fresh connection starts in: their working group while a phase is open,
+ * otherwise the plenary.
  */
-export async function roomOnConnect(
-  _db: DbOrTx,
-  _actor: Actor,
-  plenaryId: string,
-): Promise<string> {
-  return plenaryId;
+export async function roomOnConnect(db: DbOrTx, actor: Actor, plenaryId: string): Promise<string> {
+  return (await groupOfPersonNow(db, actor.eventId, actor.personId)) ?? plenaryId;
 }
 
 /**

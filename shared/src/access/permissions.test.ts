@@ -4,10 +4,9 @@ import {
   eventActions,
   roomActions,
   type Actor,
-  type Role,
   type RoomTarget,
 } from './permissions.ts';
-import { roles } from './roles.ts';
+import { roles, type Role } from './roles.ts';
 
 const eventId = 'e1';
 const plenary: RoomTarget = { eventId, roomId: 'plenary', kind: 'plenary' };

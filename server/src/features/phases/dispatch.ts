@@ -2,12 +2,18 @@ import { and, eq } from 'drizzle-orm';
 import type { RoomAssigned } from '@plenum/shared';
 import type { Db } from '../../db/client.ts';
 import { rooms } from '../../db/schema/index.ts';
-import type { PlenumServer } from '../../realtime/types.ts';
+import type { PlenumServer, PlenumSocket } from '../../realtime/types.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 import { mediaRightsFor } from '../livekit/grants.ts';
 import { mintRoomToken } from '../livekit/token.ts';
 import { ensureLivekitRoom, deleteLivekitRoom, type LivekitDeps } from '../livekit/service.ts';
-import { eventMembers, phaseGroups, roomOfPersonInPhase, type PhaseRow } from './repository.ts';
+import {
+  eventMembers,
+  openPhaseOf,
+  phaseGroups,
+  roomOfPersonInPhase,
+  type PhaseRow,
+} from './repository.ts';
 
 export interface DispatchDeps {
   db: Db;
@@ -96,6 +102,25 @@ export async function dispatchClosed(deps: DispatchDeps, phase: PhaseRow) {
   });
   // Deleting the LiveKit rooms disconnects anyone still in them: nobody stays in a closed group.
   await Promise.all(groups.map((g) => deleteLivekitRoom(deps.livekit, g.roomId).catch(() => {})));
+}
+
+/**
+ * A fresh connection while a phase is open: the person's client learns its group (and gets a
+ * token for it) as if the phase had just opened — after a reload, a restart or on a late join.
+ */
+export async function dispatchOnConnect(deps: DispatchDeps, socket: PlenumSocket) {
+  const { eventId, personId } = socket.data;
+  const phase = await openPhaseOf(deps.db, eventId);
+  if (!phase) return;
+  const roomId = await roomOfPersonInPhase(deps.db, phase.id, personId);
+  if (!roomId) return;
+  const [room] = await deps.db.select().from(rooms).where(eq(rooms.id, roomId));
+  await ensureLivekitRoom(deps.livekit, room!);
+  await movePeople(deps, eventId, new Map([[personId, room!]]), {
+    phaseId: phase.id,
+    reason: 'reconnected',
+    deadlineAt: phase.deadlineAt?.toISOString() ?? null,
+  });
 }
 
 /** One person moved mid-phase by an organizer. */

@@ -3,7 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import type { HelpRequest, Notes, Phase } from '@plenum/shared';
 import { memberships } from '../../db/schema/index.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
-import { dispatchClosed, dispatchMoved, dispatchOpened, type DispatchDeps } from './dispatch.ts';
+import {
+  dispatchClosed,
+  dispatchMoved,
+  dispatchOnConnect,
+  dispatchOpened,
+  type DispatchDeps,
+} from './dispatch.ts';
 import { toPhase, type PhaseRow } from './repository.ts';
 import { closeDuePhases } from './service.ts';
 import phaseRoutes from './routes.ts';
@@ -55,6 +61,13 @@ export default fp<PhasesOptions>(
     };
 
     await app.register(phaseRoutes, { events });
+
+    app.realtime.io.on('connection', (socket) => {
+      if (socket.recovered) return; // a recovered socket kept its rooms and its media
+      dispatchOnConnect(deps(), socket).catch((err) =>
+        app.log.warn({ err }, 'could not send the group to a fresh connection'),
+      );
+    });
 
     let running = false;
     const checkDeadlines = async () => {

@@ -66,6 +66,28 @@ afterAll(async () => {
 });
 
 describe('rehearsal of the forum day', () => {
+  it('the agenda runs live: a talk starts, a delay shifts every later item, everyone sees it', async () => {
+    const plan = [
+      { kind: 'opening', title: 'Begrüßung', startsAt: '2026-03-12T08:00:00Z', durationMinutes: 30 },
+      { kind: 'talk', title: 'Arnsberg', startsAt: '2026-03-12T08:30:00Z', durationMinutes: 30 },
+      { kind: 'working_group_phase', title: 'Arbeitsgruppen', startsAt: '2026-03-12T09:15:00Z', durationMinutes: 60 },
+    ];
+    const ids: string[] = [];
+    for (const item of plan) {
+      const res = await api(organizer, 'POST', `/api/events/${slug}/agenda`, item);
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json().id);
+    }
+    expect((await api(organizer, 'POST', `/api/events/${slug}/agenda/${ids[0]}/start`)).statusCode).toBe(200);
+    const shifted = await api(organizer, 'POST', `/api/events/${slug}/agenda/${ids[1]}/shift`, { minutes: 10 });
+    expect(shifted.statusCode, shifted.body).toBe(200);
+    const update = await clients
+      .get(attendees[7]!.personId)!
+      .inbox.waitFor('agenda:updated', (u) => u.items.some((i) => i.id === ids[2] && i.startsAt === '2026-03-12T09:25:00.000Z'));
+    expect(update.items.find((i) => i.id === ids[1])!.startsAt).toBe('2026-03-12T08:40:00.000Z');
+    expect(update.items.find((i) => i.id === ids[0])!.actualStartAt).not.toBeNull();
+  });
+
   it('the organizer sets up a phase with three groups', async () => {
     const res = await api(organizer, 'POST', `/api/events/${slug}/phases`, {
       title: 'Parallele Arbeitsgruppen',

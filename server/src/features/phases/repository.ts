@@ -115,3 +115,9 @@ export async function roomOfPersonInPhase(db: DbOrTx, phaseId: string, personId:
     .limit(1);
   return moderated?.roomId ?? null;
 }
+
+/** The group a person belongs in right now (open phase), or null for the plenary. */
+export async function groupOfPersonNow(db: DbOrTx, eventId: string, personId: string) {
+  const phase = await openPhaseOf(db, eventId);
+  return phase ? roomOfPersonInPhase(db, phase.id, personId) : null;
+}
