@@ -39,7 +39,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
         bin,
         dataDir: config.dataDir,
         port: config.livekit.port,
-        rtcPort: config.livekit.rtcPort,
+        // LiveKit binds ICE/TCP on every interface: on loopback-only use, media goes over UDP alone.
+        rtcPort: config.livekit.nodeIp ? config.livekit.rtcPort : 0,
         udpPort: config.livekit.udpPort,
         nodeIp: config.livekit.nodeIp,
         apiKey: livekit.apiKey,

@@ -34,7 +34,7 @@ beforeAll(async () => {
     bin: await ensureLivekitBinary(),
     dataDir,
     port: await freePort(),
-    rtcPort: await freePort(),
+    rtcPort: 0, // ICE/TCP would listen on every interface; loopback UDP is enough
     udpPort: await freePort(),
     ...keys,
     webhookUrl: `http://127.0.0.1:${appPort}/api/livekit/webhook`,
