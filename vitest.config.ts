@@ -8,6 +8,8 @@ export default defineConfig({
       'client/src/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
       'deploy/**/*.test.ts',
+      // Browser tests: real Chromium, real LiveKit; each file sets its own long timeouts.
+      'e2e/**/*.e2e.ts',
     ],
     globalSetup: ['server/src/test/global-setup.ts'],
     testTimeout: 30_000,

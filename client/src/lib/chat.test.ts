@@ -55,7 +55,9 @@ describe('chat room state', () => {
   it('keeps a message typed while offline as pending until the server stores it', () => {
     const mine = message(5, { body: 'Hallo' });
     const sending = run({ type: 'sending', clientId: mine.clientId, body: 'Hallo' });
-    expect(sending.pending).toEqual([{ clientId: mine.clientId, body: 'Hallo', status: 'sending' }]);
+    expect(sending.pending).toEqual([
+      { clientId: mine.clientId, body: 'Hallo', status: 'sending' },
+    ]);
     const failed = chatReducer(sending, { type: 'sendFailed', clientId: mine.clientId });
     expect(failed.pending[0]?.status).toBe('failed');
     // After the reconnect the catch-up brings the stored message: the pending copy goes.
@@ -65,6 +67,14 @@ describe('chat room state', () => {
     });
     expect(caughtUp.pending).toEqual([]);
     expect(ids(caughtUp)).toEqual([5]);
+  });
+
+  it('drops a message the server refused for good', () => {
+    const state = run(
+      { type: 'sending', clientId: 'a', body: 'x' },
+      { type: 'discarded', clientId: 'a' },
+    );
+    expect(state.pending).toEqual([]);
   });
 
   it('adds what was missed and removes what was deleted during a reconnect', () => {
@@ -91,7 +101,11 @@ describe('chat room state', () => {
   it('removes a deleted message, also from the pins', () => {
     const pinned = message(1, { pinned: true });
     const state = run(
-      { type: 'history', page: { ...page([]), messages: [pinned], pinned: [pinned] }, older: false },
+      {
+        type: 'history',
+        page: { ...page([]), messages: [pinned], pinned: [pinned] },
+        older: false,
+      },
       { type: 'deleted', messageId: 1 },
     );
     expect(state.messages).toEqual([]);

@@ -34,13 +34,23 @@ export type ChatAction =
   | { type: 'locked'; locked: boolean }
   | { type: 'sending'; clientId: string; body: string }
   | { type: 'sent'; message: ChatMessage }
-  | { type: 'sendFailed'; clientId: string };
+  | { type: 'sendFailed'; clientId: string }
+  /** Given up on: the server refused it (too long, chat locked); its text went back to the input. */
+  | { type: 'discarded'; clientId: string };
 
 /** A long day's chat stays responsive: older messages are dropped and can be paged back in. */
 export const MAX_MESSAGES_KEPT = 1000;
 
 export function emptyChat(roomId: string): ChatRoomState {
-  return { roomId, messages: [], pending: [], pinned: [], locked: false, hasMore: false, loaded: false };
+  return {
+    roomId,
+    messages: [],
+    pending: [],
+    pinned: [],
+    locked: false,
+    hasMore: false,
+    loaded: false,
+  };
 }
 
 function merge(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
@@ -131,6 +141,8 @@ export function chatReducer(state: ChatRoomState, action: ChatAction): ChatRoomS
         pending: [...others, { clientId: action.clientId, body: action.body, status: 'sending' }],
       };
     }
+    case 'discarded':
+      return { ...state, pending: state.pending.filter((p) => p.clientId !== action.clientId) };
     case 'sendFailed':
       return {
         ...state,

@@ -14,7 +14,10 @@ export interface TimeLeft {
 }
 
 /** `null` when there is no deadline (or it cannot be read). */
-export function timeLeft(deadlineAt: string | null | undefined, serverNowMs: number): TimeLeft | null {
+export function timeLeft(
+  deadlineAt: string | null | undefined,
+  serverNowMs: number,
+): TimeLeft | null {
   if (!deadlineAt) return null;
   const deadline = Date.parse(deadlineAt);
   if (Number.isNaN(deadline)) return null;

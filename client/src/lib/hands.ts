@@ -5,7 +5,9 @@ import type { Hand } from '@plenum/shared';
 export function applyHand(queue: readonly Hand[], hand: Hand): Hand[] {
   const others = queue.filter((h) => h.id !== hand.id);
   if (hand.status !== 'raised') return others;
-  return [...others, hand].sort((a, b) => Date.parse(a.raisedAt) - Date.parse(b.raisedAt) || a.id - b.id);
+  return [...others, hand].sort(
+    (a, b) => Date.parse(a.raisedAt) - Date.parse(b.raisedAt) || a.id - b.id,
+  );
 }
 
 export function myHand(queue: readonly Hand[], personId: string): Hand | undefined {

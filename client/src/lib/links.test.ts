@@ -5,7 +5,11 @@ describe('links in chat text', () => {
   it('turns a web address into a link and leaves the rest as text', () => {
     expect(splitLinks('Folien: https://example.org/folien.pdf danke')).toEqual([
       { type: 'text', text: 'Folien: ' },
-      { type: 'link', text: 'https://example.org/folien.pdf', href: 'https://example.org/folien.pdf' },
+      {
+        type: 'link',
+        text: 'https://example.org/folien.pdf',
+        href: 'https://example.org/folien.pdf',
+      },
       { type: 'text', text: ' danke' },
     ]);
   });

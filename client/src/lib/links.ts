@@ -3,7 +3,8 @@
  * interpreted as HTML: the result is segments for React to render as text and `<a>` elements.
  */
 
-export type TextSegment = { type: 'text'; text: string } | { type: 'link'; text: string; href: string };
+export type TextSegment =
+  { type: 'text'; text: string } | { type: 'link'; text: string; href: string };
 
 // http(s) addresses up to whitespace or a character that cannot be part of one.
 const urlPattern = /\bhttps?:\/\/[^\s<>"'`]+/gi;

@@ -37,7 +37,12 @@ function person(n: number, online: boolean, roomId: string | null, name = `P${n}
 describe('presence', () => {
   it('lists who is online in a room, by name, and counts the rest', () => {
     const presence = presenceFromList({
-      people: [person(1, true, room, 'Özlem'), person(2, true, room, 'Anna'), person(3, true, group), person(4, false, room)],
+      people: [
+        person(1, true, room, 'Özlem'),
+        person(2, true, room, 'Anna'),
+        person(3, true, group),
+        person(4, false, room),
+      ],
       counts: {},
     });
     const view = peopleIn(presence, room);
@@ -46,10 +51,10 @@ describe('presence', () => {
   });
 
   it('applies a batch of changes', () => {
-    const presence = applyPresence(presenceFromList({ people: [person(1, true, room)], counts: {} }), [
-      person(1, true, group),
-      person(2, true, room),
-    ]);
+    const presence = applyPresence(
+      presenceFromList({ people: [person(1, true, room)], counts: {} }),
+      [person(1, true, group), person(2, true, room)],
+    );
     expect(peopleIn(presence, room).here.map((p) => p.personId)).toEqual([id(2)]);
   });
 });

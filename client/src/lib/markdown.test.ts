@@ -20,7 +20,9 @@ describe('results notes Markdown', () => {
   });
 
   it('reads bold, italic, code and links', () => {
-    expect(parseInline('**wichtig** und *betont* mit `code` [Quelle](https://example.org)')).toEqual([
+    expect(
+      parseInline('**wichtig** und *betont* mit `code` [Quelle](https://example.org)'),
+    ).toEqual([
       { type: 'strong', children: [text('wichtig')] },
       text(' und '),
       { type: 'em', children: [text('betont')] },
@@ -39,7 +41,9 @@ describe('results notes Markdown', () => {
   });
 
   it('never makes a javascript: link', () => {
-    expect(parseInline('[klick](javascript:alert(1))')).toEqual([text('[klick](javascript:alert(1))')]);
+    expect(parseInline('[klick](javascript:alert(1))')).toEqual([
+      text('[klick](javascript:alert(1))'),
+    ]);
   });
 
   it('shows HTML as text', () => {
@@ -55,7 +59,9 @@ describe('results notes Markdown', () => {
   });
 
   it('keeps fenced code verbatim', () => {
-    expect(parseMarkdown('```\n**nicht fett**\n```')).toEqual([{ type: 'code', text: '**nicht fett**' }]);
+    expect(parseMarkdown('```\n**nicht fett**\n```')).toEqual([
+      { type: 'code', text: '**nicht fett**' },
+    ]);
   });
 
   it('reads quotes and rules', () => {

@@ -52,7 +52,8 @@ export function parseMarkdown(source: string): Block[] {
     if (fenced) {
       const code: string[] = [];
       i++;
-      while (i < lines.length && !lines[i]!.trimStart().startsWith(fenced[1]!)) code.push(lines[i++]!);
+      while (i < lines.length && !lines[i]!.trimStart().startsWith(fenced[1]!))
+        code.push(lines[i++]!);
       i++; // the closing fence (or the end)
       blocks.push({ type: 'code', text: code.join('\n') });
       continue;
@@ -86,7 +87,11 @@ export function parseMarkdown(source: string): Block[] {
       continue;
     }
     const paragraph: string[] = [];
-    while (i < lines.length && lines[i]!.trim() !== '' && (paragraph.length === 0 || !isBlockStart(lines[i]!))) {
+    while (
+      i < lines.length &&
+      lines[i]!.trim() !== '' &&
+      (paragraph.length === 0 || !isBlockStart(lines[i]!))
+    ) {
       paragraph.push(lines[i++]!.trim());
     }
     blocks.push({ type: 'paragraph', children: parseInline(paragraph.join('\n')) });

@@ -65,7 +65,10 @@ describe('results notes editor', () => {
   });
 
   it('follows someone else’s save while nothing of ours is unsaved', () => {
-    const state = run({ type: 'loaded', notes: notes(1, 'alt') }, { type: 'remoteUpdated', notes: notes(2, 'neu') });
+    const state = run(
+      { type: 'loaded', notes: notes(1, 'alt') },
+      { type: 'remoteUpdated', notes: notes(2, 'neu') },
+    );
     expect(state.draft).toBe('neu');
     expect(state.status).toBe('idle');
   });

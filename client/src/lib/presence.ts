@@ -8,7 +8,10 @@ export function presenceFromList(list: PresenceList): PresenceMap {
   return new Map(list.people.map((p) => [p.personId, p]));
 }
 
-export function applyPresence(current: PresenceMap, changes: readonly PresencePerson[]): PresenceMap {
+export function applyPresence(
+  current: PresenceMap,
+  changes: readonly PresencePerson[],
+): PresenceMap {
   if (changes.length === 0) return current;
   const next = new Map(current);
   for (const person of changes) next.set(person.personId, person);

@@ -12,8 +12,19 @@ const plenary: Room = {
   capacity: null,
   moderatorIds: [],
 };
-const mine: Room = { ...plenary, id: '00000000-0000-4000-8000-000000000002', kind: 'working_group', name: 'AG 1', moderatorIds: [me] };
-const other: Room = { ...mine, id: '00000000-0000-4000-8000-000000000003', name: 'AG 2', moderatorIds: [] };
+const mine: Room = {
+  ...plenary,
+  id: '00000000-0000-4000-8000-000000000002',
+  kind: 'working_group',
+  name: 'AG 1',
+  moderatorIds: [me],
+};
+const other: Room = {
+  ...mine,
+  id: '00000000-0000-4000-8000-000000000003',
+  name: 'AG 2',
+  moderatorIds: [],
+};
 
 describe('client-side rights', () => {
   it('lets a moderator steer the plenary and their own group, not other groups', () => {

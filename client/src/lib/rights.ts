@@ -7,7 +7,12 @@ import { can } from '../../../shared/src/access/permissions.ts';
  * What the person may do, by the same `can()` the server decides with. The client only hides what
  * the server would refuse; it never grants anything.
  */
-export function actorOf(personId: string, eventId: string, role: Role | null, rooms: readonly Room[]): Actor {
+export function actorOf(
+  personId: string,
+  eventId: string,
+  role: Role | null,
+  rooms: readonly Room[],
+): Actor {
   const moderatedRoomIds = new Set(
     rooms.filter((r) => r.moderatorIds.includes(personId)).map((r) => r.id),
   );

@@ -13,7 +13,12 @@ const plenaryId = '00000000-0000-4000-8000-000000000001';
 const group2Id = '00000000-0000-4000-8000-000000000002';
 const phaseId = '00000000-0000-4000-8000-0000000000aa';
 
-function token(roomId: string, name: string, kind: 'plenary' | 'working_group', t = 'jwt'): RoomToken {
+function token(
+  roomId: string,
+  name: string,
+  kind: 'plenary' | 'working_group',
+  t = 'jwt',
+): RoomToken {
   return {
     url: 'ws://127.0.0.1:7880',
     token: t,
@@ -87,11 +92,10 @@ describe('room switch', () => {
   });
 
   it('ignores an initial token that arrives after the server already moved the person', () => {
-    const state = run(
-      { type: 'fetchStarted' },
-      assigned(group2, 'reconnected'),
-      { type: 'tokenFetched', media: plenary },
-    );
+    const state = run({ type: 'fetchStarted' }, assigned(group2, 'reconnected'), {
+      type: 'tokenFetched',
+      media: plenary,
+    });
     expect(state.media?.room.id).toBe(group2Id);
     expect(state.status).toBe('ready');
   });

@@ -40,7 +40,9 @@ async function startServer(
   );
   const sockets: ServerSocket[] = [];
   if (refuse) {
-    ioServer.use((_socket, next) => next(Object.assign(new Error(refuse), { data: { code: 'unauthenticated' } })));
+    ioServer.use((_socket, next) =>
+      next(Object.assign(new Error(refuse), { data: { code: 'unauthenticated' } })),
+    );
   }
   ioServer.on('connection', (socket) => {
     sockets.push(socket);
@@ -80,7 +82,10 @@ async function setUp(
   return { server, realtime };
 }
 
-function waitForState(realtime: Realtime, status: ConnectionState['status']): Promise<ConnectionState> {
+function waitForState(
+  realtime: Realtime,
+  status: ConnectionState['status'],
+): Promise<ConnectionState> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`never ${status}`)), 3000);
     const check = () => {
@@ -152,7 +157,14 @@ describe('realtime client', () => {
       socket.on('chat:catchUp', ({ since }: { since: number }, ack) => {
         asked.push(since);
         const messages = since === 7 ? [message(8), message(9)] : since === 9 ? [message(10)] : [];
-        ack({ ok: true, messages, hasMore: since === 7, deletedIds: since === 7 ? [5] : [], pinned: [], locked: false });
+        ack({
+          ok: true,
+          messages,
+          hasMore: since === 7,
+          deletedIds: since === 7 ? [5] : [],
+          pinned: [],
+          locked: false,
+        });
       }),
     );
     await waitForState(realtime, 'connected');

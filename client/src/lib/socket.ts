@@ -179,7 +179,13 @@ export class Realtime {
   /** Everything since the last seen id in one room, page by page; one merged result. */
   async catchUpChat(roomId: string): Promise<ChatCatchUp> {
     let since = this.chatCursors.get(roomId) ?? 0;
-    const merged: ChatCatchUp = { messages: [], hasMore: false, deletedIds: [], pinned: [], locked: false };
+    const merged: ChatCatchUp = {
+      messages: [],
+      hasMore: false,
+      deletedIds: [],
+      pinned: [],
+      locked: false,
+    };
     for (;;) {
       const page = await this.request('chat:catchUp', { roomId, since });
       merged.messages.push(...page.messages);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import { chatReducer, emptyChat, lastSeenId, type ChatRoomState } from '../../lib/chat.ts';
+import { isRealtimeError } from '../../lib/socket.ts';
 import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 
 type Action = Parameters<typeof chatReducer>[1] | { type: 'reset'; roomId: string };
@@ -63,7 +64,10 @@ export function useChat(roomId: string) {
         dispatch({ type: 'sent', message });
         return null;
       } catch (error) {
-        dispatch({ type: 'sendFailed', clientId });
+        // Refused for good (too long, chat locked): the caller puts the text back into the input.
+        const refused =
+          isRealtimeError(error) && error.code !== 'timeout' && error.code !== 'rate_limited';
+        dispatch(refused ? { type: 'discarded', clientId } : { type: 'sendFailed', clientId });
         return error;
       }
     },
@@ -76,10 +80,7 @@ export function useChat(roomId: string) {
     for (const pending of state.pending) void sendWithId(pending.clientId, pending.body);
   });
 
-  const send = useCallback(
-    (body: string) => sendWithId(crypto.randomUUID(), body),
-    [sendWithId],
-  );
+  const send = useCallback((body: string) => sendWithId(crypto.randomUUID(), body), [sendWithId]);
 
   const loadOlder = useCallback(async () => {
     const before = state.messages[0]?.id;

@@ -4,11 +4,11 @@ import { generalErrorKey } from '../../app/errorMessages.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { ApiError } from '../../lib/api.ts';
-import { AgendaView } from '../agenda/AgendaView.tsx';
-import { LogoutButton } from '../session/LogoutButton.tsx';
-import { useEventOverview, type EventOverview } from './useEventOverview.ts';
+import { RealtimeProvider } from '../realtime/RealtimeContext.tsx';
+import { EventLive } from './EventLive.tsx';
+import { useEventOverview } from './useEventOverview.ts';
 
-/** Placeholder for the conference screen: event, who you are, the agenda. Loaded lazily. */
+/** The conference screen, loaded lazily: first the event, then the live connection. */
 export default function EventPage({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const overview = useEventOverview(slug);
@@ -24,32 +24,10 @@ export default function EventPage({ slug }: { slug: string }) {
   if (overview.status === 'failed') {
     return <EventProblem error={overview.error} onRetry={overview.reload} />;
   }
-  return <EventOverviewView overview={overview.data} />;
-}
-
-function EventOverviewView({ overview }: { overview: EventOverview }) {
-  const { t } = useTranslation();
-  const { me, event, role, agenda } = overview;
   return (
-    <>
-      <section className="panel event-intro" aria-labelledby="page-heading">
-        <h1 id="page-heading">{event.title}</h1>
-        <div className="event-person">
-          <p>
-            {t('event.signedInAs', { name: me.person.displayName })}
-            {role && (
-              <>
-                <br />
-                {t('event.role', { role: t(`roles.${role}`) })}
-              </>
-            )}
-          </p>
-          <LogoutButton />
-        </div>
-        {event.description && <p className="event-description">{event.description}</p>}
-      </section>
-      <AgendaView items={agenda} timeZone={event.timeZone} />
-    </>
+    <RealtimeProvider slug={slug}>
+      <EventLive overview={overview.data} />
+    </RealtimeProvider>
   );
 }
 

@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Question } from '@plenum/shared';
+import { applyUpvote, removeQuestion, sortQuestions, upsertQuestion } from '../../lib/questions.ts';
+import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
+
+/** The plenary's questions; they live in the plenary even while the person is in a group. */
+export function useQuestions() {
+  const realtime = useRealtime();
+  const [questions, setQuestions] = useState<Question[]>([]);
+
+  const load = useCallback(async () => {
+    try {
+      setQuestions(sortQuestions((await realtime.request('question:list', {})).questions));
+    } catch {
+      // kept as it was; the next reconnect loads again
+    }
+  }, [realtime]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useResync(load);
+
+  const upsert = (question: Question) =>
+    setQuestions((current) => upsertQuestion(current, question));
+  useServerEvent('question:asked', upsert);
+  useServerEvent('question:answered', upsert);
+  useServerEvent('question:upvoted', (upvoted) =>
+    setQuestions((current) => applyUpvote(current, upvoted)),
+  );
+  useServerEvent('question:hidden', ({ questionId }) =>
+    setQuestions((current) => removeQuestion(current, questionId)),
+  );
+
+  const ask = useCallback(
+    async (body: string, clientId: string) => {
+      const { question } = await realtime.request('question:ask', { body, clientId });
+      upsert(question);
+    },
+    [realtime],
+  );
+  const upvote = useCallback(
+    async (questionId: number) =>
+      upsert((await realtime.request('question:upvote', { questionId })).question),
+    [realtime],
+  );
+  const answer = useCallback(
+    async (questionId: number) =>
+      upsert((await realtime.request('question:answer', { questionId })).question),
+    [realtime],
+  );
+  const hide = useCallback(
+    async (questionId: number) => {
+      await realtime.request('question:hide', { questionId });
+      setQuestions((current) => removeQuestion(current, questionId));
+    },
+    [realtime],
+  );
+
+  return { questions, ask, upvote, answer, hide };
+}
