@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from '../../test/app.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
 import { freePort } from '../../test/ports.ts';
 import { connectParticipant, nextEvent, publishTone, RoomEvent } from '../../test/media.ts';
+import { closeAll, connectAs, ok } from '../../test/sockets.ts';
 import { ensureLivekitBinary } from '../../../../scripts/ensure-livekit.ts';
 import { startEmbeddedLivekit, type EmbeddedLivekit } from './process.ts';
 import { attendance, auditLog, livekitWebhookEvents } from '../../db/schema/index.ts';
@@ -202,6 +203,29 @@ describe('LiveKit rooms and rights', () => {
       await speaker.disconnect();
       await listener.disconnect();
       await moderate(organizer, plenaryId, attendee, 'demote');
+    }
+  }, 30_000);
+
+  it('taking a raised hand gives that attendee the word in LiveKit at once', async () => {
+    const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    const raiser = await connectAs(base, other, slug);
+    const moderatorSocket = await connectAs(base, organizer, slug);
+    const room = await connectParticipant(livekit.url, (await tokenFor(other, plenaryId)).json().token);
+    try {
+      expect((await roomService.getParticipant(plenaryId, other.personId)).permission?.canPublish).toBe(false);
+      await ok(raiser.socket, 'hand:raise', { roomId: plenaryId });
+      const taken = await ok(moderatorSocket.socket, 'hand:takeNext', { roomId: plenaryId });
+      expect(taken.hand?.person.id).toBe(other.personId);
+      let canPublish = false;
+      for (let i = 0; i < 50 && !canPublish; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        canPublish = (await roomService.getParticipant(plenaryId, other.personId)).permission?.canPublish ?? false;
+      }
+      expect(canPublish).toBe(true);
+    } finally {
+      await room.disconnect();
+      await closeAll(raiser.socket, moderatorSocket.socket);
+      await moderate(organizer, plenaryId, other, 'demote');
     }
   }, 30_000);
 

@@ -22,6 +22,18 @@ const rightFor = {
 } as const satisfies Record<ModeratorAction, string>;
 
 const livekitRoutes: FastifyPluginAsyncZod = async (app) => {
+  // A moderator taking a raised hand gives that person the word: promoted, at once, in LiveKit.
+  app.realtime.onHandTaken(async (hand, { takenBy }) => {
+    const room = await findRoomById(app.db, hand.roomId);
+    if (!room) return;
+    await moderateParticipant(app.db, app.livekit, {
+      actorId: takenBy,
+      room,
+      targetId: hand.person.id,
+      action: 'promote',
+    });
+  });
+
   /** The room and the caller's rights in its event; rooms of events one is not in do not exist. */
   async function roomAndActor(personId: string, roomId: string) {
     const room = await findRoomById(app.db, roomId);

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { rooms } from '../../db/schema/index.ts';
 import type { PlenumServer, PlenumSocket } from '../../realtime/types.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
+import type { PresenceBroadcaster } from '../presence/broadcast.ts';
 import { mediaRightsFor } from '../livekit/grants.ts';
 import { mintRoomToken } from '../livekit/token.ts';
 import { ensureLivekitRoom, deleteLivekitRoom, type LivekitDeps } from '../livekit/service.ts';
@@ -19,6 +20,7 @@ export interface DispatchDeps {
   db: Db;
   io: PlenumServer;
   livekit: LivekitDeps;
+  presence: PresenceBroadcaster;
 }
 
 type RoomRow = typeof rooms.$inferSelect;
@@ -53,9 +55,17 @@ async function movePeople(
     sockets.socketsLeave(eventRooms.filter((r) => r.id !== roomId).map((r) => socketRoom.room(r.id)));
     sockets.socketsJoin(socketRoom.room(roomId));
   }
+  // People lists show where everyone is: the online ones among the moved are now elsewhere.
+  const online = new Set(
+    (await deps.io.in(socketRoom.event(eventId)).fetchSockets()).map((s) => s.data.personId),
+  );
+  const now = new Date().toISOString();
   for (const [personId, room] of targets) {
     const member = members.get(personId);
     if (!member) continue;
+    if (online.has(personId)) {
+      deps.presence.queue(eventId, { personId, displayName: member.displayName, online: true, roomId: room.id, lastSeenAt: now });
+    }
     const rights = mediaRightsFor({ role: member.role, roomKind: room.kind, promoted: false });
     const token = await mintRoomToken({ personId, displayName: member.displayName, roomId: room.id, rights }, deps.livekit);
     deps.io.to(socketRoom.person(personId)).emit('room:assigned', {

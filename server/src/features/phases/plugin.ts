@@ -36,7 +36,12 @@ export interface PhasesOptions {
  */
 export default fp<PhasesOptions>(
   async (app, opts) => {
-    const deps = (): DispatchDeps => ({ db: app.db, io: app.realtime.io, livekit: app.livekit });
+    const deps = (): DispatchDeps => ({
+      db: app.db,
+      io: app.realtime.io,
+      livekit: app.livekit,
+      presence: app.realtime.presence,
+    });
     const events: PhaseEvents = {
       opened: (phase) => dispatchOpened(deps(), phase),
       closed: (phase) => dispatchClosed(deps(), phase),

@@ -23,7 +23,7 @@ import { AppError, notFound } from '../../lib/app-error.ts';
 import { loadActor, requireRight, resolveEventActor } from '../access/actor.ts';
 import { findRoomById, mayBeInRoom, roomTarget } from '../access/room-access.ts';
 import { assignToGroup, balanceNow, importPreassignments } from './assignments.ts';
-import { findPhase, listAssignments, toPhase } from './repository.ts';
+import { findPhase, listAssignments, roomOfPersonInPhase, toPhase } from './repository.ts';
 import { closePhase, createPhase, extendPhase, openPhase } from './service.ts';
 import { getNotes, requestHelp, resultsMarkdown, saveNotes } from './notes.ts';
 import type { PhaseEvents } from './plugin.ts';
@@ -62,6 +62,12 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
     const person = await request.requirePerson();
     const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
     return toPhase(app.db, phase);
+  });
+
+  app.get('/api/phases/:phaseId/me', { schema: { tags, summary: 'The group the caller is in (or chose) in this phase', params: PhaseParams, response: { 200: z.object({ roomId: z.uuid().nullable() }) } } }, async (request) => {
+    const person = await request.requirePerson();
+    const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
+    return { roomId: await roomOfPersonInPhase(app.db, phase.id, person.personId) };
   });
 
   app.get('/api/phases/:phaseId/assignments', { schema: { tags, params: PhaseParams, response: { 200: z.array(Assignment) } } }, async (request) => {
