@@ -55,7 +55,12 @@ describe('server process', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'plenum-node-'));
     dirs.push(dataDir);
     const database = await createTestDatabase();
-    const [port, lkPort, rtcPort, udpPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [port, lkPort, rtcPort, udpPort] = [
+      await freePort(),
+      await freePort(),
+      await freePort(),
+      await freePort(),
+    ];
     const child = startNode({
       PORT: String(port),
       DATABASE_URL: database.url,

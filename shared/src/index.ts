@@ -13,3 +13,4 @@ export * from './questions/schemas.ts';
 export * from './presence/schemas.ts';
 export * from './socket/events.ts';
 export * from './phases/schemas.ts';
+export * from './privacy/schemas.ts';

@@ -58,6 +58,7 @@ export default fp<SocketIoOptions>(
         ? redisRateLimiter(app.redis.client, limit, `${prefix}rate:messages:`)
         : memoryRateLimiter(limit),
       presence: new PresenceBroadcaster(io),
+      closing: false,
       handTakenListeners,
       onHandTaken(listener) {
         handTakenListeners.add(listener);
@@ -71,6 +72,7 @@ export default fp<SocketIoOptions>(
 
     // preClose, not onClose: open websockets would keep the HTTP server from closing.
     app.addHook('preClose', async () => {
+      realtime.closing = true;
       realtime.presence.close();
       await io.close();
       await adapterClients?.close();
@@ -110,7 +112,17 @@ async function openAdapterClients(base: RedisClient) {
   return {
     publisher,
     close: async () => {
-      for (const client of spawned) client.destroy();
+      await Promise.all(
+        spawned.map(async (client) => {
+          // The stream reader sits in a blocking XREAD: cut it. The others may have commands in
+          // flight (a publish) that must settle, or they reject into nobody's hands.
+          const blocked = client !== publisher && !client.isPubSubActive;
+          if (!blocked) await Promise.race([client.close().catch(() => {}), delay(1000)]);
+          client.destroy();
+        }),
+      );
     },
   };
 }
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());

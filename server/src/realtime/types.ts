@@ -46,6 +46,8 @@ export interface Realtime {
   /** Chat messages, announcements and questions per person: 5 per 5 s by default. */
   messageLimiter: RateLimiter;
   presence: PresenceBroadcaster;
+  /** Set when the node shuts down: its sockets leaving says nothing about people's presence. */
+  closing: boolean;
   handTakenListeners: Set<HandTakenListener>;
   /** Registers a listener for taken hands; returns the function that removes it. */
   onHandTaken(listener: HandTakenListener): () => void;

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  can,
-  eventActions,
-  roomActions,
-  type Actor,
-  type RoomTarget,
-} from './permissions.ts';
+import { can, eventActions, roomActions, type Actor, type RoomTarget } from './permissions.ts';
 import { roles, type Role } from './roles.ts';
 
 const eventId = 'e1';
@@ -37,6 +31,7 @@ const expectedEvent: Record<string, Role[]> = {
   'announcement.broadcast': [O],
   'audit.read': [O],
   'attendance.read': [O],
+  'privacy.manage': [O],
   'room.visitAny': [O, M],
 };
 const everyone: Role[] = [O, M, S, A];

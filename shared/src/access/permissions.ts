@@ -19,6 +19,8 @@ export const eventActions = {
   'announcement.broadcast': ['organizer'],
   'audit.read': ['organizer'],
   'attendance.read': ['organizer'],
+  /** Retention settings, and export and erasure of one person's data. */
+  'privacy.manage': ['organizer'],
   'room.visitAny': ['organizer', 'moderator'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -10,3 +10,4 @@ export * from './questions.ts';
 export * from './presence.ts';
 export * from './media.ts';
 export * from './phases.ts';
+export * from './privacy.ts';

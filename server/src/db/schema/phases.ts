@@ -43,8 +43,12 @@ export const phases = pgTable(
   (t) => [
     index().on(t.eventId),
     // At most one open phase per event: everyone is in exactly one place.
-    uniqueIndex('phases_one_open').on(t.eventId).where(sql`${t.status} = 'open'`),
-    index('phases_open_deadline').on(t.deadlineAt).where(sql`${t.status} = 'open'`),
+    uniqueIndex('phases_one_open')
+      .on(t.eventId)
+      .where(sql`${t.status} = 'open'`),
+    index('phases_open_deadline')
+      .on(t.deadlineAt)
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 

@@ -210,16 +210,23 @@ describe('LiveKit rooms and rights', () => {
     const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
     const raiser = await connectAs(base, other, slug);
     const moderatorSocket = await connectAs(base, organizer, slug);
-    const room = await connectParticipant(livekit.url, (await tokenFor(other, plenaryId)).json().token);
+    const room = await connectParticipant(
+      livekit.url,
+      (await tokenFor(other, plenaryId)).json().token,
+    );
     try {
-      expect((await roomService.getParticipant(plenaryId, other.personId)).permission?.canPublish).toBe(false);
+      expect(
+        (await roomService.getParticipant(plenaryId, other.personId)).permission?.canPublish,
+      ).toBe(false);
       await ok(raiser.socket, 'hand:raise', { roomId: plenaryId });
       const taken = await ok(moderatorSocket.socket, 'hand:takeNext', { roomId: plenaryId });
       expect(taken.hand?.person.id).toBe(other.personId);
       let canPublish = false;
       for (let i = 0; i < 50 && !canPublish; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        canPublish = (await roomService.getParticipant(plenaryId, other.personId)).permission?.canPublish ?? false;
+        canPublish =
+          (await roomService.getParticipant(plenaryId, other.personId)).permission?.canPublish ??
+          false;
       }
       expect(canPublish).toBe(true);
     } finally {

@@ -22,7 +22,13 @@ async function lockGroup(tx: DbOrTx, phaseId: string, roomId: string) {
   return group;
 }
 
-async function assign(tx: DbOrTx, phaseId: string, personId: string, roomId: string, source: Source) {
+async function assign(
+  tx: DbOrTx,
+  phaseId: string,
+  personId: string,
+  roomId: string,
+  source: Source,
+) {
   await tx
     .insert(assignments)
     .values({ phaseId, personId, roomId, source })
@@ -58,7 +64,10 @@ export async function assignToGroup(
       .where(and(eq(assignments.phaseId, phase.id), eq(assignments.personId, input.personId)));
     if (previous?.roomId === group.id) return { phase, previousRoomId: group.id, changed: false };
     if (input.source === 'self' && previous && phase.status === 'open') {
-      throw new AppError('conflict', 'The phase is running; please ask the organizers to move you.');
+      throw new AppError(
+        'conflict',
+        'The phase is running; please ask the organizers to move you.',
+      );
     }
     const [{ n } = { n: 0 }] = await tx
       .select({ n: count() })
@@ -85,7 +94,10 @@ export async function assignToGroup(
 export async function autoBalance(tx: DbOrTx, phase: PhaseRow) {
   const groups = await phaseGroups(tx, phase.id);
   const moderators = new Set(groups.flatMap((g) => g.moderatorIds));
-  const assigned = tx.select({ personId: assignments.personId }).from(assignments).where(eq(assignments.phaseId, phase.id));
+  const assigned = tx
+    .select({ personId: assignments.personId })
+    .from(assignments)
+    .where(eq(assignments.phaseId, phase.id));
   const waiting = await tx
     .select({ personId: memberships.personId })
     .from(memberships)
@@ -102,7 +114,14 @@ export async function autoBalance(tx: DbOrTx, phase: PhaseRow) {
   if (placed.size) {
     await tx
       .insert(assignments)
-      .values([...placed].map(([personId, roomId]) => ({ phaseId: phase.id, personId, roomId, source: 'auto' as const })))
+      .values(
+        [...placed].map(([personId, roomId]) => ({
+          phaseId: phase.id,
+          personId,
+          roomId,
+          source: 'auto' as const,
+        })),
+      )
       .onConflictDoNothing();
   }
   return { placed: placed.size, unplaced };
@@ -113,7 +132,13 @@ export async function balanceNow(db: Db, phaseId: string, actorId: string) {
     const phase = await findPhase(tx, phaseId, { forUpdate: true });
     if (phase.status === 'closed') throw new AppError('conflict', 'This phase is closed.');
     const result = await autoBalance(tx, phase);
-    await recordAudit(tx, { eventId: phase.eventId, actorId, action: 'assignment.balance', target: phaseId, details: result });
+    await recordAudit(tx, {
+      eventId: phase.eventId,
+      actorId,
+      action: 'assignment.balance',
+      target: phaseId,
+      details: result,
+    });
     return result;
   });
 }
@@ -122,7 +147,12 @@ export async function balanceNow(db: Db, phaseId: string, actorId: string) {
  * Pre-assignment from a spreadsheet: people matched by e-mail, else by a unique display name;
  * groups by name. Rows that match nothing are reported, not guessed. All or nothing.
  */
-export async function importPreassignments(db: Db, phaseId: string, bytes: Uint8Array, actorId: string): Promise<PreassignmentReport> {
+export async function importPreassignments(
+  db: Db,
+  phaseId: string,
+  bytes: Uint8Array,
+  actorId: string,
+): Promise<PreassignmentReport> {
   let rows;
   try {
     rows = readPreassignments(decodeSpreadsheetText(bytes));
@@ -138,7 +168,9 @@ export async function importPreassignments(db: Db, phaseId: string, bytes: Uint8
       .from(memberships)
       .innerJoin(people, eq(people.id, memberships.personId))
       .where(eq(memberships.eventId, phase.eventId));
-    const byEmail = new Map(members.filter((m) => m.email).map((m) => [m.email!.toLowerCase(), m.personId]));
+    const byEmail = new Map(
+      members.filter((m) => m.email).map((m) => [m.email!.toLowerCase(), m.personId]),
+    );
     const byName = new Map<string, string[]>();
     for (const m of members) {
       const key = m.displayName.trim().toLocaleLowerCase('de');
@@ -149,18 +181,24 @@ export async function importPreassignments(db: Db, phaseId: string, bytes: Uint8
     let assigned = 0;
     for (const row of rows) {
       const text = [row.name, row.email, row.group].filter(Boolean).join('; ');
-      const group = groups.find((g) => g.name.trim().toLocaleLowerCase('de') === row.group.toLocaleLowerCase('de'));
+      const group = groups.find(
+        (g) => g.name.trim().toLocaleLowerCase('de') === row.group.toLocaleLowerCase('de'),
+      );
       if (!group) {
         unmatched.push({ line: row.line, text, reason: `no working group named "${row.group}"` });
         continue;
       }
       const named = byName.get(row.name.toLocaleLowerCase('de')) ?? [];
-      const personId = (row.email && byEmail.get(row.email)) || (named.length === 1 ? named[0] : undefined);
+      const personId =
+        (row.email && byEmail.get(row.email)) || (named.length === 1 ? named[0] : undefined);
       if (!personId) {
         unmatched.push({
           line: row.line,
           text,
-          reason: named.length > 1 ? 'several people have this name; add the e-mail' : 'no participant with this e-mail or name',
+          reason:
+            named.length > 1
+              ? 'several people have this name; add the e-mail'
+              : 'no participant with this e-mail or name',
         });
         continue;
       }
@@ -172,7 +210,13 @@ export async function importPreassignments(db: Db, phaseId: string, bytes: Uint8
       load.set(group.roomId, (load.get(group.roomId) ?? 0) + 1);
       assigned++;
     }
-    await recordAudit(tx, { eventId: phase.eventId, actorId, action: 'assignment.import', target: phaseId, details: { assigned, unmatched: unmatched.length } });
+    await recordAudit(tx, {
+      eventId: phase.eventId,
+      actorId,
+      action: 'assignment.import',
+      target: phaseId,
+      details: { assigned, unmatched: unmatched.length },
+    });
     return { assigned, unmatched };
   });
 }

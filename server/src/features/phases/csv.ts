@@ -16,7 +16,8 @@ export function decodeSpreadsheetText(bytes: Uint8Array): string {
 /** RFC 4180 parsing with quotes; the separator is guessed from the header line. */
 export function parseCsv(text: string): string[][] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const separator = (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const separator =
+    (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -67,7 +68,11 @@ export function readPreassignments(text: string): PreassignmentRow[] {
   if (!header) throw new Error('The file is empty.');
   const normalized = header.map((h) => h.trim().toLowerCase());
   const column = (names: string[]) => normalized.findIndex((h) => names.includes(h));
-  const idx = { name: column(headerNames.name), email: column(headerNames.email), group: column(headerNames.group) };
+  const idx = {
+    name: column(headerNames.name),
+    email: column(headerNames.email),
+    group: column(headerNames.group),
+  };
   if (idx.group < 0 || (idx.name < 0 && idx.email < 0)) {
     throw new Error(
       'The first row must name the columns: "Arbeitsgruppe" (or "group") and "Name" and/or "E-Mail".',

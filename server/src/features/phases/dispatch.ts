@@ -45,14 +45,20 @@ async function movePeople(
   info: Pick<RoomAssigned, 'phaseId' | 'reason' | 'deadlineAt'>,
 ) {
   const members = new Map((await eventMembers(deps.db, eventId)).map((m) => [m.personId, m]));
-  const eventRooms = await deps.db.select({ id: rooms.id }).from(rooms).where(eq(rooms.eventId, eventId));
+  const eventRooms = await deps.db
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(eq(rooms.eventId, eventId));
   const byRoom = new Map<string, string[]>();
-  for (const [personId, room] of targets) byRoom.set(room.id, [...(byRoom.get(room.id) ?? []), personId]);
+  for (const [personId, room] of targets)
+    byRoom.set(room.id, [...(byRoom.get(room.id) ?? []), personId]);
 
   // One adapter broadcast per room, not per person: sockets leave every other room of the move.
   for (const [roomId, personIds] of byRoom) {
     const sockets = deps.io.in(personIds.map(socketRoom.person));
-    sockets.socketsLeave(eventRooms.filter((r) => r.id !== roomId).map((r) => socketRoom.room(r.id)));
+    sockets.socketsLeave(
+      eventRooms.filter((r) => r.id !== roomId).map((r) => socketRoom.room(r.id)),
+    );
     sockets.socketsJoin(socketRoom.room(roomId));
   }
   // People lists show where everyone is: the online ones among the moved are now elsewhere.
@@ -64,10 +70,19 @@ async function movePeople(
     const member = members.get(personId);
     if (!member) continue;
     if (online.has(personId)) {
-      deps.presence.queue(eventId, { personId, displayName: member.displayName, online: true, roomId: room.id, lastSeenAt: now });
+      deps.presence.queue(eventId, {
+        personId,
+        displayName: member.displayName,
+        online: true,
+        roomId: room.id,
+        lastSeenAt: now,
+      });
     }
     const rights = mediaRightsFor({ role: member.role, roomKind: room.kind, promoted: false });
-    const token = await mintRoomToken({ personId, displayName: member.displayName, roomId: room.id, rights }, deps.livekit);
+    const token = await mintRoomToken(
+      { personId, displayName: member.displayName, roomId: room.id, rights },
+      deps.livekit,
+    );
     deps.io.to(socketRoom.person(personId)).emit('room:assigned', {
       ...info,
       media: {
@@ -85,12 +100,21 @@ export async function dispatchOpened(deps: DispatchDeps, phase: PhaseRow) {
   const groups = await phaseGroups(deps.db, phase.id);
   const groupRooms = await deps.db.select().from(rooms).where(eq(rooms.eventId, phase.eventId));
   await Promise.all(
-    groups.map((g) => ensureLivekitRoom(deps.livekit, groupRooms.find((r) => r.id === g.roomId)!)),
+    groups.map((g) =>
+      ensureLivekitRoom(
+        deps.livekit,
+        groupRooms.find((r) => r.id === g.roomId)!,
+      ),
+    ),
   );
   const targets = new Map<string, RoomRow>();
   for (const member of await eventMembers(deps.db, phase.eventId)) {
     const roomId = await roomOfPersonInPhase(deps.db, phase.id, member.personId);
-    if (roomId) targets.set(member.personId, groupRooms.find((r) => r.id === roomId)!);
+    if (roomId)
+      targets.set(
+        member.personId,
+        groupRooms.find((r) => r.id === roomId)!,
+      );
   }
   await movePeople(deps, phase.eventId, targets, {
     phaseId: phase.id,
@@ -134,7 +158,12 @@ export async function dispatchOnConnect(deps: DispatchDeps, socket: PlenumSocket
 }
 
 /** One person moved mid-phase by an organizer. */
-export async function dispatchMoved(deps: DispatchDeps, phase: PhaseRow, personId: string, roomId: string) {
+export async function dispatchMoved(
+  deps: DispatchDeps,
+  phase: PhaseRow,
+  personId: string,
+  roomId: string,
+) {
   const [room] = await deps.db.select().from(rooms).where(eq(rooms.id, roomId));
   await ensureLivekitRoom(deps.livekit, room!);
   await movePeople(deps, phase.eventId, new Map([[personId, room!]]), {

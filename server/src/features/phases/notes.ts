@@ -7,7 +7,12 @@ import type { PhaseRow } from './repository.ts';
 
 type NotesRow = typeof groupNotes.$inferSelect;
 
-const toNotes = (phaseId: string, roomId: string, row?: NotesRow, updatedBy?: string | null): Notes => ({
+const toNotes = (
+  phaseId: string,
+  roomId: string,
+  row?: NotesRow,
+  updatedBy?: string | null,
+): Notes => ({
   phaseId,
   roomId,
   body: row?.body ?? '',
@@ -83,7 +88,10 @@ export async function resultsMarkdown(db: DbOrTx, phase: PhaseRow) {
     .select({ roomId: rooms.id, name: rooms.name, body: groupNotes.body })
     .from(phaseRooms)
     .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
-    .leftJoin(groupNotes, and(eq(groupNotes.phaseId, phaseRooms.phaseId), eq(groupNotes.roomId, rooms.id)))
+    .leftJoin(
+      groupNotes,
+      and(eq(groupNotes.phaseId, phaseRooms.phaseId), eq(groupNotes.roomId, rooms.id)),
+    )
     .where(eq(phaseRooms.phaseId, phase.id))
     .orderBy(asc(rooms.position), asc(rooms.name));
   const sections = groups.map((g) => `## ${g.name}\n\n${g.body?.trim() || '_(keine Notizen)_'}\n`);
@@ -96,7 +104,10 @@ export async function requestHelp(
 ) {
   const group = await assertGroupOfPhase(db, input.phaseId, input.roomId);
   const [row] = await db.insert(helpRequests).values(input).returning();
-  const [person] = await db.select({ name: people.displayName }).from(people).where(eq(people.id, input.personId));
+  const [person] = await db
+    .select({ name: people.displayName })
+    .from(people)
+    .where(eq(people.id, input.personId));
   return {
     id: row!.id,
     phaseId: row!.phaseId,

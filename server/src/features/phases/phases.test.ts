@@ -19,31 +19,76 @@ beforeAll(async () => {
   slug = event.slug;
   organizer = await join(t.app, event.id, 'organizer');
   attendee = await join(t.app, event.id, 'attendee', 'Erste');
-  smallGroup = (await createWorkingGroup(t.app.db, event.id, { name: 'Klein', description: '', capacity: 1, moderatorIds: [] }, null)).id;
-  bigGroup = (await createWorkingGroup(t.app.db, event.id, { name: 'Groß', description: '', capacity: null, moderatorIds: [] }, null)).id;
+  smallGroup = (
+    await createWorkingGroup(
+      t.app.db,
+      event.id,
+      { name: 'Klein', description: '', capacity: 1, moderatorIds: [] },
+      null,
+    )
+  ).id;
+  bigGroup = (
+    await createWorkingGroup(
+      t.app.db,
+      event.id,
+      { name: 'Groß', description: '', capacity: null, moderatorIds: [] },
+      null,
+    )
+  ).id;
   const other = await seedEvent(t.app);
-  foreignGroup = (await createWorkingGroup(t.app.db, other.id, { name: 'Fremd', description: '', capacity: null, moderatorIds: [] }, null)).id;
+  foreignGroup = (
+    await createWorkingGroup(
+      t.app.db,
+      other.id,
+      { name: 'Fremd', description: '', capacity: null, moderatorIds: [] },
+      null,
+    )
+  ).id;
 });
 afterAll(() => t.close());
 
-const api = (member: Member, method: 'POST' | 'GET', url: string, payload?: object | string, contentType?: string) =>
-  t.app.inject({ method, url, payload, headers: { cookie: member.cookie, ...(contentType && { 'content-type': contentType }) } });
+const api = (
+  member: Member,
+  method: 'POST' | 'GET',
+  url: string,
+  payload?: object | string,
+  contentType?: string,
+) =>
+  t.app.inject({
+    method,
+    url,
+    payload,
+    headers: { cookie: member.cookie, ...(contentType && { 'content-type': contentType }) },
+  });
 
 async function newPhase(roomIds = [smallGroup, bigGroup], selfSelect = true) {
-  const res = await api(organizer, 'POST', `/api/events/${slug}/phases`, { title: 'Phase', roomIds, durationMinutes: 30, selfSelect });
+  const res = await api(organizer, 'POST', `/api/events/${slug}/phases`, {
+    title: 'Phase',
+    roomIds,
+    durationMinutes: 30,
+    selfSelect,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
 }
 
 describe('working-group phases refuse bad input and keep nothing half-applied', () => {
   it('a group of another event cannot be part of a phase', async () => {
-    const res = await api(organizer, 'POST', `/api/events/${slug}/phases`, { title: 'X', roomIds: [foreignGroup], durationMinutes: 30 });
+    const res = await api(organizer, 'POST', `/api/events/${slug}/phases`, {
+      title: 'X',
+      roomIds: [foreignGroup],
+      durationMinutes: 30,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toHaveProperty('body.roomIds');
   });
 
   it('only organizers set up, open and close phases', async () => {
-    const res = await api(attendee, 'POST', `/api/events/${slug}/phases`, { title: 'X', roomIds: [bigGroup], durationMinutes: 30 });
+    const res = await api(attendee, 'POST', `/api/events/${slug}/phases`, {
+      title: 'X',
+      roomIds: [bigGroup],
+      durationMinutes: 30,
+    });
     expect(res.statusCode).toBe(403);
     const phaseId = await newPhase();
     expect((await api(attendee, 'POST', `/api/phases/${phaseId}/open`)).statusCode).toBe(403);
@@ -51,8 +96,16 @@ describe('working-group phases refuse bad input and keep nothing half-applied', 
 
   it('a full group refuses self-select with a clear message', async () => {
     const phaseId = await newPhase();
-    const second = await join(t.app, (await t.app.db.select().from(phases).where(eq(phases.id, phaseId)))[0]!.eventId, 'attendee', 'Zweite');
-    expect((await api(attendee, 'POST', `/api/phases/${phaseId}/choose`, { roomId: smallGroup })).statusCode).toBe(200);
+    const second = await join(
+      t.app,
+      (await t.app.db.select().from(phases).where(eq(phases.id, phaseId)))[0]!.eventId,
+      'attendee',
+      'Zweite',
+    );
+    expect(
+      (await api(attendee, 'POST', `/api/phases/${phaseId}/choose`, { roomId: smallGroup }))
+        .statusCode,
+    ).toBe(200);
     const full = await api(second, 'POST', `/api/phases/${phaseId}/choose`, { roomId: smallGroup });
     expect(full.statusCode).toBe(409);
     expect(full.json().error.message).toBe('Klein is full (1 places).');
@@ -66,7 +119,10 @@ describe('working-group phases refuse bad input and keep nothing half-applied', 
 
   it('moving into a group of another event or outside the phase is refused', async () => {
     const phaseId = await newPhase([bigGroup]);
-    const res = await api(organizer, 'POST', `/api/phases/${phaseId}/move`, { personId: attendee.personId, roomId: foreignGroup });
+    const res = await api(organizer, 'POST', `/api/phases/${phaseId}/move`, {
+      personId: attendee.personId,
+      roomId: foreignGroup,
+    });
     expect(res.statusCode).toBe(404);
     expect(await t.app.db.$count(assignments, eq(assignments.phaseId, phaseId))).toBe(0);
   });
@@ -74,9 +130,13 @@ describe('working-group phases refuse bad input and keep nothing half-applied', 
   it('negative or absurd extensions, and extending a phase that is not open, are refused', async () => {
     const phaseId = await newPhase([bigGroup]);
     for (const minutes of [-5, 0, 100000, 'viel']) {
-      expect((await api(organizer, 'POST', `/api/phases/${phaseId}/extend`, { minutes })).statusCode).toBe(400);
+      expect(
+        (await api(organizer, 'POST', `/api/phases/${phaseId}/extend`, { minutes })).statusCode,
+      ).toBe(400);
     }
-    expect((await api(organizer, 'POST', `/api/phases/${phaseId}/extend`, { minutes: 5 })).statusCode).toBe(409);
+    expect(
+      (await api(organizer, 'POST', `/api/phases/${phaseId}/extend`, { minutes: 5 })).statusCode,
+    ).toBe(409);
   });
 
   it('closing a phase that never opened is refused', async () => {
@@ -88,7 +148,13 @@ describe('working-group phases refuse bad input and keep nothing half-applied', 
 
   it('a CSV without the needed columns, or not CSV at all, is refused and assigns nobody', async () => {
     const phaseId = await newPhase([bigGroup]);
-    const wrong = await api(organizer, 'POST', `/api/phases/${phaseId}/preassign`, 'Vorname;Nachname\nA;B\n', 'text/csv');
+    const wrong = await api(
+      organizer,
+      'POST',
+      `/api/phases/${phaseId}/preassign`,
+      'Vorname;Nachname\nA;B\n',
+      'text/csv',
+    );
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.message).toMatch(/Arbeitsgruppe/);
     const json = await api(organizer, 'POST', `/api/phases/${phaseId}/preassign`, { rows: [] });

@@ -60,7 +60,10 @@ export default fp<PhasesOptions>(
           .from(memberships)
           .where(and(eq(memberships.eventId, phase.eventId), eq(memberships.role, 'organizer')));
         app.realtime.io
-          .to([...organizers.map((o) => socketRoom.person(o.personId)), socketRoom.mods(help.roomId)])
+          .to([
+            ...organizers.map((o) => socketRoom.person(o.personId)),
+            socketRoom.mods(help.roomId),
+          ])
           .emit('help:requested', help);
       },
     };

@@ -6,7 +6,14 @@ import type { RoomAssigned } from '@plenum/shared';
 import { phases } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
-import { closeAll, connectAs, listen, ok, type Inbox, type ClientSocket } from '../../test/sockets.ts';
+import {
+  closeAll,
+  connectAs,
+  listen,
+  ok,
+  type Inbox,
+  type ClientSocket,
+} from '../../test/sockets.ts';
 import { createWorkingGroup } from '../rooms/service.ts';
 
 /**
@@ -26,8 +33,12 @@ let phaseId: string;
 const clients = new Map<string, { socket: ClientSocket; inbox: Inbox }>();
 const verifier = () => new TokenVerifier(inject('livekit').apiKey, inject('livekit').apiSecret);
 
-const api = (member: Member, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, payload?: object) =>
-  t.app.inject({ method, url: path, payload, headers: { cookie: member.cookie } });
+const api = (
+  member: Member,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  payload?: object,
+) => t.app.inject({ method, url: path, payload, headers: { cookie: member.cookie } });
 
 async function connectEveryone(to: string) {
   await closeAll(...[...clients.values()].map((c) => c.socket));
@@ -51,9 +62,15 @@ beforeAll(async () => {
   for (const name of ['Dr. Katrin Vogt', 'Jens Albers', 'Miriam Özdemir']) {
     moderators.push(await join(t.app, event.id, 'moderator', name));
   }
-  for (let i = 1; i <= 30; i++) attendees.push(await join(t.app, event.id, 'attendee', `Teilnehmende ${i}`));
+  for (let i = 1; i <= 30; i++)
+    attendees.push(await join(t.app, event.id, 'attendee', `Teilnehmende ${i}`));
   for (const [i, name] of ['AG 1: Daten', 'AG 2: Beteiligung', 'AG 3: Steuerung'].entries()) {
-    const group = await createWorkingGroup(t.app.db, event.id, { name, description: '', capacity: 12, moderatorIds: [moderators[i]!.personId] }, null);
+    const group = await createWorkingGroup(
+      t.app.db,
+      event.id,
+      { name, description: '', capacity: 12, moderatorIds: [moderators[i]!.personId] },
+      null,
+    );
     groupIds.push(group.id);
   }
   plenaryId = (await api(organizer, 'GET', `/api/events/${slug}/rooms`)).json()[0].id;
@@ -68,9 +85,19 @@ afterAll(async () => {
 describe('rehearsal of the forum day', () => {
   it('the agenda runs live: a talk starts, a delay shifts every later item, everyone sees it', async () => {
     const plan = [
-      { kind: 'opening', title: 'Begrüßung', startsAt: '2026-03-12T08:00:00Z', durationMinutes: 30 },
+      {
+        kind: 'opening',
+        title: 'Begrüßung',
+        startsAt: '2026-03-12T08:00:00Z',
+        durationMinutes: 30,
+      },
       { kind: 'talk', title: 'Arnsberg', startsAt: '2026-03-12T08:30:00Z', durationMinutes: 30 },
-      { kind: 'working_group_phase', title: 'Arbeitsgruppen', startsAt: '2026-03-12T09:15:00Z', durationMinutes: 60 },
+      {
+        kind: 'working_group_phase',
+        title: 'Arbeitsgruppen',
+        startsAt: '2026-03-12T09:15:00Z',
+        durationMinutes: 60,
+      },
     ];
     const ids: string[] = [];
     for (const item of plan) {
@@ -78,12 +105,18 @@ describe('rehearsal of the forum day', () => {
       expect(res.statusCode, res.body).toBe(201);
       ids.push(res.json().id);
     }
-    expect((await api(organizer, 'POST', `/api/events/${slug}/agenda/${ids[0]}/start`)).statusCode).toBe(200);
-    const shifted = await api(organizer, 'POST', `/api/events/${slug}/agenda/${ids[1]}/shift`, { minutes: 10 });
+    expect(
+      (await api(organizer, 'POST', `/api/events/${slug}/agenda/${ids[0]}/start`)).statusCode,
+    ).toBe(200);
+    const shifted = await api(organizer, 'POST', `/api/events/${slug}/agenda/${ids[1]}/shift`, {
+      minutes: 10,
+    });
     expect(shifted.statusCode, shifted.body).toBe(200);
     const update = await clients
       .get(attendees[7]!.personId)!
-      .inbox.waitFor('agenda:updated', (u) => u.items.some((i) => i.id === ids[2] && i.startsAt === '2026-03-12T09:25:00.000Z'));
+      .inbox.waitFor('agenda:updated', (u) =>
+        u.items.some((i) => i.id === ids[2] && i.startsAt === '2026-03-12T09:25:00.000Z'),
+      );
     expect(update.items.find((i) => i.id === ids[1])!.startsAt).toBe('2026-03-12T08:40:00.000Z');
     expect(update.items.find((i) => i.id === ids[0])!.actualStartAt).not.toBeNull();
   });
@@ -101,14 +134,23 @@ describe('rehearsal of the forum day', () => {
 
   it('five attendees choose AG 1 themselves; an attendee cannot move others', async () => {
     for (const a of attendees.slice(0, 5)) {
-      expect((await api(a, 'POST', `/api/phases/${phaseId}/choose`, { roomId: groupIds[0] })).statusCode).toBe(200);
+      expect(
+        (await api(a, 'POST', `/api/phases/${phaseId}/choose`, { roomId: groupIds[0] })).statusCode,
+      ).toBe(200);
     }
-    const refused = await api(attendees[0]!, 'POST', `/api/phases/${phaseId}/move`, { personId: attendees[1]!.personId, roomId: groupIds[1] });
+    const refused = await api(attendees[0]!, 'POST', `/api/phases/${phaseId}/move`, {
+      personId: attendees[1]!.personId,
+      roomId: groupIds[1],
+    });
     expect(refused.statusCode).toBe(403);
   });
 
   it('a CSV in Windows-1252 pre-assigns six to AG 2 and reports the row that matched nobody', async () => {
-    const lines = ['Name;Arbeitsgruppe', ...attendees.slice(5, 11).map((a, i) => `Teilnehmende ${i + 6};AG 2: Beteiligung`), 'Jürgen Unbekannt;AG 2: Beteiligung'];
+    const lines = [
+      'Name;Arbeitsgruppe',
+      ...attendees.slice(5, 11).map((a, i) => `Teilnehmende ${i + 6};AG 2: Beteiligung`),
+      'Jürgen Unbekannt;AG 2: Beteiligung',
+    ];
     const bytes = Buffer.from(lines.join('\r\n'), 'latin1');
     const res = await t.app.inject({
       method: 'POST',
@@ -118,16 +160,26 @@ describe('rehearsal of the forum day', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().assigned).toBe(6);
-    expect(res.json().unmatched).toEqual([{ line: 8, text: 'Jürgen Unbekannt; AG 2: Beteiligung', reason: 'no participant with this e-mail or name' }]);
+    expect(res.json().unmatched).toEqual([
+      {
+        line: 8,
+        text: 'Jürgen Unbekannt; AG 2: Beteiligung',
+        reason: 'no participant with this e-mail or name',
+      },
+    ]);
   });
 
   it('opening moves everyone into a group by themselves, each with a token valid only there', async () => {
     const res = await api(organizer, 'POST', `/api/phases/${phaseId}/open`);
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('open');
-    expect(res.json().groups.reduce((n: number, g: { assigned: number }) => n + g.assigned, 0)).toBe(30);
+    expect(
+      res.json().groups.reduce((n: number, g: { assigned: number }) => n + g.assigned, 0),
+    ).toBe(30);
     const assignments = (await api(organizer, 'GET', `/api/phases/${phaseId}/assignments`)).json();
-    const roomOf = new Map(assignments.map((a: { personId: string; roomId: string }) => [a.personId, a.roomId]));
+    const roomOf = new Map(
+      assignments.map((a: { personId: string; roomId: string }) => [a.personId, a.roomId]),
+    );
     for (const a of attendees.slice(0, 5)) expect(roomOf.get(a.personId)).toBe(groupIds[0]);
     for (const a of attendees.slice(5, 11)) expect(roomOf.get(a.personId)).toBe(groupIds[1]);
 
@@ -150,7 +202,10 @@ describe('rehearsal of the forum day', () => {
 
   it('the organizer moves one person mid-phase; a full group refuses more', async () => {
     const mover = attendees[0]!;
-    const res = await api(organizer, 'POST', `/api/phases/${phaseId}/move`, { personId: mover.personId, roomId: groupIds[2] });
+    const res = await api(organizer, 'POST', `/api/phases/${phaseId}/move`, {
+      personId: mover.personId,
+      roomId: groupIds[2],
+    });
     expect(res.statusCode).toBe(200);
     const moved = await assignedTo(mover, 'moved');
     expect(moved.media.room.id).toBe(groupIds[2]);
@@ -158,12 +213,19 @@ describe('rehearsal of the forum day', () => {
     // AG 3 is now exactly full: the organizer caps it at its current size, and it refuses one more.
     const groups = res.json().groups as { roomId: string; assigned: number }[];
     const third = groups.find((g) => g.roomId === groupIds[2])!;
-    const capped = await api(organizer, 'PATCH', `/api/events/${slug}/rooms/${third.roomId}`, { capacity: third.assigned });
+    const capped = await api(organizer, 'PATCH', `/api/events/${slug}/rooms/${third.roomId}`, {
+      capacity: third.assigned,
+    });
     expect(capped.statusCode).toBe(200);
     const someone = attendees[1]!;
-    const refused = await api(organizer, 'POST', `/api/phases/${phaseId}/move`, { personId: someone.personId, roomId: third.roomId });
+    const refused = await api(organizer, 'POST', `/api/phases/${phaseId}/move`, {
+      personId: someone.personId,
+      roomId: third.roomId,
+    });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.message).toBe(`AG 3: Steuerung is full (${third.assigned} places).`);
+    expect(refused.json().error.message).toBe(
+      `AG 3: Steuerung is full (${third.assigned} places).`,
+    );
   });
 
   it('a broadcast to all groups reaches every attendee', async () => {
@@ -179,7 +241,9 @@ describe('rehearsal of the forum day', () => {
 
   it('two people saving the group notes at once: one wins, the other is told of the conflict', async () => {
     const assignments = (await api(organizer, 'GET', `/api/phases/${phaseId}/assignments`)).json();
-    const inGroup = assignments.filter((a: { roomId: string }) => a.roomId === groupIds[1]).map((a: { personId: string }) => attendees.find((m) => m.personId === a.personId)!);
+    const inGroup = assignments
+      .filter((a: { roomId: string }) => a.roomId === groupIds[1])
+      .map((a: { personId: string }) => attendees.find((m) => m.personId === a.personId)!);
     const path = `/api/phases/${phaseId}/rooms/${groupIds[1]}/notes`;
     const [first, second] = await Promise.all([
       api(inGroup[0], 'PUT', path, { body: '# Ergebnisse\n- Daten teilen', baseVersion: 0 }),
@@ -189,7 +253,9 @@ describe('rehearsal of the forum day', () => {
     const loser = first.statusCode === 409 ? first : second;
     expect(loser.json().error.message).toMatch(/Someone else saved these notes/);
     const outsider = attendees.find((a) => !inGroup.includes(a))!;
-    expect((await api(outsider, 'PUT', path, { body: 'Fremd', baseVersion: 1 })).statusCode).toBe(403);
+    expect((await api(outsider, 'PUT', path, { body: 'Fremd', baseVersion: 1 })).statusCode).toBe(
+      403,
+    );
   });
 
   it('after a server restart the deadline still closes the phase and everyone is back in the plenary with plenary rights', async () => {
@@ -203,7 +269,10 @@ describe('rehearsal of the forum day', () => {
     const reconnected = await assignedTo(attendees[3]!, 'reconnected');
     expect(groupIds).toContain(reconnected.media.room.id);
 
-    await app2.db.update(phases).set({ deadlineAt: sql`now() - interval '1 second'` }).where(eq(phases.id, phaseId));
+    await app2.db
+      .update(phases)
+      .set({ deadlineAt: sql`now() - interval '1 second'` })
+      .where(eq(phases.id, phaseId));
     for (const member of [...attendees, ...moderators, organizer]) {
       const back = await assignedTo(member, 'phase_closed');
       expect(back.media.room.id).toBe(plenaryId);

@@ -32,7 +32,12 @@ export async function openPhaseOf(db: DbOrTx, eventId: string) {
 /** The groups of a phase with how many people are assigned to each. */
 export async function phaseGroups(db: DbOrTx, phaseId: string) {
   const groups = await db
-    .select({ roomId: rooms.id, name: rooms.name, capacity: rooms.capacity, position: rooms.position })
+    .select({
+      roomId: rooms.id,
+      name: rooms.name,
+      capacity: rooms.capacity,
+      position: rooms.position,
+    })
     .from(phaseRooms)
     .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
     .where(eq(phaseRooms.phaseId, phaseId))
@@ -46,7 +51,12 @@ export async function phaseGroups(db: DbOrTx, phaseId: string) {
     ? await db
         .select()
         .from(roomModerators)
-        .where(inArray(roomModerators.roomId, groups.map((g) => g.roomId)))
+        .where(
+          inArray(
+            roomModerators.roomId,
+            groups.map((g) => g.roomId),
+          ),
+        )
     : [];
   return groups.map((g) => ({
     roomId: g.roomId,

@@ -30,8 +30,10 @@ import type { PhaseEvents } from './plugin.ts';
 
 /** Organizer controls of working-group phases, self-select, notes and help. Thin: see service.ts. */
 const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, { events }) => {
-  app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 1024 * 1024 }, (_r, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['text/csv', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: 1024 * 1024 },
+    (_r, body, done) => done(null, body),
   );
 
   /** The phase and the caller's rights in its event; phases of other events do not exist. */
@@ -43,97 +45,231 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
   }
   const tags = ['phases'];
 
-  app.get('/api/events/:slug/phases', { schema: { tags, params: EventSlugParams, response: { 200: z.array(Phase) } } }, async (request) => {
-    const person = await request.requirePerson();
-    const { event } = await resolveEventActor(app.db, person.personId, request.params.slug);
-    const rows = await app.db.select().from(phases).where(eq(phases.eventId, event.id)).orderBy(desc(phases.createdAt));
-    return Promise.all(rows.map((r) => toPhase(app.db, r)));
-  });
+  app.get(
+    '/api/events/:slug/phases',
+    { schema: { tags, params: EventSlugParams, response: { 200: z.array(Phase) } } },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { event } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      const rows = await app.db
+        .select()
+        .from(phases)
+        .where(eq(phases.eventId, event.id))
+        .orderBy(desc(phases.createdAt));
+      return Promise.all(rows.map((r) => toPhase(app.db, r)));
+    },
+  );
 
-  app.post('/api/events/:slug/phases', { schema: { tags, summary: 'Set up a working-group phase', params: EventSlugParams, body: PhaseInput, response: { 201: Phase } } }, async (request, reply) => {
-    const person = await request.requirePerson();
-    const { event, actor } = await resolveEventActor(app.db, person.personId, request.params.slug);
-    requireRight(can(actor, 'phase.run', { eventId: event.id }), 'run working-group phases');
-    const row = await createPhase(app.db, event.id, request.body, person.personId);
-    return reply.status(201).send(await toPhase(app.db, row));
-  });
+  app.post(
+    '/api/events/:slug/phases',
+    {
+      schema: {
+        tags,
+        summary: 'Set up a working-group phase',
+        params: EventSlugParams,
+        body: PhaseInput,
+        response: { 201: Phase },
+      },
+    },
+    async (request, reply) => {
+      const person = await request.requirePerson();
+      const { event, actor } = await resolveEventActor(
+        app.db,
+        person.personId,
+        request.params.slug,
+      );
+      requireRight(can(actor, 'phase.run', { eventId: event.id }), 'run working-group phases');
+      const row = await createPhase(app.db, event.id, request.body, person.personId);
+      return reply.status(201).send(await toPhase(app.db, row));
+    },
+  );
 
-  app.get('/api/phases/:phaseId', { schema: { tags, params: PhaseParams, response: { 200: Phase } } }, async (request) => {
-    const person = await request.requirePerson();
-    const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
-    return toPhase(app.db, phase);
-  });
+  app.get(
+    '/api/phases/:phaseId',
+    { schema: { tags, params: PhaseParams, response: { 200: Phase } } },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
+      return toPhase(app.db, phase);
+    },
+  );
 
-  app.get('/api/phases/:phaseId/me', { schema: { tags, summary: 'The group the caller is in (or chose) in this phase', params: PhaseParams, response: { 200: z.object({ roomId: z.uuid().nullable() }) } } }, async (request) => {
-    const person = await request.requirePerson();
-    const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
-    return { roomId: await roomOfPersonInPhase(app.db, phase.id, person.personId) };
-  });
+  app.get(
+    '/api/phases/:phaseId/me',
+    {
+      schema: {
+        tags,
+        summary: 'The group the caller is in (or chose) in this phase',
+        params: PhaseParams,
+        response: { 200: z.object({ roomId: z.uuid().nullable() }) },
+      },
+    },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
+      return { roomId: await roomOfPersonInPhase(app.db, phase.id, person.personId) };
+    },
+  );
 
-  app.get('/api/phases/:phaseId/assignments', { schema: { tags, params: PhaseParams, response: { 200: z.array(Assignment) } } }, async (request) => {
-    const person = await request.requirePerson();
-    const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
-    requireRight(can(actor, 'room.visitAny', { eventId: phase.eventId }), 'see all assignments');
-    return listAssignments(app.db, phase.id);
-  });
+  app.get(
+    '/api/phases/:phaseId/assignments',
+    { schema: { tags, params: PhaseParams, response: { 200: z.array(Assignment) } } },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
+      requireRight(can(actor, 'room.visitAny', { eventId: phase.eventId }), 'see all assignments');
+      return listAssignments(app.db, phase.id);
+    },
+  );
 
-  app.post('/api/phases/:phaseId/choose', { schema: { tags, summary: 'Choose a group yourself (while places are free)', params: PhaseParams, body: ChooseGroupInput, response: { 200: Phase } } }, async (request) => {
-    const person = await request.requirePerson();
-    await phaseAndActor(person.personId, request.params.phaseId);
-    const result = await assignToGroup(app.db, { ...request.body, phaseId: request.params.phaseId, personId: person.personId, source: 'self', actorId: person.personId });
-    if (result.changed && result.phase.status === 'open') await events.moved(result.phase, person.personId, request.body.roomId);
-    return events.updated(result.phase);
-  });
+  app.post(
+    '/api/phases/:phaseId/choose',
+    {
+      schema: {
+        tags,
+        summary: 'Choose a group yourself (while places are free)',
+        params: PhaseParams,
+        body: ChooseGroupInput,
+        response: { 200: Phase },
+      },
+    },
+    async (request) => {
+      const person = await request.requirePerson();
+      await phaseAndActor(person.personId, request.params.phaseId);
+      const result = await assignToGroup(app.db, {
+        ...request.body,
+        phaseId: request.params.phaseId,
+        personId: person.personId,
+        source: 'self',
+        actorId: person.personId,
+      });
+      if (result.changed && result.phase.status === 'open')
+        await events.moved(result.phase, person.personId, request.body.roomId);
+      return events.updated(result.phase);
+    },
+  );
 
-  app.post('/api/phases/:phaseId/move', { schema: { tags, summary: 'Move a person to a group (organizers, any time)', params: PhaseParams, body: MoveInput, response: { 200: Phase } } }, async (request) => {
-    const person = await request.requirePerson();
-    const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
-    requireRight(can(actor, 'assignment.move', { eventId: phase.eventId }), 'move people');
-    const result = await assignToGroup(app.db, { ...request.body, phaseId: phase.id, source: 'manual', actorId: person.personId });
-    if (result.changed && result.phase.status === 'open') await events.moved(result.phase, request.body.personId, request.body.roomId);
-    return events.updated(result.phase);
-  });
+  app.post(
+    '/api/phases/:phaseId/move',
+    {
+      schema: {
+        tags,
+        summary: 'Move a person to a group (organizers, any time)',
+        params: PhaseParams,
+        body: MoveInput,
+        response: { 200: Phase },
+      },
+    },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
+      requireRight(can(actor, 'assignment.move', { eventId: phase.eventId }), 'move people');
+      const result = await assignToGroup(app.db, {
+        ...request.body,
+        phaseId: phase.id,
+        source: 'manual',
+        actorId: person.personId,
+      });
+      if (result.changed && result.phase.status === 'open')
+        await events.moved(result.phase, request.body.personId, request.body.roomId);
+      return events.updated(result.phase);
+    },
+  );
 
-  app.post('/api/phases/:phaseId/balance', { schema: { tags, summary: 'Spread everyone not yet in a group evenly', params: PhaseParams, response: { 200: Phase } } }, async (request) => {
-    const person = await request.requirePerson();
-    const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
-    requireRight(can(actor, 'assignment.move', { eventId: phase.eventId }), 'assign people');
-    await balanceNow(app.db, phase.id, person.personId);
-    return events.updated(phase);
-  });
+  app.post(
+    '/api/phases/:phaseId/balance',
+    {
+      schema: {
+        tags,
+        summary: 'Spread everyone not yet in a group evenly',
+        params: PhaseParams,
+        response: { 200: Phase },
+      },
+    },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
+      requireRight(can(actor, 'assignment.move', { eventId: phase.eventId }), 'assign people');
+      await balanceNow(app.db, phase.id, person.personId);
+      return events.updated(phase);
+    },
+  );
 
-  app.post('/api/phases/:phaseId/preassign', { schema: { tags, summary: 'Pre-assign from a CSV (UTF-8 or Windows-1252)', params: PhaseParams, response: { 200: PreassignmentReport } } }, async (request) => {
-    const person = await request.requirePerson();
-    const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
-    requireRight(can(actor, 'assignment.move', { eventId: phase.eventId }), 'assign people');
-    if (!Buffer.isBuffer(request.body)) throw new AppError('bad_request', 'Send the CSV file as the body with Content-Type text/csv.');
-    const report = await importPreassignments(app.db, phase.id, request.body, person.personId);
-    await events.updated(phase);
-    return report;
-  });
+  app.post(
+    '/api/phases/:phaseId/preassign',
+    {
+      schema: {
+        tags,
+        summary: 'Pre-assign from a CSV (UTF-8 or Windows-1252)',
+        params: PhaseParams,
+        response: { 200: PreassignmentReport },
+      },
+    },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
+      requireRight(can(actor, 'assignment.move', { eventId: phase.eventId }), 'assign people');
+      if (!Buffer.isBuffer(request.body))
+        throw new AppError(
+          'bad_request',
+          'Send the CSV file as the body with Content-Type text/csv.',
+        );
+      const report = await importPreassignments(app.db, phase.id, request.body, person.personId);
+      await events.updated(phase);
+      return report;
+    },
+  );
 
   for (const action of ['open', 'close'] as const) {
-    app.post(`/api/phases/:phaseId/${action}`, { schema: { tags, summary: `${action === 'open' ? 'Open' : 'Close'} the phase: everyone moves by themselves`, params: PhaseParams, response: { 200: Phase } } }, async (request) => {
+    app.post(
+      `/api/phases/:phaseId/${action}`,
+      {
+        schema: {
+          tags,
+          summary: `${action === 'open' ? 'Open' : 'Close'} the phase: everyone moves by themselves`,
+          params: PhaseParams,
+          response: { 200: Phase },
+        },
+      },
+      async (request) => {
+        const person = await request.requirePerson();
+        const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
+        requireRight(
+          can(actor, 'phase.run', { eventId: phase.eventId }),
+          'run working-group phases',
+        );
+        if (action === 'open') {
+          const { phase: opened } = await openPhase(app.db, phase.id, person.personId);
+          await events.opened(opened);
+          return events.updated(opened);
+        }
+        const closed = await closePhase(app.db, phase.id, person.personId);
+        await events.closed(closed);
+        return events.updated(closed);
+      },
+    );
+  }
+
+  app.post(
+    '/api/phases/:phaseId/extend',
+    {
+      schema: {
+        tags,
+        summary: 'Give the groups more time',
+        params: PhaseParams,
+        body: ExtendInput,
+        response: { 200: Phase },
+      },
+    },
+    async (request) => {
       const person = await request.requirePerson();
       const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
       requireRight(can(actor, 'phase.run', { eventId: phase.eventId }), 'run working-group phases');
-      if (action === 'open') {
-        const { phase: opened } = await openPhase(app.db, phase.id, person.personId);
-        await events.opened(opened);
-        return events.updated(opened);
-      }
-      const closed = await closePhase(app.db, phase.id, person.personId);
-      await events.closed(closed);
-      return events.updated(closed);
-    });
-  }
-
-  app.post('/api/phases/:phaseId/extend', { schema: { tags, summary: 'Give the groups more time', params: PhaseParams, body: ExtendInput, response: { 200: Phase } } }, async (request) => {
-    const person = await request.requirePerson();
-    const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
-    requireRight(can(actor, 'phase.run', { eventId: phase.eventId }), 'run working-group phases');
-    return events.updated(await extendPhase(app.db, phase.id, request.body.minutes, person.personId));
-  });
+      return events.updated(
+        await extendPhase(app.db, phase.id, request.body.minutes, person.personId),
+      );
+    },
+  );
 
   /** Notes and help belong to the people of the group, its moderators and the organizers. */
   async function groupMember(personId: string, phaseId: string, roomId: string) {
@@ -142,41 +278,103 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
     if (!room || room.eventId !== phase.eventId) throw notFound('Working group');
     const moderates = can(actor, 'notes.moderate', roomTarget(room));
     if (!moderates && (phase.status !== 'open' || !(await mayBeInRoom(app.db, actor, room)))) {
-      throw new AppError('forbidden', 'Only the members of this working group can do this while it meets.');
+      throw new AppError(
+        'forbidden',
+        'Only the members of this working group can do this while it meets.',
+      );
     }
     return { phase, room };
   }
 
-  app.get('/api/phases/:phaseId/rooms/:roomId/notes', { schema: { tags, params: PhaseRoomParams, response: { 200: Notes } } }, async (request) => {
-    const person = await request.requirePerson();
-    const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
-    return getNotes(app.db, phase.id, request.params.roomId);
-  });
+  app.get(
+    '/api/phases/:phaseId/rooms/:roomId/notes',
+    { schema: { tags, params: PhaseRoomParams, response: { 200: Notes } } },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
+      return getNotes(app.db, phase.id, request.params.roomId);
+    },
+  );
 
-  app.put('/api/phases/:phaseId/rooms/:roomId/notes', { schema: { tags, summary: 'Save the group’s notes (409 if someone saved first)', params: PhaseRoomParams, body: NotesInput, response: { 200: Notes } } }, async (request) => {
-    const person = await request.requirePerson();
-    const { phase, room } = await groupMember(person.personId, request.params.phaseId, request.params.roomId);
-    const notes = await saveNotes(app.db, { ...request.body, phaseId: phase.id, roomId: room.id, personId: person.personId });
-    events.notesSaved(phase, notes);
-    return notes;
-  });
+  app.put(
+    '/api/phases/:phaseId/rooms/:roomId/notes',
+    {
+      schema: {
+        tags,
+        summary: 'Save the group’s notes (409 if someone saved first)',
+        params: PhaseRoomParams,
+        body: NotesInput,
+        response: { 200: Notes },
+      },
+    },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { phase, room } = await groupMember(
+        person.personId,
+        request.params.phaseId,
+        request.params.roomId,
+      );
+      const notes = await saveNotes(app.db, {
+        ...request.body,
+        phaseId: phase.id,
+        roomId: room.id,
+        personId: person.personId,
+      });
+      events.notesSaved(phase, notes);
+      return notes;
+    },
+  );
 
-  app.post('/api/phases/:phaseId/rooms/:roomId/help', { schema: { tags, summary: 'Ask the organizers for help', params: PhaseRoomParams, body: HelpInput, response: { 200: HelpRequest } } }, async (request) => {
-    const person = await request.requirePerson();
-    const { phase, room } = await groupMember(person.personId, request.params.phaseId, request.params.roomId);
-    const help = await requestHelp(app.db, { phaseId: phase.id, roomId: room.id, personId: person.personId, message: request.body.message });
-    await events.helpRequested(phase, help);
-    return help;
-  });
+  app.post(
+    '/api/phases/:phaseId/rooms/:roomId/help',
+    {
+      schema: {
+        tags,
+        summary: 'Ask the organizers for help',
+        params: PhaseRoomParams,
+        body: HelpInput,
+        response: { 200: HelpRequest },
+      },
+    },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { phase, room } = await groupMember(
+        person.personId,
+        request.params.phaseId,
+        request.params.roomId,
+      );
+      const help = await requestHelp(app.db, {
+        phaseId: phase.id,
+        roomId: room.id,
+        personId: person.personId,
+        message: request.body.message,
+      });
+      await events.helpRequested(phase, help);
+      return help;
+    },
+  );
 
-  app.get('/api/phases/:phaseId/results.md', { schema: { tags, summary: 'All groups’ notes as one Markdown document', params: PhaseParams, response: { 200: z.string() } } }, async (request, reply) => {
-    const person = await request.requirePerson();
-    const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
-    return reply
-      .type('text/markdown; charset=utf-8')
-      .header('content-disposition', `attachment; filename="ergebnisse-${phase.id.slice(0, 8)}.md"`)
-      .send(await resultsMarkdown(app.db, phase));
-  });
-
+  app.get(
+    '/api/phases/:phaseId/results.md',
+    {
+      schema: {
+        tags,
+        summary: 'All groups’ notes as one Markdown document',
+        params: PhaseParams,
+        response: { 200: z.string() },
+      },
+    },
+    async (request, reply) => {
+      const person = await request.requirePerson();
+      const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="ergebnisse-${phase.id.slice(0, 8)}.md"`,
+        )
+        .send(await resultsMarkdown(app.db, phase));
+    },
+  );
 };
 export default phaseRoutes;

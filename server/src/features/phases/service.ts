@@ -15,9 +15,14 @@ export async function createPhase(db: Db, eventId: string, input: PhaseInput, ac
       .where(and(eq(rooms.eventId, eventId), inArray(rooms.id, input.roomIds)));
     const unique = [...new Set(input.roomIds)];
     if (groups.length !== unique.length || groups.some((g) => g.kind !== 'working_group')) {
-      throw new AppError('validation_failed', 'Every room of a phase must be a working group of this event.', 400, {
-        'body.roomIds': 'unknown room or not a working group',
-      });
+      throw new AppError(
+        'validation_failed',
+        'Every room of a phase must be a working group of this event.',
+        400,
+        {
+          'body.roomIds': 'unknown room or not a working group',
+        },
+      );
     }
     if (input.agendaItemId) {
       const [item] = await tx
@@ -37,7 +42,13 @@ export async function createPhase(db: Db, eventId: string, input: PhaseInput, ac
       })
       .returning();
     await tx.insert(phaseRooms).values(unique.map((roomId) => ({ phaseId: row!.id, roomId })));
-    await recordAudit(tx, { eventId, actorId, action: 'phase.create', target: row!.id, details: { ...input } });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: 'phase.create',
+      target: row!.id,
+      details: { ...input },
+    });
     return row!;
   });
 }
@@ -51,7 +62,12 @@ export async function openPhase(db: Db, phaseId: string, actorId: string) {
   return db.transaction(async (tx) => {
     const phase = await findPhase(tx, phaseId, { forUpdate: true });
     if (phase.status !== 'draft') {
-      throw new AppError('conflict', phase.status === 'open' ? 'This phase is open already.' : 'This phase is closed; create a new one.');
+      throw new AppError(
+        'conflict',
+        phase.status === 'open'
+          ? 'This phase is open already.'
+          : 'This phase is closed; create a new one.',
+      );
     }
     const balanced = await autoBalance(tx, phase);
     const [opened] = await tx
@@ -64,7 +80,8 @@ export async function openPhase(db: Db, phaseId: string, actorId: string) {
       .where(eq(phases.id, phaseId))
       .returning()
       .catch((err) => {
-        if (isUniqueViolation(err)) throw new AppError('conflict', 'Another working-group phase is open in this event.');
+        if (isUniqueViolation(err))
+          throw new AppError('conflict', 'Another working-group phase is open in this event.');
         throw err;
       });
     await endPlenaryPromotions(tx, phase.eventId);
@@ -89,10 +106,20 @@ export async function closePhase(db: Db, phaseId: string, actorId: string | null
       .returning();
     if (!closed) {
       const phase = await findPhase(tx, phaseId);
-      throw new AppError('conflict', phase.status === 'closed' ? 'This phase is closed already.' : 'This phase has not been opened.');
+      throw new AppError(
+        'conflict',
+        phase.status === 'closed'
+          ? 'This phase is closed already.'
+          : 'This phase has not been opened.',
+      );
     }
     await endPlenaryPromotions(tx, closed.eventId);
-    await recordAudit(tx, { eventId: closed.eventId, actorId, action: 'phase.close', target: phaseId });
+    await recordAudit(tx, {
+      eventId: closed.eventId,
+      actorId,
+      action: 'phase.close',
+      target: phaseId,
+    });
     return closed;
   });
 }
@@ -106,11 +133,23 @@ export async function closeDuePhases(db: Db): Promise<PhaseRow[]> {
     const closed = await tx
       .update(phases)
       .set({ status: 'closed', closedAt: sql`now()` })
-      .where(and(eq(phases.status, 'open'), isNotNull(phases.deadlineAt), lte(phases.deadlineAt, sql`now()`)))
+      .where(
+        and(
+          eq(phases.status, 'open'),
+          isNotNull(phases.deadlineAt),
+          lte(phases.deadlineAt, sql`now()`),
+        ),
+      )
       .returning();
     for (const phase of closed) {
       await endPlenaryPromotions(tx, phase.eventId);
-      await recordAudit(tx, { eventId: phase.eventId, actorId: null, action: 'phase.close', target: phase.id, details: { by: 'deadline' } });
+      await recordAudit(tx, {
+        eventId: phase.eventId,
+        actorId: null,
+        action: 'phase.close',
+        target: phase.id,
+        details: { by: 'deadline' },
+      });
     }
     return closed;
   });
@@ -127,13 +166,22 @@ export async function extendPhase(db: Db, phaseId: string, minutes: number, acto
       .where(and(eq(phases.id, phaseId), eq(phases.status, 'open')))
       .returning();
     if (!row) throw new AppError('conflict', 'Only an open phase can be extended.');
-    await recordAudit(tx, { eventId: row.eventId, actorId, action: 'phase.extend', target: phaseId, details: { minutes } });
+    await recordAudit(tx, {
+      eventId: row.eventId,
+      actorId,
+      action: 'phase.extend',
+      target: phaseId,
+      details: { minutes },
+    });
     return row;
   });
 }
 
 /** Plenary speaking rights granted by moderators end when people leave for or return from groups. */
-async function endPlenaryPromotions(tx: Parameters<Parameters<Db['transaction']>[0]>[0], eventId: string) {
+async function endPlenaryPromotions(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  eventId: string,
+) {
   const plenary = tx
     .select({ id: rooms.id })
     .from(rooms)

@@ -43,6 +43,7 @@ export async function personDisconnected(
   socket: PlenumSocket,
   lastRoomId: string | null,
 ) {
+  if (rt.closing) return;
   const { eventId, personId, displayName } = socket.data;
   const remaining = await rt.io.in(socketRoom.person(personId)).fetchSockets();
   if (remaining.some((s) => s.id !== socket.id && s.data.eventId === eventId)) return;
