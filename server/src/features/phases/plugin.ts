@@ -13,6 +13,7 @@ import {
 import { toPhase, type PhaseRow } from './repository.ts';
 import { closeDuePhases } from './service.ts';
 import phaseRoutes from './routes.ts';
+import groupRoutes from './group-routes.ts';
 
 /** What happens after a phase change was stored: clients hear about it and move. */
 export interface PhaseEvents {
@@ -69,6 +70,7 @@ export default fp<PhasesOptions>(
     };
 
     await app.register(phaseRoutes, { events });
+    await app.register(groupRoutes, { events });
 
     app.realtime.io.on('connection', (socket) => {
       if (socket.recovered) return; // a recovered socket kept its rooms and its media

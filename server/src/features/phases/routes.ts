@@ -6,29 +6,23 @@ import {
   ChooseGroupInput,
   EventSlugParams,
   ExtendInput,
-  HelpInput,
-  HelpRequest,
   MoveInput,
-  Notes,
-  NotesInput,
   Phase,
   PhaseInput,
   PhaseParams,
-  PhaseRoomParams,
   PreassignmentReport,
 } from '@plenum/shared';
 import { desc, eq } from 'drizzle-orm';
 import { phases } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../lib/app-error.ts';
-import { loadActor, requireRight, resolveEventActor } from '../access/actor.ts';
-import { findRoomById, mayBeInRoom, roomTarget } from '../access/room-access.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { requireRight, resolveEventActor } from '../access/actor.ts';
 import { assignToGroup, balanceNow, importPreassignments } from './assignments.ts';
-import { findPhase, listAssignments, roomOfPersonInPhase, toPhase } from './repository.ts';
+import { listAssignments, roomOfPersonInPhase, toPhase } from './repository.ts';
 import { closePhase, createPhase, extendPhase, openPhase } from './service.ts';
-import { getNotes, requestHelp, resultsMarkdown, saveNotes } from './notes.ts';
+import { findPhaseAndActor } from './access.ts';
 import type { PhaseEvents } from './plugin.ts';
 
-/** Organizer controls of working-group phases, self-select, notes and help. Thin: see service.ts. */
+/** Organizer controls of working-group phases, and self-select. Thin: see service.ts. */
 const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, { events }) => {
   app.addContentTypeParser(
     ['text/csv', 'application/octet-stream'],
@@ -36,13 +30,8 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
     (_r, body, done) => done(null, body),
   );
 
-  /** The phase and the caller's rights in its event; phases of other events do not exist. */
-  async function phaseAndActor(personId: string, phaseId: string) {
-    const phase = await findPhase(app.db, phaseId);
-    const actor = await loadActor(app.db, personId, phase.eventId);
-    if (actor.role === null) throw notFound('Working-group phase');
-    return { phase, actor };
-  }
+  const phaseAndActor = (personId: string, phaseId: string) =>
+    findPhaseAndActor(app.db, personId, phaseId);
   const tags = ['phases'];
 
   app.get(
@@ -268,112 +257,6 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
       return events.updated(
         await extendPhase(app.db, phase.id, request.body.minutes, person.personId),
       );
-    },
-  );
-
-  /** Notes and help belong to the people of the group, its moderators and the organizers. */
-  async function groupMember(personId: string, phaseId: string, roomId: string) {
-    const { phase, actor } = await phaseAndActor(personId, phaseId);
-    const room = await findRoomById(app.db, roomId);
-    if (!room || room.eventId !== phase.eventId) throw notFound('Working group');
-    const moderates = can(actor, 'notes.moderate', roomTarget(room));
-    if (!moderates && (phase.status !== 'open' || !(await mayBeInRoom(app.db, actor, room)))) {
-      throw new AppError(
-        'forbidden',
-        'Only the members of this working group can do this while it meets.',
-      );
-    }
-    return { phase, room };
-  }
-
-  app.get(
-    '/api/phases/:phaseId/rooms/:roomId/notes',
-    { schema: { tags, params: PhaseRoomParams, response: { 200: Notes } } },
-    async (request) => {
-      const person = await request.requirePerson();
-      const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
-      return getNotes(app.db, phase.id, request.params.roomId);
-    },
-  );
-
-  app.put(
-    '/api/phases/:phaseId/rooms/:roomId/notes',
-    {
-      schema: {
-        tags,
-        summary: 'Save the group’s notes (409 if someone saved first)',
-        params: PhaseRoomParams,
-        body: NotesInput,
-        response: { 200: Notes },
-      },
-    },
-    async (request) => {
-      const person = await request.requirePerson();
-      const { phase, room } = await groupMember(
-        person.personId,
-        request.params.phaseId,
-        request.params.roomId,
-      );
-      const notes = await saveNotes(app.db, {
-        ...request.body,
-        phaseId: phase.id,
-        roomId: room.id,
-        personId: person.personId,
-      });
-      events.notesSaved(phase, notes);
-      return notes;
-    },
-  );
-
-  app.post(
-    '/api/phases/:phaseId/rooms/:roomId/help',
-    {
-      schema: {
-        tags,
-        summary: 'Ask the organizers for help',
-        params: PhaseRoomParams,
-        body: HelpInput,
-        response: { 200: HelpRequest },
-      },
-    },
-    async (request) => {
-      const person = await request.requirePerson();
-      const { phase, room } = await groupMember(
-        person.personId,
-        request.params.phaseId,
-        request.params.roomId,
-      );
-      const help = await requestHelp(app.db, {
-        phaseId: phase.id,
-        roomId: room.id,
-        personId: person.personId,
-        message: request.body.message,
-      });
-      await events.helpRequested(phase, help);
-      return help;
-    },
-  );
-
-  app.get(
-    '/api/phases/:phaseId/results.md',
-    {
-      schema: {
-        tags,
-        summary: 'All groups’ notes as one Markdown document',
-        params: PhaseParams,
-        response: { 200: z.string() },
-      },
-    },
-    async (request, reply) => {
-      const person = await request.requirePerson();
-      const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
-      return reply
-        .type('text/markdown; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="ergebnisse-${phase.id.slice(0, 8)}.md"`,
-        )
-        .send(await resultsMarkdown(app.db, phase));
     },
   );
 };

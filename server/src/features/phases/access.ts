@@ -1,0 +1,37 @@
+import { can } from '@plenum/shared';
+import type { DbOrTx } from '../../db/client.ts';
+import { AppError, notFound } from '../../lib/app-error.ts';
+import { loadActor } from '../access/actor.ts';
+import { findRoomById, mayBeInRoom, roomTarget } from '../access/room-access.ts';
+import { findPhase } from './repository.ts';
+
+/** The phase and the caller's rights in its event; phases of other events do not exist. */
+export async function findPhaseAndActor(db: DbOrTx, personId: string, phaseId: string) {
+  const phase = await findPhase(db, phaseId);
+  const actor = await loadActor(db, personId, phase.eventId);
+  if (actor.role === null) throw notFound('Working-group phase');
+  return { phase, actor };
+}
+
+/**
+ * Notes and help belong to the people of the group while it meets, its moderators and the
+ * organizers (who may also edit afterwards).
+ */
+export async function requireGroupMember(
+  db: DbOrTx,
+  personId: string,
+  phaseId: string,
+  roomId: string,
+) {
+  const { phase, actor } = await findPhaseAndActor(db, personId, phaseId);
+  const room = await findRoomById(db, roomId);
+  if (!room || room.eventId !== phase.eventId) throw notFound('Working group');
+  const moderates = can(actor, 'notes.moderate', roomTarget(room));
+  if (!moderates && (phase.status !== 'open' || !(await mayBeInRoom(db, actor, room)))) {
+    throw new AppError(
+      'forbidden',
+      'Only the members of this working group can do this while it meets.',
+    );
+  }
+  return { phase, room };
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  HelpInput,
+  HelpRequest,
+  Notes,
+  NotesInput,
+  PhaseParams,
+  PhaseRoomParams,
+} from '@plenum/shared';
+import { findPhaseAndActor, requireGroupMember } from './access.ts';
+import { getNotes, requestHelp, resultsMarkdown, saveNotes } from './notes.ts';
+import type { PhaseEvents } from './plugin.ts';
+
+/** What a working group produces: its notes, its calls for help, and the results document. */
+const groupRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, { events }) => {
+  const tags = ['phases'];
+
+  app.get(
+    '/api/phases/:phaseId/rooms/:roomId/notes',
+    { schema: { tags, params: PhaseRoomParams, response: { 200: Notes } } },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { phase } = await findPhaseAndActor(app.db, person.personId, request.params.phaseId);
+      return getNotes(app.db, phase.id, request.params.roomId);
+    },
+  );
+
+  app.put(
+    '/api/phases/:phaseId/rooms/:roomId/notes',
+    {
+      schema: {
+        tags,
+        summary: 'Save the group’s notes (409 if someone saved first)',
+        params: PhaseRoomParams,
+        body: NotesInput,
+        response: { 200: Notes },
+      },
+    },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { phase, room } = await requireGroupMember(
+        app.db,
+        person.personId,
+        request.params.phaseId,
+        request.params.roomId,
+      );
+      const notes = await saveNotes(app.db, {
+        ...request.body,
+        phaseId: phase.id,
+        roomId: room.id,
+        personId: person.personId,
+      });
+      events.notesSaved(phase, notes);
+      return notes;
+    },
+  );
+
+  app.post(
+    '/api/phases/:phaseId/rooms/:roomId/help',
+    {
+      schema: {
+        tags,
+        summary: 'Ask the organizers for help',
+        params: PhaseRoomParams,
+        body: HelpInput,
+        response: { 200: HelpRequest },
+      },
+    },
+    async (request) => {
+      const person = await request.requirePerson();
+      const { phase, room } = await requireGroupMember(
+        app.db,
+        person.personId,
+        request.params.phaseId,
+        request.params.roomId,
+      );
+      const help = await requestHelp(app.db, {
+        phaseId: phase.id,
+        roomId: room.id,
+        personId: person.personId,
+        message: request.body.message,
+      });
+      await events.helpRequested(phase, help);
+      return help;
+    },
+  );
+
+  app.get(
+    '/api/phases/:phaseId/results.md',
+    {
+      schema: {
+        tags,
+        summary: 'All groups’ notes as one Markdown document',
+        params: PhaseParams,
+        response: { 200: z.string() },
+      },
+    },
+    async (request, reply) => {
+      const person = await request.requirePerson();
+      const { phase } = await findPhaseAndActor(app.db, person.personId, request.params.phaseId);
+      return reply
+        .type('text/markdown; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="ergebnisse-${phase.id.slice(0, 8)}.md"`,
+        )
+        .send(await resultsMarkdown(app.db, phase));
+    },
+  );
+};
+export default groupRoutes;
