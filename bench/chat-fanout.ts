@@ -8,7 +8,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { io, type Socket } from 'socket.io-client';
 
 interface Options {
@@ -44,7 +44,8 @@ function parse(args: string[]): Options {
   const get = (name: string, fallback: number) => {
     const i = args.indexOf(`--${name}`);
     const value = i >= 0 ? Number(args[i + 1]) : fallback;
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new Error(`--${name} must be a positive number`);
     return value;
   };
   const messages = get('messages', 200);
@@ -146,7 +147,8 @@ async function measure(server: 'bare' | 'plenum', opts: Options, children: Set<C
     }
   }
   counted.sort((a, b) => a - b);
-  const pct = (p: number) => counted[Math.min(counted.length - 1, Math.floor(p * counted.length))] ?? NaN;
+  const pct = (p: number) =>
+    counted[Math.min(counted.length - 1, Math.floor(p * counted.length))] ?? NaN;
   return {
     server,
     connectSeconds,
@@ -180,9 +182,12 @@ function report(opts: Options, results: Result[]) {
   const ms = (v: number) => v.toFixed(1).padStart(7);
   console.log(
     `\nchat-fanout: ${opts.clients} clients in one room, ${opts.messages} messages at ${opts.rate}/s ` +
-      `from ${opts.senders} senders (first ${opts.warmup} not counted); ${cpus().length} cores, Node ${process.version}`,
+      `from ${opts.senders} senders (first ${opts.warmup} not counted); ${cpus().length} cores, ` +
+      `Node ${process.version}, load average ${loadAvg()} at the end`,
   );
-  console.log('server   connect s  delivered/expected  refused   p50 ms   p95 ms   p99 ms   max ms');
+  console.log(
+    'server   connect s  delivered/expected  refused   p50 ms   p95 ms   p99 ms   max ms',
+  );
   for (const r of results) {
     console.log(
       `${r.server.padEnd(8)} ${r.connectSeconds.toFixed(1).padStart(9)}  ${`${r.delivered}/${r.expected}`.padStart(18)}  ${String(r.refused).padStart(7)}  ${ms(r.p50)}  ${ms(r.p95)}  ${ms(r.p99)}  ${ms(r.max)}`,
@@ -200,6 +205,7 @@ function report(opts: Options, results: Result[]) {
       at: new Date().toISOString(),
       cores: cpus().length,
       node: process.version,
+      loadAverage: loadavg().map((v) => Number(v.toFixed(2))),
       ...opts,
       results,
       p99Ratio: Number(ratio.toFixed(3)),
@@ -208,4 +214,8 @@ function report(opts: Options, results: Result[]) {
   );
 }
 
+const loadAvg = () =>
+  loadavg()
+    .map((v) => v.toFixed(1))
+    .join(' / ');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -59,6 +59,7 @@ export default fp<SocketIoOptions>(
         : memoryRateLimiter(limit),
       presence: new PresenceBroadcaster(io),
       closing: false,
+      pendingTasks: new Set(),
       handTakenListeners,
       onHandTaken(listener) {
         handTakenListeners.add(listener);
@@ -73,6 +74,7 @@ export default fp<SocketIoOptions>(
     // preClose, not onClose: open websockets would keep the HTTP server from closing.
     app.addHook('preClose', async () => {
       realtime.closing = true;
+      await Promise.race([Promise.allSettled(realtime.pendingTasks), delay(2000)]);
       realtime.presence.close();
       await io.close();
       await adapterClients?.close();

@@ -24,9 +24,11 @@ export function onConnection(rt: Realtime, socket: PlenumSocket) {
     lastRoom = currentRoomOf(socket.rooms);
   });
   socket.on('disconnect', () => {
-    personDisconnected(rt, socket, lastRoom).catch((err) =>
-      rt.log.warn({ err }, 'presence update after disconnect failed'),
-    );
+    // Tracked so that a closing node lets these finish before it closes its Redis clients.
+    const task = personDisconnected(rt, socket, lastRoom)
+      .catch((err) => rt.log.warn({ err }, 'presence update after disconnect failed'))
+      .finally(() => rt.pendingTasks.delete(task));
+    rt.pendingTasks.add(task);
   });
   personConnected(rt, socket).catch((err) =>
     rt.log.warn({ err }, 'presence update after connect failed'),

@@ -10,7 +10,7 @@ import {
 } from '@plenum/shared';
 import { loadActor } from '../features/access/actor.ts';
 import { findRoom } from '../features/rooms/service.ts';
-import { AppError } from '../lib/app-error.ts';
+import { AppError, unstorableInput } from '../lib/app-error.ts';
 import { FloodGuard } from './rate-limit.ts';
 import { mayBeInRoom, roomTarget, socketRoom, type RoomRow } from './rooms.ts';
 import type { PlenumSocket, Realtime } from './types.ts';
@@ -179,6 +179,8 @@ function toAckError(rt: Realtime, event: string, err: unknown): AckError {
       ? { code: err.code, message: err.message, fields: err.fields }
       : { code: err.code, message: err.message };
   }
+  const unstorable = unstorableInput(err);
+  if (unstorable) return { code: unstorable.code, message: unstorable.message };
   const code =
     (err as { code?: string })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
   if (code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET') {

@@ -48,6 +48,8 @@ export interface Realtime {
   presence: PresenceBroadcaster;
   /** Set when the node shuts down: its sockets leaving says nothing about people's presence. */
   closing: boolean;
+  /** Work started by socket events that a closing node waits for (briefly). */
+  pendingTasks: Set<Promise<unknown>>;
   handTakenListeners: Set<HandTakenListener>;
   /** Registers a listener for taken hands; returns the function that removes it. */
   onHandTaken(listener: HandTakenListener): () => void;
