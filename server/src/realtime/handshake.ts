@@ -67,7 +67,7 @@ export function authenticateHandshake(app: FastifyInstance, allowedOrigins: read
         initialRooms: [
           socketRoom.event(event.id),
           socketRoom.person(person.personId),
-          socketRoom.room(startRoom),
+          ...(startRoom ? [socketRoom.room(startRoom)] : []),
           ...steered,
         ],
       };

@@ -2,6 +2,7 @@ import type { Actor } from '@plenum/shared';
 import type { DbOrTx } from '../db/client.ts';
 import type { PlenumServer } from './types.ts';
 import { groupOfPersonNow } from '../features/phases/repository.ts';
+import { isRemovedFrom } from '../features/access/room-access.ts';
 
 /**
  * Whether a person may be in a room (plenary: every member; a working group: organizers,
@@ -28,8 +29,14 @@ export function currentRoomOf(socketRooms: ReadonlySet<string>): string | null {
  * The room a person's fresh connection starts in: their working group while a phase is open,
  * otherwise the plenary.
  */
-export async function roomOnConnect(db: DbOrTx, actor: Actor, plenaryId: string): Promise<string> {
-  return (await groupOfPersonNow(db, actor.eventId, actor.personId)) ?? plenaryId;
+export async function roomOnConnect(
+  db: DbOrTx,
+  actor: Actor,
+  plenaryId: string,
+): Promise<string | null> {
+  const roomId = (await groupOfPersonNow(db, actor.eventId, actor.personId)) ?? plenaryId;
+  // Someone a moderator removed from that room starts in no room until re-admitted.
+  return (await isRemovedFrom(db, roomId, actor.personId)) ? null : roomId;
 }
 
 /**

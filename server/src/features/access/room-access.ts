@@ -18,6 +18,8 @@ export const roomTarget = (room: RoomRow): RoomTarget => ({
  */
 export async function mayBeInRoom(db: DbOrTx, actor: Actor, room: RoomRow): Promise<boolean> {
   if (actor.role === null || room.eventId !== actor.eventId) return false;
+  // Removed by a moderator: no media and no chat there until re-admitted.
+  if (await isRemovedFrom(db, room.id, actor.personId)) return false;
   if (room.kind === 'plenary') return true;
   if (can(actor, 'room.visitAny', { eventId: room.eventId })) return true;
   if (actor.moderatedRoomIds.has(room.id)) return true;

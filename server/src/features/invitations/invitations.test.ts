@@ -5,6 +5,7 @@ import { join, seedEvent } from '../../test/fixtures.ts';
 import { createInvitation } from './service.ts';
 import { invitations, people, sessions } from '../../db/schema/index.ts';
 import { SESSION_COOKIE } from '../../plugins/auth.ts';
+import { connectAs, listen } from '../../test/sockets.ts';
 
 let t: TestApp;
 let eventId: string;
@@ -156,6 +157,16 @@ describe('invitations', () => {
     const res = await t.app.inject({ url: '/api/me', headers: { cookie: tampered } });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('unauthenticated');
+  });
+
+  it('logout also ends the open sockets of that session', async () => {
+    const url = await listen(t.app);
+    const member = await join(t.app, eventId, 'attendee');
+    const { socket } = await connectAs(url, member, await slug());
+    const closed = new Promise((resolve) => socket.once('disconnect', resolve));
+    await t.app.inject({ method: 'POST', url: '/api/logout', headers: { cookie: member.cookie } });
+    await closed;
+    expect(socket.connected).toBe(false);
   });
 
   it('logout revokes the session in the database', async () => {

@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../../test/app.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
 import { freePort } from '../../test/ports.ts';
 import { connectParticipant, nextEvent, publishTone, RoomEvent } from '../../test/media.ts';
-import { closeAll, connectAs, ok } from '../../test/sockets.ts';
+import { ask, closeAll, connectAs, ok } from '../../test/sockets.ts';
 import { ensureLivekitBinary } from '../../../../scripts/ensure-livekit.ts';
 import { startEmbeddedLivekit, type EmbeddedLivekit } from './process.ts';
 import { attendance, auditLog, livekitWebhookEvents } from '../../db/schema/index.ts';
@@ -277,6 +277,16 @@ describe('LiveKit rooms and rights', () => {
     const refused = await tokenFor(other, plenaryId);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.message).toBe('A moderator removed you from this room.');
+    // Removed means removed from the room's chat too, not only from its media.
+    const base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    const chatter = await connectAs(base, other, slug);
+    const sent = await ask(chatter.socket, 'chat:send', {
+      roomId: plenaryId,
+      clientId: crypto.randomUUID(),
+      body: 'Hallo?',
+    });
+    expect(sent.ok).toBe(false);
+    await closeAll(chatter.socket);
     expect((await moderate(organizer, plenaryId, other, 'readmit')).statusCode).toBe(200);
     expect((await tokenFor(other, plenaryId)).statusCode).toBe(200);
   }, 30_000);

@@ -12,6 +12,8 @@ import { AppError, notFound } from '../../lib/app-error.ts';
 import { loadActor, requireRight } from '../access/actor.ts';
 import { findRoomById, roomTarget } from '../access/room-access.ts';
 import { issueRoomToken, moderateParticipant } from './service.ts';
+import { currentRoomOf, socketRoom } from '../../realtime/rooms.ts';
+import type { PlenumServer } from '../../realtime/types.ts';
 
 const rightFor = {
   promote: 'participant.promote',
@@ -89,8 +91,31 @@ const livekitRoutes: FastifyPluginAsyncZod = async (app) => {
         action,
         source: request.body?.source,
       });
+      if (action === 'remove' || action === 'readmit') {
+        await placeSocketsAfterRemoval(app.realtime.io, personId, room.id, action);
+      }
       return { ok: true as const };
     },
   );
 };
+
+/**
+ * The room's chat and hands follow the media: a removed person's sockets leave the room, and
+ * return when re-admitted (only sockets that are in no other room, so nobody ends up in two).
+ */
+async function placeSocketsAfterRemoval(
+  io: PlenumServer,
+  personId: string,
+  roomId: string,
+  action: 'remove' | 'readmit',
+) {
+  if (action === 'remove') {
+    io.in(socketRoom.person(personId)).socketsLeave(socketRoom.room(roomId));
+    return;
+  }
+  for (const socket of await io.in(socketRoom.person(personId)).fetchSockets()) {
+    if (currentRoomOf(socket.rooms) === null) socket.join(socketRoom.room(roomId));
+  }
+}
+
 export default livekitRoutes;

@@ -78,11 +78,11 @@ export async function issueRoomToken(
   actor: Actor,
   room: RoomRow,
 ) {
-  if (!(await mayBeInRoom(db, actor, room))) {
-    throw new AppError('forbidden', 'You are not a member of this working group.');
-  }
   if (await isRemovedFrom(db, room.id, person.personId)) {
     throw new AppError('forbidden', 'A moderator removed you from this room.');
+  }
+  if (!(await mayBeInRoom(db, actor, room))) {
+    throw new AppError('forbidden', 'You are not a member of this working group.');
   }
   const rights = await rightsOf(db, actor.role!, room, person.personId);
   await ensureLivekitRoom(livekit, room);

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Me } from '@plenum/shared';
 import { events, memberships } from '../../db/schema/index.ts';
 import { revokeSession } from './service.ts';
+import { socketRoom } from '../../realtime/rooms.ts';
 
 const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -45,7 +46,14 @@ const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const person = await request.currentPerson();
-      if (person) await revokeSession(app.db, person.sessionId);
+      if (person) {
+        await revokeSession(app.db, person.sessionId);
+        // Open sockets of this session end too, on every node: logged out means out.
+        const sockets = await app.realtime.io.in(socketRoom.person(person.personId)).fetchSockets();
+        for (const socket of sockets) {
+          if (socket.data.sessionId === person.sessionId) socket.disconnect(true);
+        }
+      }
       reply.clearSessionCookie();
       return { ok: true as const };
     },
