@@ -25,6 +25,9 @@ import agendaRoutes from './features/agenda/routes.ts';
 import livekitRoutes from './features/livekit/routes.ts';
 import phasesPlugin from './features/phases/plugin.ts';
 import livekitWebhookRoutes from './features/livekit/webhook-routes.ts';
+import privacyPlugin from './features/privacy/plugin.ts';
+import auditRoutes from './features/audit/routes.ts';
+import { serializeErrorSafely, serializeRequestSafely } from './features/privacy/log-safety.ts';
 
 /** What buildApp needs beyond the environment: resolved secrets and LiveKit's address. */
 export interface AppOptions {
@@ -35,6 +38,8 @@ export interface AppOptions {
   authRateLimit?: number;
   /** How often this node looks for phases past their deadline (tests make it fast). */
   deadlineCheckMs?: number;
+  /** Where the log goes instead of stdout (tests read it to prove what it never contains). */
+  logStream?: { write(line: string): void };
 }
 
 const defaultClientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -45,6 +50,9 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
     logger: {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization'],
+      // Failed queries carry their parameters (chat text, names), URLs invitation tokens.
+      serializers: { err: serializeErrorSafely, req: serializeRequestSafely },
+      ...(options.logStream && { stream: options.logStream }),
       // People read the console of `npm start`; machines read JSON in production.
       ...(config.env === 'development' && process.stdout.isTTY
         ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
@@ -92,6 +100,8 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(livekitRoutes);
   await app.register(livekitWebhookRoutes);
   await app.register(phasesPlugin, { deadlineCheckMs: options.deadlineCheckMs });
+  await app.register(privacyPlugin);
+  await app.register(auditRoutes);
 
   if (serveClient) await app.register(fastifyStatic, { root: clientDist!, wildcard: false });
   return app;

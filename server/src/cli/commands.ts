@@ -8,6 +8,7 @@ import { findEventBySlug } from '../features/access/actor.ts';
 import { createEvent } from '../features/events/service.ts';
 import { createInvitation, invitationLink } from '../features/invitations/service.ts';
 import { ensureDemoEvent, DEMO_SLUG } from '../features/demo/seed.ts';
+import { erasePersonFromEvent } from '../features/privacy/erasure.ts';
 
 export class CliError extends Error {
   constructor(
@@ -42,6 +43,8 @@ export async function runCommand(
         return await createEventCommand(db, flags);
       case 'invite':
         return await inviteCommand(db, config, flags);
+      case 'erase':
+        return await eraseCommand(db, flags);
       default:
         throw new CliError(`Unknown command: ${command}`, true);
     }
@@ -105,6 +108,24 @@ async function inviteCommand(db: Db, config: Config, flags: Flags) {
     null,
   );
   return invitationLink(config.publicUrl, token);
+}
+
+/** Erasure on request, as the organizer console does it; prints counts, never personal data. */
+async function eraseCommand(db: Db, flags: Flags) {
+  if (typeof flags.event !== 'string') throw new CliError('--event SLUG is required.');
+  const personId = z.uuid().safeParse(flags.person);
+  if (!personId.success) throw new CliError("--person must be the person's id (a UUID).");
+  const event = await findEventBySlug(db, flags.event);
+  if (!event) throw new CliError(`No event with the slug "${flags.event}".`);
+  const { report } = await erasePersonFromEvent(db, {
+    eventId: event.id,
+    personId: personId.data,
+    actorId: null,
+  });
+  const counts = Object.entries(report)
+    .map(([k, v]) => `  ${k}: ${String(v)}`)
+    .join('\n');
+  return `Erased from ${event.slug}:\n${counts}`;
 }
 
 function describe(error: z.ZodError, names: Record<string, string>) {

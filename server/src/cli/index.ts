@@ -11,6 +11,7 @@ const usage = `Usage: npm run plenum -- <command>
   event create --slug S --title T --starts ISO --ends ISO [--tz Europe/Berlin]
   invite --event SLUG --role ROLE [--uses N] [--expires 7d] [--label TEXT]
                                             print an invitation link
+  erase --event SLUG --person ID            erase one person's data from an event (GDPR)
 Roles: organizer, moderator, speaker, attendee.
 With the embedded database (no DATABASE_URL), stop the server first: PGlite allows one process.`;
 
@@ -27,6 +28,7 @@ const { positionals, values } = parseArgs({
     uses: { type: 'string' },
     expires: { type: 'string' },
     label: { type: 'string' },
+    person: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });

@@ -52,5 +52,5 @@ describe('migrations', () => {
     } finally {
       await handle.close();
     }
-  });
+  }, 120_000);
 });

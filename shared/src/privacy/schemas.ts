@@ -46,7 +46,13 @@ export const PersonExport = z.object({
     createdAt: z.string(),
   }),
   memberships: z.array(
-    z.object({ eventId: z.uuid(), slug: z.string(), title: z.string(), role: Role, since: z.string() }),
+    z.object({
+      eventId: z.uuid(),
+      slug: z.string(),
+      title: z.string(),
+      role: Role,
+      since: z.string(),
+    }),
   ),
   chatMessages: z.array(
     z.object({

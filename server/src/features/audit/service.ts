@@ -1,5 +1,7 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { AuditPage } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
+import { auditLog, people } from '../../db/schema/index.ts';
 
 export interface AuditEntry {
   eventId: string | null;
@@ -18,4 +20,33 @@ export async function recordAudit(db: DbOrTx, entry: AuditEntry) {
     target: entry.target ?? null,
     details: entry.details ?? {},
   });
+}
+
+/** A page of the event's audit log, newest first, with the actors' display names. */
+export async function listAudit(
+  db: DbOrTx,
+  eventId: string,
+  page: { before?: number; limit: number },
+): Promise<AuditPage> {
+  const rows = await db
+    .select({ entry: auditLog, actorName: people.displayName })
+    .from(auditLog)
+    .leftJoin(people, eq(people.id, auditLog.actorId))
+    .where(
+      and(eq(auditLog.eventId, eventId), page.before ? lt(auditLog.id, page.before) : undefined),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(page.limit + 1);
+  const entries = rows.slice(0, page.limit).map(({ entry, actorName }) => ({
+    id: entry.id,
+    at: entry.at.toISOString(),
+    action: entry.action,
+    target: entry.target,
+    details: entry.details,
+    actor: entry.actorId ? { id: entry.actorId, displayName: actorName ?? '' } : null,
+  }));
+  return {
+    entries,
+    nextBefore: rows.length > page.limit ? (entries.at(-1)?.id ?? null) : null,
+  };
 }

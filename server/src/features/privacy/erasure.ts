@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { ERASED_MARKER, type ErasureReport } from '@plenum/shared';
 import type { Db, Tx } from '../../db/client.ts';
 import { memberships, people, sessions } from '../../db/schema/index.ts';
@@ -45,24 +45,24 @@ export async function erasePersonFromEvent(
     const chatMessages = await anonymiseChat(tx, eventId, personId);
     const questions = await anonymiseQuestions(tx, eventId, personId);
     const votesRemoved = await removeVotes(tx, eventId, personId);
-    const handsRemoved = await deleteCount(
+    const handsRemoved = await affected(
       tx,
-      sql`delete from raised_hands where event_id = ${eventId} and person_id = ${personId}`,
+      sql`delete from raised_hands where event_id = ${eventId} and person_id = ${personId} returning 1`,
     );
-    const assignmentsRemoved = await deleteCount(
+    const assignmentsRemoved = await affected(
       tx,
       sql`delete from assignments a using phases ph
-        where a.phase_id = ph.id and ph.event_id = ${eventId} and a.person_id = ${personId}`,
+        where a.phase_id = ph.id and ph.event_id = ${eventId} and a.person_id = ${personId} returning 1`,
     );
-    const helpRequestsRemoved = await deleteCount(
+    const helpRequestsRemoved = await affected(
       tx,
       sql`delete from help_requests h using phases ph
-        where h.phase_id = ph.id and ph.event_id = ${eventId} and h.person_id = ${personId}`,
+        where h.phase_id = ph.id and ph.event_id = ${eventId} and h.person_id = ${personId} returning 1`,
     );
-    const attendanceAnonymised = await deleteCount(
+    const attendanceAnonymised = await affected(
       tx,
       sql`update attendance a set person_id = null from rooms r
-        where a.room_id = r.id and r.event_id = ${eventId} and a.person_id = ${personId}`,
+        where a.room_id = r.id and r.event_id = ${eventId} and a.person_id = ${personId} returning 1`,
     );
     await cutLinks(tx, eventId, personId);
     await tx
@@ -100,7 +100,7 @@ export async function erasePersonFromEvent(
     await recordAudit(tx, {
       eventId,
       // Someone erasing themselves would be named by their own entry.
-      actorId: input.actorId === personId || personDeleted ? null : input.actorId,
+      actorId: input.actorId === personId ? null : input.actorId,
       action: 'privacy.erase',
       details: { ...report },
     });
@@ -121,9 +121,12 @@ async function refuseLastOrganizer(tx: Tx, eventId: string) {
   }
 }
 
-async function deleteCount(tx: Tx, statement: ReturnType<typeof sql>) {
-  const result = await tx.execute(statement);
-  return (result as unknown as { rowCount: number | null }).rowCount ?? 0;
+/** Runs a `… returning 1` statement and counts its rows (rowCount differs between drivers). */
+async function affected(tx: Tx, statement: SQL) {
+  const result = await tx.execute(
+    sql`with done as (${statement}) select count(*)::int as n from done`,
+  );
+  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }
 
 async function anonymiseChat(tx: Tx, eventId: string, personId: string) {
@@ -131,16 +134,16 @@ async function anonymiseChat(tx: Tx, eventId: string, personId: string) {
     update chat_messages set author_id = null, body = ${ERASED_MARKER},
       deleted_at = coalesce(deleted_at, now()), pinned_at = null, pinned_by = null
     where event_id = ${eventId} and author_id = ${personId}
-    returning id::int as id, room_id as "roomId", scope`);
-  return rowsOf<Erasure['chatMessages'][number]>(result);
+    returning id::text as id, room_id as "roomId", scope`);
+  return rowsOf<Erasure['chatMessages'][number]>(result).map((r) => ({ ...r, id: Number(r.id) }));
 }
 
 async function anonymiseQuestions(tx: Tx, eventId: string, personId: string) {
   const result = await tx.execute(sql`
     update questions set author_id = null, body = ${ERASED_MARKER}, status = 'hidden'
     where event_id = ${eventId} and author_id = ${personId}
-    returning id::int as id, room_id as "roomId"`);
-  return rowsOf<Erasure['questions'][number]>(result);
+    returning id::text as id, room_id as "roomId"`);
+  return rowsOf<Erasure['questions'][number]>(result).map((r) => ({ ...r, id: Number(r.id) }));
 }
 
 /** Their upvotes go, and the counts on the questions stay in step. */

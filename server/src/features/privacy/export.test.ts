@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { PersonExport } from '@plenum/shared';
+import { auditLog } from '../../db/schema/index.ts';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { join, type Member } from '../../test/fixtures.ts';
+import { leaveTraces, privacyEvent, redeem, type PrivacyEvent } from './test-world.ts';
+
+let t: TestApp;
+let e1: PrivacyEvent;
+let e2: PrivacyEvent;
+let dana: Member;
+let ben: Member;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  e1 = await privacyEvent(t.app);
+  e2 = await privacyEvent(t.app, 'Otto Organisator');
+  dana = await redeem(t.app, e1.event.id, 'attendee', {
+    displayName: 'Dana Daten',
+    email: 'dana@example.org',
+  });
+  await redeem(
+    t.app,
+    e2.event.id,
+    'attendee',
+    { displayName: 'Dana Daten', email: 'dana@example.org' },
+    dana,
+  );
+  ben = await join(t.app, e1.event.id, 'attendee', 'Ben');
+  const bens = await leaveTraces(t.app, e1, ben, 'Ben');
+  await leaveTraces(t.app, e1, dana, 'Dana', bens.questionId);
+  await leaveTraces(t.app, e2, dana, 'Dana');
+});
+afterAll(() => t.close());
+
+const exportOf = (path: string, cookie?: string) =>
+  t.app.inject({ url: path, headers: cookie ? { cookie } : {} });
+
+describe('export of one person’s data', () => {
+  it('a person downloads everything stored about them, across their events', async () => {
+    const res = await exportOf('/api/me/export', dana.cookie);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename=".+\.json"$/);
+    const data = PersonExport.parse(res.json());
+    expect(data.profile).toMatchObject({
+      id: dana.personId,
+      displayName: 'Dana Daten',
+      email: 'dana@example.org',
+    });
+    expect(data.memberships.map((m) => m.slug).sort()).toEqual([e1.slug, e2.slug].sort());
+    expect(data.chatMessages.map((m) => m.body)).toEqual([
+      'Beitrag von Dana im Plenum',
+      'Beitrag von Dana in der AG',
+      'Beitrag von Dana im Plenum',
+      'Beitrag von Dana in der AG',
+    ]);
+    const perEvent = (items: { eventId: string }[]) =>
+      [e1, e2].map((e) => items.filter((i) => i.eventId === e.event.id).length);
+    expect(perEvent(data.questions)).toEqual([1, 1]);
+    expect(data.questions[0]!.body).toBe('Frage von Dana');
+    expect(perEvent(data.hands)).toEqual([1, 1]);
+    expect(perEvent(data.assignments)).toEqual([1, 1]);
+    expect(perEvent(data.attendance)).toEqual([1, 1]);
+    expect(data.attendance[0]).toMatchObject({
+      joinedAt: '2026-03-12T08:00:00.000Z',
+      leftAt: '2026-03-12T08:45:00.000Z',
+    });
+    expect(perEvent(data.presence)).toEqual([1, 1]);
+    expect(perEvent(data.notesLastEdited)).toEqual([1, 1]);
+    expect(data.helpRequests.map((h) => h.message)).toEqual(['Hilfe für Dana', 'Hilfe für Dana']);
+    expect(data.questionVotes).toHaveLength(1);
+    // Nothing of anybody else.
+    expect(res.body).not.toContain('Ben');
+    expect(res.body).not.toContain(ben.personId);
+  });
+
+  it('an organizer exports a member’s data from their own event only, and it is audited', async () => {
+    const res = await exportOf(
+      `/api/events/${e1.slug}/people/${dana.personId}/export`,
+      e1.organizer.cookie,
+    );
+    expect(res.statusCode).toBe(200);
+    const data = PersonExport.parse(res.json());
+    expect(data.memberships.map((m) => m.slug)).toEqual([e1.slug]);
+    const events = new Set(
+      [
+        ...data.chatMessages,
+        ...data.questions,
+        ...data.hands,
+        ...data.assignments,
+        ...data.attendance,
+        ...data.presence,
+        ...data.notesLastEdited,
+      ].map((i) => i.eventId),
+    );
+    expect([...events]).toEqual([e1.event.id]);
+    expect(data.chatMessages).toHaveLength(2);
+    expect(data.helpRequests).toHaveLength(1);
+    expect(res.body).not.toContain(e2.event.id);
+    const audited = await t.app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.eventId, e1.event.id), eq(auditLog.action, 'privacy.export')));
+    expect(audited).toMatchObject([{ actorId: e1.organizer.personId, target: dana.personId }]);
+  });
+
+  it('nobody else may export a person’s data', async () => {
+    const path = `/api/events/${e1.slug}/people/${dana.personId}/export`;
+    expect((await exportOf(path, ben.cookie)).statusCode).toBe(403);
+    expect((await exportOf(path)).statusCode).toBe(401);
+    expect((await exportOf('/api/me/export')).statusCode).toBe(401);
+    // An organizer of another event learns nothing, not even that the event exists.
+    expect((await exportOf(path, e2.organizer.cookie)).statusCode).toBe(404);
+    // Nor about people who are not members of their event.
+    const outsider = await exportOf(
+      `/api/events/${e2.slug}/people/${ben.personId}/export`,
+      e2.organizer.cookie,
+    );
+    expect(outsider.statusCode).toBe(404);
+  });
+});
