@@ -17,6 +17,7 @@ import { actorOf, mayInEvent, mayInRoom } from '../../lib/rights.ts';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { AgendaView } from '../agenda/AgendaView.tsx';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
+import { GroupVisit } from '../console/GroupVisit.tsx';
 import { GroupChooser } from '../groups/GroupChooser.tsx';
 import { NotesEditor } from '../groups/NotesEditor.tsx';
 import { ResultsPanel } from '../groups/ResultsPanel.tsx';
@@ -37,6 +38,8 @@ import { useLiveAgenda } from './useLiveAgenda.ts';
 
 // LiveKit and its styles load only here, after the page itself: the join page stays small.
 const Stage = lazy(() => import('../stage/Stage.tsx'));
+// The organizer console is its own chunk, loaded only for those who may run the event.
+const OrganizerConsole = lazy(() => import('../console/OrganizerConsole.tsx'));
 
 function browserStorage(): Storage | null {
   try {
@@ -110,6 +113,9 @@ export function EventLive({ overview }: { overview: EventOverview }) {
       : undefined;
   const lastClosed = !inGroup ? phases.find((p) => p.status === 'closed') : undefined;
   const steers = mayInEvent(actor, 'room.visitAny');
+  const organizes = (
+    ['agenda.manage', 'room.manage', 'phase.run', 'invitation.manage'] as const
+  ).some((action) => mayInEvent(actor, action));
 
   const tabs = [
     {
@@ -188,6 +194,14 @@ export function EventLive({ overview }: { overview: EventOverview }) {
         deadlineAt={deadlineAt}
         change={roomSwitch.lastChange}
       />
+      {steers && (
+        <GroupVisit
+          phase={phases.find((p) => p.status === 'open')}
+          room={room}
+          plenaryId={plenary.id}
+          onVisit={roomSwitch.visit}
+        />
+      )}
 
       <div className="event-grid">
         <div className="event-main">
@@ -222,6 +236,16 @@ export function EventLive({ overview }: { overview: EventOverview }) {
           <Tabs label={t('tabs.label')} tabs={tabs} idPrefix="side" />
         </div>
       </div>
+      {organizes && (
+        <Suspense fallback={<p className="loading">{t('console.loading')}</p>}>
+          <OrganizerConsole
+            event={event}
+            actor={actor}
+            presence={presence}
+            onVisit={roomSwitch.visit}
+          />
+        </Suspense>
+      )}
       <AgendaView items={agenda} timeZone={event.timeZone} />
     </div>
   );

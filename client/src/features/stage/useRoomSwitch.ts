@@ -26,8 +26,10 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
     dispatch({ type: 'fetchStarted' });
     try {
       dispatch({ type: 'tokenFetched', media: await api.roomToken(roomId) });
+      return true;
     } catch (error) {
       dispatch({ type: 'fetchFailed', error });
+      return false;
     }
   }, []);
 
@@ -49,6 +51,8 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
   const currentRoomId = state.media?.room.id ?? plenaryId;
   const refresh = useCallback(() => void fetchToken(currentRoomId), [fetchToken, currentRoomId]);
   const removed = useCallback(() => dispatch({ type: 'removed' }), []);
+  /** Moderators and organizers visiting a group (or going back): a token for that room. */
+  const visit = useCallback((roomId: string) => fetchToken(roomId), [fetchToken]);
 
-  return { state, lastChange, refresh, removed };
+  return { state, lastChange, refresh, removed, visit };
 }

@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import type { Actor, Event } from '@plenum/shared';
+import type { PresenceMap } from '../../lib/presence.ts';
+import { mayInEvent } from '../../lib/rights.ts';
+import { Tabs } from '../../ui/Tabs.tsx';
+import { AgendaEditor } from './AgendaEditor.tsx';
+import './console.css';
+import { InvitationsPanel } from './InvitationsPanel.tsx';
+import { PhasesPanel } from './PhasesPanel.tsx';
+import { RoomsEditor } from './RoomsEditor.tsx';
+import { useConsoleRooms } from './useConsoleRooms.ts';
+
+export interface ConsoleProps {
+  event: Pick<Event, 'id' | 'slug' | 'startsAt' | 'timeZone'>;
+  actor: Actor;
+  /** Everyone in the event, for choosing moderators and moving people. */
+  presence: PresenceMap;
+  /** Switches this page's stage to a working group ("Gruppe besuchen"). */
+  onVisit: (roomId: string) => Promise<boolean>;
+}
+
+/**
+ * The organizer console, loaded on demand and only for those the server lets run the event.
+ * Each part shows only if `can()` allows it; the server decides again on every request.
+ */
+export default function OrganizerConsole({ event, actor, presence, onVisit }: ConsoleProps) {
+  const { t } = useTranslation();
+  const rooms = useConsoleRooms(event.slug);
+  const may = (action: Parameters<typeof mayInEvent>[1]) => mayInEvent(actor, action);
+
+  const tabs = [
+    ...(may('agenda.manage') || may('schedule.run')
+      ? [
+          {
+            id: 'agenda',
+            label: t('console.tabs.agenda'),
+            content: (
+              <AgendaEditor
+                event={event}
+                canEdit={may('agenda.manage')}
+                canRun={may('schedule.run')}
+              />
+            ),
+          },
+        ]
+      : []),
+    ...(may('room.manage')
+      ? [
+          {
+            id: 'groups',
+            label: t('console.tabs.groups'),
+            content: <RoomsEditor slug={event.slug} rooms={rooms} presence={presence} />,
+          },
+        ]
+      : []),
+    ...(may('phase.run')
+      ? [
+          {
+            id: 'phases',
+            label: t('console.tabs.phases'),
+            content: (
+              <PhasesPanel
+                slug={event.slug}
+                timeZone={event.timeZone}
+                groups={rooms.groups}
+                presence={presence}
+                myId={actor.personId}
+                canMove={may('assignment.move')}
+                canBroadcast={may('announcement.broadcast')}
+                onVisit={onVisit}
+              />
+            ),
+          },
+        ]
+      : []),
+    ...(may('invitation.manage')
+      ? [
+          {
+            id: 'invitations',
+            label: t('console.tabs.invitations'),
+            content: <InvitationsPanel event={event} />,
+          },
+        ]
+      : []),
+  ];
+  if (tabs.length === 0) return null;
+
+  return (
+    <section className="console" aria-labelledby="console-heading">
+      <h2 id="console-heading">{t('console.heading')}</h2>
+      <Tabs label={t('console.tabs.label')} tabs={tabs} idPrefix="console" />
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * The console forms' shared rules: what a field's problem is, said as data the page translates.
+ * They only answer fast and in the reader's language; the server decides.
+ */
+
+export type FormError =
+  | { key: 'required' }
+  | { key: 'tooLong'; max: number }
+  | { key: 'wholeNumber' }
+  | { key: 'numberRange'; min: number; max: number }
+  | { key: 'notZero' }
+  | { key: 'invalidDate' }
+  | { key: 'invalidTime' }
+  | { key: 'nonexistentTime' }
+  | { key: 'chooseOne' }
+  | { key: 'outsideEvent'; first: string; last: string }
+  | { key: 'overlap'; title: string; range: string }
+  | { key: 'rejected'; detail: string };
+
+export type FormErrors<F extends string> = Partial<Record<F, FormError>>;
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: FormError };
+
+/** Trimmed text that must not be empty (unless optional) and not longer than `max`. */
+export function checkText(value: string, max: number, optional = false): Checked<string> {
+  const text = value.trim();
+  if (!optional && text === '') return { ok: false, error: { key: 'required' } };
+  if (text.length > max) return { ok: false, error: { key: 'tooLong', max } };
+  return { ok: true, value: text };
+}
+
+/**
+ * A whole number typed into a field: "30", " +5 ", "-10". Empty is `null` when `optional`. A
+ * number input may hold "1e3" or "2.5"; both are refused, as the server would.
+ */
+export function checkWholeNumber(
+  text: string,
+  min: number,
+  max: number,
+  optional = false,
+): Checked<number | null> {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return optional ? { ok: true, value: null } : { ok: false, error: { key: 'required' } };
+  }
+  if (!/^[+-]?\d+$/.test(trimmed)) return { ok: false, error: { key: 'wholeNumber' } };
+  const value = Number(trimmed);
+  if (value < min || value > max) return { ok: false, error: { key: 'numberRange', min, max } };
+  return { ok: true, value };
+}
+
+/** The first field (in form order) with an error: where focus goes after a failed submit. */
+export function firstInvalid<F extends string>(
+  order: readonly F[],
+  errors: FormErrors<F>,
+): F | undefined {
+  return order.find((field) => errors[field]);
+}
+
+/**
+ * The server names offending fields like `body.capacity` or `body.speakers.0.name`. Each known
+ * field (after `aliases`) gets the server's detail; the rest stay unassigned.
+ */
+export function fieldErrorsFromServer<F extends string>(
+  fields: Record<string, string>,
+  known: readonly F[],
+  aliases: Partial<Record<string, F>> = {},
+): { errors: FormErrors<F>; unassigned: string[] } {
+  const errors: FormErrors<F> = {};
+  const unassigned: string[] = [];
+  for (const [path, detail] of Object.entries(fields)) {
+    const name = path.replace(/^body\.?/, '').split('.')[0] ?? '';
+    const field = aliases[name] ?? (known.includes(name as F) ? (name as F) : undefined);
+    if (field) errors[field] ??= { key: 'rejected', detail };
+    else unassigned.push(detail);
+  }
+  return { errors, unassigned };
+}
+
+/** "2026-03-12" as the reader's date, without moving it through any time zone. */
+export function formatIsoDate(isoDate: string, locale: string): string {
+  const instant = Date.parse(`${isoDate}T12:00:00Z`);
+  if (Number.isNaN(instant)) return isoDate;
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(instant);
+}

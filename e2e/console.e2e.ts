@@ -1,0 +1,344 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { AgendaItem } from '@plenum/shared';
+import {
+  launchChromium,
+  openPerson,
+  screenshot,
+  seriousViolations,
+  videoOfPlays,
+  type Person,
+} from './support/browser.ts';
+import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
+
+/**
+ * The organizer console in a real browser: an organizer sets up a working group and a phase,
+ * moves an attendee by keyboard, opens the phase, broadcasts, answers a call for help by visiting
+ * the group, and closes the phase — all through the console's buttons. The attendee, in a second
+ * browser context, is moved by the server and sees what the organizer did.
+ */
+const wait = { timeout: 30_000, interval: 250 };
+const group = 'AG Konsole';
+const phaseTitle = 'Konsolen-Phase';
+
+let server: E2eServer;
+let browser: Browser;
+let olga: Person;
+let anna: Person;
+
+async function join(person: Person, link: string) {
+  await person.page.goto(link);
+  await person.page.getByLabel('Anzeigename').fill(person.name);
+  await person.page.getByRole('button', { name: 'Teilnehmen' }).click();
+  await person.page.waitForURL(/\/e\//);
+  await person.page.getByRole('heading', { level: 1, name: /Forum Sozialplanung/ }).waitFor();
+  await person.page.getByText('Live verbunden').waitFor();
+}
+
+/** Opens a tab of the console and returns its panel. */
+async function consoleTab(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('tablist', { name: 'Bereiche der Organisationskonsole' }).waitFor();
+  await page.getByRole('tab', { name }).click();
+  const panel = page.getByRole('tabpanel', { name });
+  await panel.waitFor();
+  return panel;
+}
+
+async function announced(page: Page, text: string | RegExp) {
+  await page.getByRole('status').getByText(text).waitFor(wait);
+}
+
+async function checkA11y(page: Page, name: string) {
+  await screenshot(page, name);
+  expect(await seriousViolations(page), name).toEqual([]);
+}
+
+/** "09:30" of an instant on the Berlin clock, as the organizer would type it. */
+function berlinWallClock(iso: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return {
+    date: `${get('year')}-${get('month')}-${get('day')}`,
+    time: `${get('hour')}:${get('minute')}`,
+  };
+}
+
+/** A small pretalx/Frab export: one session in the plenary, one in a side room. */
+function frabSchedule(date: string): string {
+  const event = (id: number, title: string) =>
+    `<event id="${id}"><title>${title}</title><type>Vortrag</type><start>20:00</start>` +
+    `<duration>00:20</duration><persons><person id="${id}">Ida Import</person></persons></event>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?><schedule><conference><title>Import</title>` +
+    `<time_zone_name>Europe/Berlin</time_zone_name></conference><day index="1" date="${date}">` +
+    `<room name="Plenum">${event(1, 'Ausblick aus dem Import')}</room>` +
+    `<room name="Raum B">${event(2, 'Nebenrunde')}</room></day></schedule>`
+  );
+}
+
+describe('the organizer console in the browser', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    buildClientIfStale();
+    server = await startE2eServer();
+    browser = await launchChromium();
+    olga = await openPerson(browser, 'Olga Organisatorin', server.url);
+    anna = await openPerson(browser, 'Anna Arnsberg', server.url);
+    await olga.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server.url,
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the console to the organizer only', async () => {
+    await join(olga, await server.invite('organizer'));
+    await join(anna, await server.invite('attendee'));
+    await olga.page.getByRole('heading', { name: 'Organisationskonsole' }).waitFor(wait);
+    await consoleTab(olga.page, 'Programm');
+    await expect(anna.page.getByText('Organisationskonsole').count()).resolves.toBe(0);
+    await expect(
+      anna.page.getByRole('tablist', { name: /Organisationskonsole/ }).count(),
+    ).resolves.toBe(0);
+  });
+
+  it('edits the agenda in the event’s time zone and names an overlap at the form', async () => {
+    const panel = await consoleTab(olga.page, 'Programm');
+    const agenda = (await (
+      await olga.context.request.get(`/api/events/${server.slug}/agenda`)
+    ).json()) as AgendaItem[];
+    const coffee = agenda.find((i) => i.title === 'Kaffeepause')!;
+    const during = berlinWallClock(
+      new Date(Date.parse(coffee.startsAt) + 5 * 60_000).toISOString(),
+    );
+
+    await panel.getByRole('button', { name: 'Programmpunkt hinzufügen' }).click();
+    const form = panel.getByRole('form', { name: 'Neuer Programmpunkt' });
+    const suggested = {
+      date: await form.getByLabel('Datum').inputValue(),
+      time: await form.getByLabel(/^Beginn/).inputValue(),
+    };
+    await form.getByLabel(/^Titel/).fill('Fragen aus dem Publikum');
+    await form.getByLabel('Datum').fill(during.date);
+    await form.getByLabel(/^Beginn/).fill(during.time);
+    await form.getByLabel(/^Dauer/).fill('10');
+    await form.getByRole('button', { name: 'Programmpunkt anlegen' }).click();
+    await form.getByText('Überschneidet sich mit „Kaffeepause“').waitFor(wait);
+    await expect(form.getByLabel(/^Beginn/).getAttribute('aria-invalid')).resolves.toBe('true');
+    await checkA11y(olga.page, 'console-agenda-overlap');
+
+    // Where the agenda ends (the form's suggestion) the item fits.
+    await form.getByLabel('Datum').fill(suggested.date);
+    await form.getByLabel(/^Beginn/).fill(suggested.time);
+    await form.getByRole('button', { name: 'Programmpunkt anlegen' }).click();
+    await announced(olga.page, 'Programmpunkt „Fragen aus dem Publikum“ angelegt.');
+    const row = panel.getByRole('listitem').filter({ hasText: 'Fragen aus dem Publikum' });
+    await row.getByRole('button', { name: 'Jetzt starten Fragen aus dem Publikum' }).click();
+    await row.getByText('Läuft gerade').waitFor(wait);
+    // Everyone's agenda follows live.
+    await anna.page.locator('.agenda-item-live').getByText('Fragen aus dem Publikum').waitFor(wait);
+    await row.getByRole('button', { name: 'Jetzt beenden Fragen aus dem Publikum' }).click();
+    await announced(olga.page, '„Fragen aus dem Publikum“ ist beendet.');
+
+    // A pretalx/Frab export: the plenary's session comes in, the side room's is reported.
+    await panel.getByText('Programm importieren (pretalx/Frab-XML)').click();
+    await panel.getByLabel('XML-Datei').setInputFiles({
+      name: 'schedule.xml',
+      mimeType: 'application/xml',
+      buffer: Buffer.from(frabSchedule(suggested.date)),
+    });
+    await panel.getByRole('button', { name: 'Importieren' }).click();
+    await panel.getByText('1 Programmpunkt importiert, 1 übersprungen.').first().waitFor(wait);
+    await panel.getByText(/held in room "Raum B"/).waitFor();
+    await anna.page.locator('.agenda').getByText('Ausblick aus dem Import').waitFor(wait);
+  });
+
+  it('creates a working group, refusing an empty name first', async () => {
+    const panel = await consoleTab(olga.page, 'Arbeitsgruppen');
+    await panel.getByRole('button', { name: 'Arbeitsgruppe hinzufügen' }).click();
+    const form = panel.getByRole('form', { name: 'Neue Arbeitsgruppe' });
+    await form.getByRole('button', { name: 'Arbeitsgruppe anlegen' }).click();
+    await form.getByText('Bitte füllen Sie dieses Feld aus.').waitFor();
+    await expect(
+      form.getByLabel(/^Name/).evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
+
+    await form.getByLabel(/^Name/).fill(group);
+    await form.getByLabel('Beschreibung').fill('Erprobt die Organisationskonsole.');
+    await form.getByLabel(/^Plätze/).fill('10');
+    await form.getByRole('button', { name: 'Arbeitsgruppe anlegen' }).click();
+    await announced(olga.page, `Arbeitsgruppe „${group}“ angelegt.`);
+    await panel.getByRole('listitem').filter({ hasText: group }).getByText('10 Plätze').waitFor();
+    await checkA11y(olga.page, 'console-groups');
+  });
+
+  it('sets up a phase and moves the attendee by keyboard', async () => {
+    const panel = await consoleTab(olga.page, 'Phasen');
+    await panel.getByRole('button', { name: 'Phase hinzufügen' }).click();
+    const form = panel.getByRole('form', { name: 'Neue Phase' });
+    await form.getByLabel(/^Titel/).fill(phaseTitle);
+    for (const name of [/^AG 1:/, /^AG 2:/, /^AG 3:/]) {
+      await form.getByRole('checkbox', { name }).uncheck();
+    }
+    await expect(
+      form.getByRole('checkbox', { name: new RegExp(`^${group}`) }).isChecked(),
+    ).resolves.toBe(true);
+    await form.getByLabel(/^Dauer/).fill('20');
+    await form.getByLabel('Teilnehmende wählen ihre Gruppe selbst').uncheck();
+    await form.getByRole('button', { name: 'Phase anlegen', exact: true }).click();
+    await announced(olga.page, `Phase „${phaseTitle}“ angelegt.`);
+
+    const card = panel.getByRole('article', { name: new RegExp(phaseTitle) });
+    await card.getByText('in Vorbereitung').waitFor();
+    await card.locator('summary', { hasText: `Zuteilung: ${phaseTitle}` }).click();
+    const select = card.getByRole('combobox', { name: `Gruppe für ${anna.name}` });
+    await select.focus();
+    await olga.page.keyboard.press('Tab');
+    await expect(
+      olga.page.evaluate(() => document.activeElement?.textContent ?? ''),
+    ).resolves.toContain('Verschieben');
+    await olga.page.keyboard.press('Enter');
+    await announced(olga.page, `${anna.name} ist jetzt in ${group}.`);
+    // Focus stays where it was: the next person can be moved at once.
+    await expect(
+      olga.page.evaluate(() => document.activeElement?.textContent ?? ''),
+    ).resolves.toContain('Verschieben');
+    await card
+      .getByRole('row', { name: new RegExp(anna.name) })
+      .getByText(`${group} · von Hand`)
+      .waitFor(wait);
+
+    // A pre-assignment list whose rows match nothing: the report says why, row by row.
+    await card.getByText('Vorab-Zuteilung aus CSV-Datei').click();
+    await card.getByLabel('CSV-Datei').setInputFiles({
+      name: 'zuteilung.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`Name;Arbeitsgruppe\nNiemand Unbekannt;${group}\n${anna.name};AG 9\n`),
+    });
+    await card.getByRole('button', { name: 'Hochladen und zuteilen' }).click();
+    const report = card.getByRole('table', { name: 'Zeilen ohne Treffer' });
+    await report.waitFor(wait);
+    await report
+      .getByText('Keine teilnehmende Person mit dieser E-Mail-Adresse oder diesem Namen.')
+      .waitFor();
+    await report.getByText('Keine Arbeitsgruppe mit dem Namen „AG 9“ in dieser Phase.').waitFor();
+    await checkA11y(olga.page, 'console-phase-draft');
+  });
+
+  it('opens the phase from the console and the attendee lands in the group', async () => {
+    const panel = await consoleTab(olga.page, 'Phasen');
+    const card = panel.getByRole('article', { name: new RegExp(phaseTitle) });
+    await card.getByRole('button', { name: `Phase öffnen ${phaseTitle}` }).click();
+    const dialog = olga.page.getByRole('dialog', { name: `„${phaseTitle}“ öffnen?` });
+    await dialog.waitFor();
+    // The safe choice has focus first.
+    await expect(olga.page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toBe(
+      'Abbrechen',
+    );
+    await checkA11y(olga.page, 'console-open-dialog');
+    await dialog.getByRole('button', { name: 'Phase öffnen' }).click();
+
+    await anna.page.getByRole('heading', { name: `Sie sind in ${group}` }).waitFor(wait);
+    await announced(anna.page, `Sie sind jetzt in ${group}.`);
+    await card.getByText('läuft').waitFor(wait);
+    await card.getByText('Verbleibende Zeit:').waitFor();
+    await screenshot(anna.page, 'console-attendee-in-group');
+  });
+
+  it('sends a broadcast from the console that reaches the group', async () => {
+    const panel = await consoleTab(olga.page, 'Phasen');
+    const broadcast = panel.getByRole('form', { name: 'Durchsage' });
+    await broadcast
+      .getByLabel('Text der Durchsage')
+      .fill('Noch 5 Minuten, bitte kommen Sie zum Ende.');
+    await expect(broadcast.getByLabel('Alle Arbeitsgruppen').isChecked()).resolves.toBe(true);
+    await broadcast.getByRole('button', { name: 'Durchsage senden' }).click();
+    await announced(olga.page, 'Durchsage an alle Arbeitsgruppen gesendet.');
+
+    const banner = anna.page.getByRole('complementary', { name: `Durchsage von ${olga.name}` });
+    await banner.getByText('Noch 5 Minuten, bitte kommen Sie zum Ende.').waitFor(wait);
+    await checkA11y(anna.page, 'console-broadcast-received');
+  });
+
+  it('lists a call for help and visits the group from it', async () => {
+    await anna.page.getByRole('button', { name: 'Hilfe anfordern' }).click();
+    const panel = await consoleTab(olga.page, 'Phasen');
+    const help = panel.getByRole('region', { name: /Hilfe angefordert: 1 Anfrage/ });
+    await help.waitFor(wait);
+    await checkA11y(olga.page, 'console-phase-open');
+
+    await help.getByRole('button', { name: `Hingehen ${group}` }).click();
+    await olga.page.getByRole('heading', { name: `Sie sind in ${group}` }).waitFor(wait);
+    await expect.poll(() => videoOfPlays(olga.page, anna.name), wait).toBe(true);
+    await screenshot(olga.page, 'console-visiting-group');
+    await olga.page.getByRole('button', { name: 'Zurück ins Plenum' }).click();
+    await olga.page.getByRole('heading', { name: 'Sie sind im Plenum' }).waitFor(wait);
+  });
+
+  it('extends and then closes the phase from the console, bringing the attendee back', async () => {
+    const panel = await consoleTab(olga.page, 'Phasen');
+    const card = panel.getByRole('article', { name: new RegExp(phaseTitle) });
+    await card.getByLabel(/^Verlängern um Minuten/).fill('10');
+    await card.getByRole('button', { name: 'Verlängern', exact: true }).click();
+    await announced(olga.page, 'Die Arbeitsgruppen haben 10 Minuten mehr.');
+
+    await card.getByRole('button', { name: `Phase schließen ${phaseTitle}` }).click();
+    const dialog = olga.page.getByRole('dialog', { name: `„${phaseTitle}“ schließen?` });
+    await dialog.getByRole('button', { name: 'Phase schließen' }).click();
+
+    await anna.page.getByRole('heading', { name: 'Sie sind im Plenum' }).waitFor(wait);
+    await announced(anna.page, 'Sie sind zurück im Plenum.');
+    await card.getByText('beendet').waitFor(wait);
+    await card.getByRole('link', { name: 'Ergebnisse herunterladen (Markdown)' }).waitFor();
+    await checkA11y(olga.page, 'console-phase-closed');
+  });
+
+  it('creates an invitation link with a QR code and revokes it', async () => {
+    const panel = await consoleTab(olga.page, 'Einladungen');
+    await panel.getByLabel('Rolle').selectOption({ label: 'Moderation' });
+    await panel.getByLabel(/^Bezeichnung/).fill('AG-Moderation');
+    await panel.getByRole('button', { name: 'Link erzeugen' }).click();
+    const created = panel.getByRole('region', { name: 'Neuer Einladungslink für: Moderation' });
+    await created.waitFor(wait);
+    const link = await created.getByRole('textbox', { name: 'Einladungslink' }).inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/join/[A-Za-z0-9_-]{22}$`));
+    await created
+      .getByRole('img', { name: 'QR-Code des Einladungslinks für: Moderation' })
+      .waitFor();
+    await created.getByRole('button', { name: 'Link kopieren' }).click();
+    await announced(olga.page, /Link in die Zwischenablage kopiert|Strg\+C/);
+    await checkA11y(olga.page, 'console-invitation');
+
+    const row = panel.getByRole('listitem').filter({ hasText: 'Moderation – AG-Moderation' });
+    await row.getByRole('button', { name: 'Zurückziehen Moderation – AG-Moderation' }).click();
+    await olga.page.getByRole('dialog').getByRole('button', { name: 'Zurückziehen' }).click();
+    await row.getByText('(zurückgezogen)').waitFor(wait);
+    const preview = await olga.context.request.get(`/api/invitations/${link.split('/').at(-1)}`);
+    expect(preview.status()).toBe(410);
+  });
+
+  it('asked nobody but our own server and our LiveKit', async () => {
+    const allowed = new Set([
+      new URL(server.url).origin,
+      new URL(server.url.replace(/^http/, 'ws')).origin,
+      new URL(server.livekitUrl).origin,
+      new URL(server.livekitUrl.replace(/^ws/, 'http')).origin,
+    ]);
+    for (const person of [olga, anna]) {
+      const foreign = person.requests.filter(
+        (u) => !u.startsWith('data:') && !u.startsWith('blob:') && !allowed.has(new URL(u).origin),
+      );
+      expect(foreign, person.name).toEqual([]);
+    }
+  });
+});
