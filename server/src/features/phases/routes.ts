@@ -69,7 +69,7 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
       );
       requireRight(can(actor, 'phase.run', { eventId: event.id }), 'run working-group phases');
       const row = await createPhase(app.db, event.id, request.body, person.personId);
-      return reply.status(201).send(await toPhase(app.db, row));
+      return reply.status(201).send(await events.updated(row));
     },
   );
 
