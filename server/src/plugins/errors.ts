@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '@plenum/shared';
-import { AppError } from '../lib/app-error.ts';
+import { AppError, unstorableInput } from '../lib/app-error.ts';
 
 /** One place turns every failure into `{ error: { code, message } }`; no stack reaches a client. */
 export default fp<{ spaFallback: boolean }>(
@@ -22,6 +22,11 @@ export default fp<{ spaFallback: boolean }>(
           .map(([k, m]) => `${k}: ${m}`)
           .join('; ');
         return reply.status(400).send(body('validation_failed', `Invalid input — ${list}`, fields));
+      }
+      const unstorable = unstorableInput(err);
+      if (unstorable) {
+        request.log.warn({ err }, 'input the database cannot store');
+        return reply.status(400).send(body(unstorable.code, unstorable.message));
       }
       const status = err.statusCode ?? 500;
       if (status === 429) return reply.status(429).send(body('rate_limited', err.message));

@@ -143,7 +143,14 @@ function parseDocument(xml: string): Node {
     const { msg, line } = valid.err;
     throw new AppError('bad_request', `The XML is not well-formed (line ${line}): ${msg}`);
   }
-  const schedule = asNode(asNode(parser.parse(xml)).schedule);
+  let document: unknown;
+  try {
+    document = parser.parse(xml);
+  } catch (err) {
+    // The parser's own limits (e.g. nesting deeper than any Frab export) are the sender's fault.
+    throw notFrab(`it cannot be read (${(err as Error).message})`);
+  }
+  const schedule = asNode(asNode(document).schedule);
   if (!Object.keys(schedule).length) throw notFrab('the root element must be <schedule>');
   if (!asList(schedule.day).length) throw notFrab('it has no <day> elements');
   return schedule;
