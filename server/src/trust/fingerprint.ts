@@ -1,0 +1,21 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+
+/** Count and checksum of every table (presence aside: connecting sockets update it). */
+export async function tableFingerprint(db: Db): Promise<Record<string, string>> {
+  const tables = await rows<{ name: string }>(
+    db,
+    sql`select table_name as name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'presence'`,
+  );
+  const parts = tables.map(
+    ({ name }) =>
+      `select '${name}' as name, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as sum from "${name}" x`,
+  );
+  const sums = await rows<{ name: string; sum: string }>(db, sql.raw(parts.join(' union all ')));
+  return Object.fromEntries(sums.map((s) => [s.name, s.sum]));
+}
+
+async function rows<T>(db: Db, query: SQL) {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}

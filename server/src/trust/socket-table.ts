@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { ClientEventName } from '@plenum/shared';
+import { setChatLock } from '../features/chat/moderation.ts';
+import {
+  everyMember,
+  organizerOnly as organizer,
+  roomModerators,
+  staff,
+  type ActorName,
+  type Cast,
+} from './cast.ts';
+
+export interface SocketRow {
+  event: ClientEventName;
+  /** Tells apart several rows of one event (another target room). */
+  target?: string;
+  allowed: readonly ActorName[];
+  /** The payload for one actor; fresh targets where the event consumes them. */
+  payload(c: Cast, actor: ActorName): unknown;
+  /** Puts back what an allowed call changed, so later rows start from the same state. */
+  restore?(c: Cast): Promise<unknown>;
+}
+
+const text = (body: string) => ({ clientId: randomUUID(), body });
+
+/**
+ * Every Socket.IO client event and who may send it. Members of another event and people
+ * without a session never get a socket for this event: their cells are handshake refusals.
+ * Group A is moderated by `moderatorHere`; no phase runs, so attendees and speakers are not in it.
+ */
+export const socketTable: SocketRow[] = [
+  { event: 'presence:list', allowed: everyMember, payload: () => ({}) },
+
+  // Chat
+  {
+    event: 'chat:send',
+    target: 'the plenary',
+    allowed: everyMember,
+    payload: (c) => ({ roomId: c.plenaryId, ...text('Hallo') }),
+  },
+  {
+    event: 'chat:send',
+    target: 'group A',
+    allowed: staff,
+    payload: (c) => ({ roomId: c.groupAId, ...text('Hallo AG') }),
+  },
+  {
+    event: 'chat:announce',
+    allowed: organizer,
+    payload: () => ({ scope: 'event', ...text('Noch 5 Minuten') }),
+  },
+  {
+    event: 'chat:history',
+    target: 'the plenary',
+    allowed: everyMember,
+    payload: (c) => ({ roomId: c.plenaryId }),
+  },
+  {
+    event: 'chat:history',
+    target: 'group A',
+    allowed: staff,
+    payload: (c) => ({ roomId: c.groupAId }),
+  },
+  {
+    event: 'chat:catchUp',
+    target: 'group A',
+    allowed: staff,
+    payload: (c) => ({ roomId: c.groupAId, since: 0 }),
+  },
+  {
+    event: 'chat:delete',
+    target: 'a fresh message in group A',
+    allowed: roomModerators,
+    payload: async (c) => ({ messageId: await c.message(c.groupAId) }),
+  },
+  {
+    event: 'chat:pin',
+    target: 'a fresh message in group A',
+    allowed: roomModerators,
+    payload: async (c) => ({ messageId: await c.message(c.groupAId), pinned: true }),
+  },
+  {
+    event: 'chat:lock',
+    target: 'group A (locking is for organizers)',
+    allowed: organizer,
+    payload: (c) => ({ roomId: c.groupAId, locked: true }),
+    restore: async (c) =>
+      setChatLock(c.app.db, await c.room(c.groupAId), false, c.people.organizer.personId),
+  },
+
+  // Raised hands
+  { event: 'hand:raise', allowed: everyMember, payload: (c) => ({ roomId: c.plenaryId }) },
+  { event: 'hand:lower', allowed: everyMember, payload: (c) => ({ roomId: c.plenaryId }) },
+  { event: 'hand:list', allowed: everyMember, payload: (c) => ({ roomId: c.plenaryId }) },
+  {
+    event: 'hand:takeNext',
+    target: 'group A, with the bystander’s hand raised',
+    allowed: roomModerators,
+    payload: async (c) => {
+      await c.hand(c.groupAId);
+      return { roomId: c.groupAId };
+    },
+  },
+  {
+    event: 'hand:dismiss',
+    target: 'the bystander’s hand in group A',
+    allowed: roomModerators,
+    payload: async (c) => ({ handId: await c.hand(c.groupAId) }),
+  },
+
+  // Questions (always the plenary's)
+  { event: 'question:ask', allowed: everyMember, payload: () => text('Eine Frage') },
+  { event: 'question:list', allowed: everyMember, payload: () => ({}) },
+  {
+    event: 'question:upvote',
+    target: 'a fresh question',
+    allowed: everyMember,
+    payload: async (c) => ({ questionId: await c.question() }),
+  },
+  {
+    event: 'question:answer',
+    target: 'a fresh question',
+    allowed: staff,
+    payload: async (c) => ({ questionId: await c.question() }),
+  },
+  {
+    event: 'question:hide',
+    target: 'a fresh question',
+    allowed: staff,
+    payload: async (c) => ({ questionId: await c.question() }),
+  },
+];
