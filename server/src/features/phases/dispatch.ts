@@ -13,6 +13,7 @@ import {
   openPhaseOf,
   phaseGroups,
   roomOfPersonInPhase,
+  roomsOfEveryoneInPhase,
   type PhaseRow,
 } from './repository.ts';
 
@@ -44,6 +45,9 @@ async function movePeople(
   targets: Map<string, RoomRow>,
   info: Pick<RoomAssigned, 'phaseId' | 'reason' | 'deadlineAt'>,
 ) {
+  // When a whole phase opens or closes, every client reloads its people list on its own room
+  // change; a presence entry per person to every client would be quadratic (90 MB at 1000).
+  const announcePresence = targets.size === 1;
   const members = new Map((await eventMembers(deps.db, eventId)).map((m) => [m.personId, m]));
   const eventRooms = await deps.db
     .select({ id: rooms.id })
@@ -61,14 +65,21 @@ async function movePeople(
     );
     sockets.socketsJoin(socketRoom.room(roomId));
   }
-  // People lists show where everyone is: the online ones among the moved are now elsewhere.
-  const online = new Set(
-    (await deps.io.in(socketRoom.event(eventId)).fetchSockets()).map((s) => s.data.personId),
-  );
+  // People lists show where everyone is: a single person moved is now elsewhere.
+  const online = announcePresence
+    ? new Set(
+        (await deps.io.in(socketRoom.person([...targets.keys()][0]!)).fetchSockets()).map(
+          (s) => s.data.personId,
+        ),
+      )
+    : new Set<string>();
   const now = new Date().toISOString();
+  let minted = 0;
   for (const [personId, room] of targets) {
     const member = members.get(personId);
     if (!member) continue;
+    // Signing a thousand tokens in one go would stall the event loop for everyone else.
+    if (++minted % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (online.has(personId)) {
       deps.presence.queue(eventId, {
         personId,
@@ -108,13 +119,11 @@ export async function dispatchOpened(deps: DispatchDeps, phase: PhaseRow) {
     ),
   );
   const targets = new Map<string, RoomRow>();
-  for (const member of await eventMembers(deps.db, phase.eventId)) {
-    const roomId = await roomOfPersonInPhase(deps.db, phase.id, member.personId);
-    if (roomId)
-      targets.set(
-        member.personId,
-        groupRooms.find((r) => r.id === roomId)!,
-      );
+  for (const [personId, roomId] of await roomsOfEveryoneInPhase(deps.db, phase.id)) {
+    targets.set(
+      personId,
+      groupRooms.find((r) => r.id === roomId)!,
+    );
   }
   await movePeople(deps, phase.eventId, targets, {
     phaseId: phase.id,

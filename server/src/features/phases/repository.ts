@@ -126,6 +126,26 @@ export async function roomOfPersonInPhase(db: DbOrTx, phaseId: string, personId:
   return moderated?.roomId ?? null;
 }
 
+/**
+ * Where everyone belongs in a phase, in two queries: assigned people in their group, moderators
+ * not assigned in (the first of) the groups they moderate.
+ */
+export async function roomsOfEveryoneInPhase(db: DbOrTx, phaseId: string) {
+  const placed = new Map<string, string>();
+  const assigned = await db
+    .select({ personId: assignments.personId, roomId: assignments.roomId })
+    .from(assignments)
+    .where(eq(assignments.phaseId, phaseId));
+  for (const a of assigned) placed.set(a.personId, a.roomId);
+  const moderators = await db
+    .select({ personId: roomModerators.personId, roomId: roomModerators.roomId })
+    .from(phaseRooms)
+    .innerJoin(roomModerators, eq(roomModerators.roomId, phaseRooms.roomId))
+    .where(eq(phaseRooms.phaseId, phaseId));
+  for (const m of moderators) if (!placed.has(m.personId)) placed.set(m.personId, m.roomId);
+  return placed;
+}
+
 /** The group a person belongs in right now (open phase), or null for the plenary. */
 export async function groupOfPersonNow(db: DbOrTx, eventId: string, personId: string) {
   const phase = await openPhaseOf(db, eventId);
