@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Actor, Role } from '@plenum/shared';
+import type { FastifyRequest } from 'fastify';
+import { can, type Actor, type EventAction, type Role } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { events, memberships, roomModerators, rooms } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../lib/app-error.ts';
@@ -55,3 +56,18 @@ export const requireRight = (allowed: boolean, what: string) => {
   if (!allowed)
     throw new AppError('forbidden', `Your role in this event does not allow you to ${what}.`);
 };
+
+/**
+ * What nearly every event route starts with: the signed-in person, the event by slug and their
+ * rights in it — and, when an action is named, a 403 unless `can()` allows it.
+ */
+export async function requireEventActor(
+  request: FastifyRequest,
+  slug: string,
+  right?: { action: EventAction; what: string },
+) {
+  const person = await request.requirePerson();
+  const { event, actor } = await resolveEventActor(request.server.db, person.personId, slug);
+  if (right) requireRight(can(actor, right.action, { eventId: event.id }), right.what);
+  return { person, event, actor };
+}

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { can, Event, EventInput, EventPatch, EventSlugParams } from '@plenum/shared';
+import { Event, EventInput, EventPatch, EventSlugParams } from '@plenum/shared';
 import { AppError } from '../../lib/app-error.ts';
-import { requireRight, resolveEventActor } from '../access/actor.ts';
+import { requireEventActor } from '../access/actor.ts';
 import { createEvent, isOrganizerSomewhere, toEvent, updateEvent } from './service.ts';
 
 const eventRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -29,8 +29,7 @@ const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/events/:slug',
     { schema: { tags: ['events'], params: EventSlugParams, response: { 200: Event } } },
     async (request) => {
-      const person = await request.requirePerson();
-      const { event } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      const { event } = await requireEventActor(request, request.params.slug);
       return toEvent(event);
     },
   );
@@ -47,13 +46,10 @@ const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(
-        app.db,
-        person.personId,
-        request.params.slug,
-      );
-      requireRight(can(actor, 'event.edit', { eventId: event.id }), 'edit the event');
+      const { person, event } = await requireEventActor(request, request.params.slug, {
+        action: 'event.edit',
+        what: 'edit the event',
+      });
       return toEvent(await updateEvent(app.db, event, request.body, person.personId));
     },
   );

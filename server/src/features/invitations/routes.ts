@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  can,
   CreatedInvitation,
   EventSlugParams,
   Invitation,
@@ -12,7 +11,7 @@ import {
   RedeemInput,
   Role,
 } from '@plenum/shared';
-import { requireRight, resolveEventActor } from '../access/actor.ts';
+import { requireEventActor } from '../access/actor.ts';
 import {
   createInvitation,
   invitationLink,
@@ -86,13 +85,10 @@ const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (a
       },
     },
     async (request) => {
-      const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(
-        app.db,
-        person.personId,
-        request.params.slug,
-      );
-      requireRight(can(actor, 'invitation.manage', { eventId: event.id }), 'manage invitations');
+      const { event } = await requireEventActor(request, request.params.slug, {
+        action: 'invitation.manage',
+        what: 'manage invitations',
+      });
       return listInvitations(app.db, event.id);
     },
   );
@@ -109,13 +105,10 @@ const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (a
       },
     },
     async (request, reply) => {
-      const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(
-        app.db,
-        person.personId,
-        request.params.slug,
-      );
-      requireRight(can(actor, 'invitation.manage', { eventId: event.id }), 'manage invitations');
+      const { person, event } = await requireEventActor(request, request.params.slug, {
+        action: 'invitation.manage',
+        what: 'manage invitations',
+      });
       const { row, token } = await createInvitation(
         app.db,
         event.id,
@@ -139,13 +132,10 @@ const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (a
       },
     },
     async (request) => {
-      const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(
-        app.db,
-        person.personId,
-        request.params.slug,
-      );
-      requireRight(can(actor, 'invitation.manage', { eventId: event.id }), 'manage invitations');
+      const { person, event } = await requireEventActor(request, request.params.slug, {
+        action: 'invitation.manage',
+        what: 'manage invitations',
+      });
       return revokeInvitation(app.db, event.id, request.params.invitationId, person.personId);
     },
   );

@@ -15,7 +15,7 @@ import {
 import { desc, eq } from 'drizzle-orm';
 import { phases } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
-import { requireRight, resolveEventActor } from '../access/actor.ts';
+import { requireEventActor, requireRight } from '../access/actor.ts';
 import { assignToGroup, balanceNow, importPreassignments } from './assignments.ts';
 import { listAssignments, roomOfPersonInPhase, toPhase } from './repository.ts';
 import { closePhase, createPhase, extendPhase, openPhase } from './service.ts';
@@ -38,8 +38,7 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
     '/api/events/:slug/phases',
     { schema: { tags, params: EventSlugParams, response: { 200: z.array(Phase) } } },
     async (request) => {
-      const person = await request.requirePerson();
-      const { event } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      const { event } = await requireEventActor(request, request.params.slug);
       const rows = await app.db
         .select()
         .from(phases)
@@ -61,13 +60,10 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
       },
     },
     async (request, reply) => {
-      const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(
-        app.db,
-        person.personId,
-        request.params.slug,
-      );
-      requireRight(can(actor, 'phase.run', { eventId: event.id }), 'run working-group phases');
+      const { person, event } = await requireEventActor(request, request.params.slug, {
+        action: 'phase.run',
+        what: 'run working-group phases',
+      });
       const row = await createPhase(app.db, event.id, request.body, person.personId);
       return reply.status(201).send(await events.updated(row));
     },

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  can,
   EventSlugParams,
   Room,
   RoomParams,
   WorkingGroupInput,
   WorkingGroupPatch,
 } from '@plenum/shared';
-import { requireRight, resolveEventActor } from '../access/actor.ts';
+import { requireEventActor } from '../access/actor.ts';
 import {
   createWorkingGroup,
   deleteWorkingGroup,
@@ -28,8 +27,7 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const person = await request.requirePerson();
-      const { event } = await resolveEventActor(app.db, person.personId, request.params.slug);
+      const { event } = await requireEventActor(request, request.params.slug);
       return listRooms(app.db, event.id);
     },
   );
@@ -46,13 +44,10 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(
-        app.db,
-        person.personId,
-        request.params.slug,
-      );
-      requireRight(can(actor, 'room.manage', { eventId: event.id }), 'manage rooms');
+      const { person, event } = await requireEventActor(request, request.params.slug, {
+        action: 'room.manage',
+        what: 'manage rooms',
+      });
       return reply
         .status(201)
         .send(await createWorkingGroup(app.db, event.id, request.body, person.personId));
@@ -71,13 +66,10 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(
-        app.db,
-        person.personId,
-        request.params.slug,
-      );
-      requireRight(can(actor, 'room.manage', { eventId: event.id }), 'manage rooms');
+      const { person, event } = await requireEventActor(request, request.params.slug, {
+        action: 'room.manage',
+        what: 'manage rooms',
+      });
       return updateWorkingGroup(
         app.db,
         event.id,
@@ -99,13 +91,10 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const person = await request.requirePerson();
-      const { event, actor } = await resolveEventActor(
-        app.db,
-        person.personId,
-        request.params.slug,
-      );
-      requireRight(can(actor, 'room.manage', { eventId: event.id }), 'manage rooms');
+      const { person, event } = await requireEventActor(request, request.params.slug, {
+        action: 'room.manage',
+        what: 'manage rooms',
+      });
       await deleteWorkingGroup(app.db, event.id, request.params.roomId, person.personId);
       return reply.status(204).send(null);
     },
