@@ -1,19 +1,40 @@
 import { defineConfig } from 'vitest/config';
 
+// Fault tests break real processes (the app, Postgres, Redis, LiveKit) that they start themselves;
+// they run one file at a time so that a kill in one cannot disturb another's timing.
+const faultTests = 'server/src/trust/faults/**/*.fault.ts';
+
 export default defineConfig({
   test: {
-    include: [
-      'shared/src/**/*.test.ts',
-      'server/src/**/*.test.ts',
-      'client/src/**/*.test.{ts,tsx}',
-      'scripts/**/*.test.ts',
-      'deploy/**/*.test.ts',
-      // Browser tests: real Chromium, real LiveKit; each file sets its own long timeouts.
-      'e2e/**/*.e2e.ts',
-    ],
     globalSetup: ['server/src/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'main',
+          include: [
+            'shared/src/**/*.test.ts',
+            'server/src/**/*.test.ts',
+            'client/src/**/*.test.{ts,tsx}',
+            'scripts/**/*.test.ts',
+            'deploy/**/*.test.ts',
+            // Browser tests: real Chromium, real LiveKit; each file sets its own long timeouts.
+            'e2e/**/*.e2e.ts',
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'faults',
+          include: [faultTests],
+          fileParallelism: false,
+          testTimeout: 180_000,
+        },
+      },
+    ],
   },
 });
