@@ -102,6 +102,7 @@ export const groupNotes = pgTable(
   (t) => [primaryKey({ columns: [t.phaseId, t.roomId] })],
 );
 
+/** A group's call for help; stays listed (open or done) so that no call gets lost on a reload. */
 export const helpRequests = pgTable(
   'help_requests',
   {
@@ -115,7 +116,9 @@ export const helpRequests = pgTable(
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
     message: text('message').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Marked done: when and by whom; both null while the group still waits. */
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: uuid('resolved_by').references(() => people.id, { onDelete: 'set null' }),
   },
   (t) => [index().on(t.phaseId)],
 );

@@ -1,0 +1,2 @@
+ALTER TABLE "help_requests" ADD COLUMN "resolved_by" uuid;--> statement-breakpoint
+ALTER TABLE "help_requests" ADD CONSTRAINT "help_requests_resolved_by_people_id_fk" FOREIGN KEY ("resolved_by") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;
