@@ -38,8 +38,11 @@ async function openPg(url: string): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
-  // A lost connection must not crash the process; queries fail and health reports down.
+  // A lost connection must not crash the process; queries fail and health reports down. The pool
+  // listens only on idle clients: one cut while checked out (inside a transaction) would emit an
+  // unhandled 'error' and end the process, so every client gets a listener of its own.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     db,

@@ -47,3 +47,33 @@ export function unstorableInput(err: unknown): AppError | null {
     'The input contains something that cannot be stored (such as a NUL character, an unpaired surrogate or a date out of range).',
   );
 }
+
+/**
+ * Postgres is gone or going (refused, reset, shut down, connection cut mid-query): a 503 the client
+ * may retry, not a 500. pg reports a cut connection by message only, without a code.
+ */
+const unreachableCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+const unreachableMessages = /^(Connection terminated|timeout exceeded when trying to connect)/;
+export function databaseUnavailable(err: unknown): AppError | null {
+  let e = err as { code?: unknown; message?: unknown; cause?: unknown } | null;
+  // drizzle wraps the driver's error in `cause`; one level is all it adds.
+  for (let depth = 0; e && depth < 3; depth++) {
+    const code = typeof e.code === 'string' ? e.code : undefined;
+    const message = typeof e.message === 'string' ? e.message : '';
+    if ((code && unreachableCodes.has(code)) || unreachableMessages.test(message)) {
+      return new AppError(
+        'unavailable',
+        'The database is not reachable; please try again shortly.',
+      );
+    }
+    e = e.cause as typeof e;
+  }
+  return null;
+}

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '@plenum/shared';
-import { AppError, unstorableInput } from '../lib/app-error.ts';
+import { AppError, databaseUnavailable, unstorableInput } from '../lib/app-error.ts';
 
 /** One place turns every failure into `{ error: { code, message } }`; no stack reaches a client. */
 export default fp<{ spaFallback: boolean }>(
@@ -36,12 +36,12 @@ export default fp<{ spaFallback: boolean }>(
       if (status >= 400 && status < 500) {
         return reply.status(status).send(body('bad_request', err.message));
       }
-      request.log.error({ err }, 'unhandled error');
-      if (isDatabaseDown(err)) {
-        return reply
-          .status(503)
-          .send(body('unavailable', 'The database is not reachable; please try again shortly.'));
+      const unavailable = databaseUnavailable(err);
+      if (unavailable) {
+        request.log.warn({ err }, 'database unavailable');
+        return reply.status(503).send(body(unavailable.code, unavailable.message));
       }
+      request.log.error({ err }, 'unhandled error');
       return reply.status(500).send(body('internal', 'Something went wrong on our side.'));
     });
 
@@ -66,11 +66,4 @@ function body(
   return {
     error: { code, message, ...(fields && { fields }), ...(reason && { reason }) },
   } satisfies ErrorBody;
-}
-
-function isDatabaseDown(err: unknown): boolean {
-  const code =
-    (err as { code?: string; cause?: { code?: string } })?.code ??
-    (err as { cause?: { code?: string } })?.cause?.code;
-  return code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET';
 }

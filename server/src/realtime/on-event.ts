@@ -10,7 +10,7 @@ import {
 } from '@plenum/shared';
 import { loadActor } from '../features/access/actor.ts';
 import { findRoom } from '../features/rooms/service.ts';
-import { AppError, unstorableInput } from '../lib/app-error.ts';
+import { AppError, databaseUnavailable, unstorableInput } from '../lib/app-error.ts';
 import { FloodGuard } from './rate-limit.ts';
 import { mayBeInRoom, roomTarget, socketRoom, type RoomRow } from './rooms.ts';
 import type { PlenumSocket, Realtime } from './types.ts';
@@ -181,14 +181,8 @@ function toAckError(rt: Realtime, event: string, err: unknown): AckError {
   }
   const unstorable = unstorableInput(err);
   if (unstorable) return { code: unstorable.code, message: unstorable.message };
-  const code =
-    (err as { code?: string })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
-  if (code === 'ECONNREFUSED' || code === '57P01' || code === '57P03' || code === 'ECONNRESET') {
-    return {
-      code: 'unavailable',
-      message: 'The database is not reachable; please try again shortly.',
-    };
-  }
+  const unavailable = databaseUnavailable(err);
+  if (unavailable) return { code: unavailable.code, message: unavailable.message };
   rt.log.error({ err, event }, 'socket handler failed');
   return { code: 'internal', message: 'Something went wrong on our side.' };
 }

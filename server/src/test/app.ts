@@ -15,12 +15,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** buildApp() on a fresh Postgres database and the run's real LiveKit; no listen. */
+/**
+ * buildApp() on a fresh Postgres database and the run's real LiveKit; no listen. Fault tests pass
+ * `databaseServer`, the URL of a Postgres of their own, to make the database there.
+ */
 export async function createTestApp(
   env: Record<string, string> = {},
   options: Partial<AppOptions> = {},
+  databaseServer?: string,
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(databaseServer);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
