@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { startPrivateRedis, type ServiceProcess } from '../../test/service-processes.ts';
+import { ask, listen, ok, type ClientSocket, type Inbox } from '../../test/sockets.ts';
+import { createWorld, type World } from '../../test/world.ts';
+
+/**
+ * Two app nodes joined by a Redis of the test's own, which crashes (SIGKILL) and comes back empty
+ * on the same port. Cross-node delivery must come back by itself, and nothing acknowledged may be
+ * lost: it is in Postgres, and a client catches up from there.
+ */
+const DOWN_MS = 3_000;
+/** Reconnect backoff tops out at 5 s, the adapter's blocking read at 5 s: well within 20 s. */
+const RESUME_WITHIN_MS = 20_000;
+
+let redis: ServiceProcess;
+let t: TestApp;
+let nodeA: FastifyInstance;
+let nodeB: FastifyInstance;
+let urlA: string;
+let urlB: string;
+let w: World;
+
+beforeAll(async () => {
+  redis = await startPrivateRedis();
+  t = await createTestApp({ REDIS_URL: redis.url });
+  nodeA = t.app;
+  nodeB = await t.restart();
+  urlA = await listen(nodeA);
+  urlB = await listen(nodeB);
+  w = await createWorld(nodeA, urlA);
+});
+
+afterAll(async () => {
+  w?.close();
+  await t?.close();
+  await redis?.close();
+});
+
+const send = (socket: ClientSocket, body: string) =>
+  ask(socket, 'chat:send', { roomId: w.plenaryId, clientId: crypto.randomUUID(), body });
+
+/** Sends probes from one node until one reaches the other; the time from `since` to then. */
+async function deliveryResumes(from: ClientSocket, to: Inbox, label: string, since: number) {
+  for (let probe = 1; Date.now() - since < RESUME_WITHIN_MS; probe++) {
+    const ack = await send(from, `${label} ${probe}`);
+    if (ack.ok) {
+      const arrived = await to
+        .waitFor('chat:message', (m) => m.id === ack.message.id)
+        .then(
+          () => true,
+          () => false,
+        );
+      if (arrived) return { ms: Date.now() - since, probes: probe, id: ack.message.id };
+    } else {
+      // One person may send five messages in five seconds; probes stay well below that.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+    }
+  }
+  throw new Error(`${label}: no cross-node delivery within ${RESUME_WITHIN_MS} ms`);
+}
+
+describe('Redis restart under two nodes', () => {
+  it('cross-node delivery resumes by itself after Redis crashes and returns empty', async () => {
+    const anna = await w.connect(w.anna, urlA);
+    const ben = await w.connect(w.ben, urlB);
+    const acked: number[] = [];
+    const before = await ok(anna.socket, 'chat:send', {
+      roomId: w.plenaryId,
+      clientId: crypto.randomUUID(),
+      body: 'vor dem Absturz',
+    });
+    acked.push(before.message.id);
+    await ben.inbox.waitFor('chat:message', (m) => m.id === before.message.id);
+
+    const downAt = Date.now();
+    await redis.stop('SIGKILL');
+    // While Redis is gone, sending still answers (stored in Postgres), within the ack timeout.
+    const whileDown = await send(anna.socket, 'während Redis fehlt');
+    const answeredMs = Date.now() - downAt;
+    if (whileDown.ok) acked.push(whileDown.message.id);
+    else expect(whileDown.error.code).toBe('unavailable');
+    const health = await nodeA.inject({ url: '/api/health' });
+    expect(health.json()).toMatchObject({ db: 'up', redis: 'down' });
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, DOWN_MS - answeredMs)));
+
+    await redis.start();
+    const upAt = Date.now();
+    const aToB = await deliveryResumes(anna.socket, ben.inbox, 'A→B', upAt);
+    acked.push(aToB.id);
+    const bToA = await deliveryResumes(ben.socket, anna.inbox, 'B→A', upAt);
+    acked.push(bToA.id);
+    for (const node of [nodeA, nodeB]) {
+      expect((await node.inject({ url: '/api/health' })).json()).toMatchObject({ redis: 'up' });
+    }
+
+    // Everything acknowledged is there for a client that catches up, on either node.
+    const late = await w.connect(w.cem, urlB);
+    const caughtUp = await ok(late.socket, 'chat:catchUp', { roomId: w.plenaryId, since: 0 });
+    const stored = new Set(caughtUp.messages.map((m) => m.id));
+    expect(acked.filter((id) => !stored.has(id))).toEqual([]);
+    console.log('redis restart:', {
+      downMs: upAt - downAt,
+      whileDown: whileDown.ok ? 'acked' : whileDown.error.code,
+      answeredWhileDownMs: answeredMs,
+      resumedAtoBMs: aToB.ms,
+      resumedBtoAMs: bToA.ms,
+      probes: aToB.probes + bToA.probes,
+    });
+  });
+});
