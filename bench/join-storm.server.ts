@@ -7,7 +7,15 @@
  * mintRoomToken as Plenum's.
  */
 import { randomBytes } from 'node:crypto';
-import { listenOnLoopback, onStop, runChild, send, startPlenum } from './lib/server-child.ts';
+import {
+  answer,
+  listenOnLoopback,
+  onStop,
+  runChild,
+  send,
+  startPlenum,
+} from './lib/server-child.ts';
+import { countSqlStatements, sqlStatementsSoFar } from './lib/sql-counter.ts';
 
 const attendees = Number(process.argv[3] ?? 1000);
 const linksEach = process.argv[4] === 'each';
@@ -15,6 +23,8 @@ const linksEach = process.argv[4] === 'each';
 await runChild((mode) => (mode === 'bare' ? startBare() : startPlenumServer()));
 
 async function startPlenumServer() {
+  countSqlStatements();
+  answer('sql', async () => ({ type: 'sql', statements: sqlStatementsSoFar() }));
   const { createInvitation } = await import('../server/src/features/invitations/service.ts');
   const { app, event, plenaryId } = await startPlenum({ authRateLimit: 1_000_000 });
   const tokens: string[] = [];

@@ -18,6 +18,9 @@ declare module 'fastify' {
   }
 }
 
+export const notSignedIn = () =>
+  new AppError('unauthenticated', 'Please sign in with your invitation link.');
+
 /** Reads the session cookie for a request; other modules (Socket.IO handshake) reuse it. */
 export function readSessionSecret(
   unsign: (value: string) => { valid: boolean; value: string | null },
@@ -42,8 +45,7 @@ export default fp<{ secureCookies: boolean }>(
     });
     app.decorateRequest('requirePerson', async function (this: FastifyRequest) {
       const person = await this.currentPerson();
-      if (!person)
-        throw new AppError('unauthenticated', 'Please sign in with your invitation link.');
+      if (!person) throw notSignedIn();
       return person;
     });
     app.decorateReply(

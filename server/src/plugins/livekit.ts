@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { withTimeout } from './redis.ts';
+import { KnownLivekitRooms } from '../features/livekit/known-rooms.ts';
 
 export interface LivekitOptions {
   /** ws(s):// URL the browser and the server use to reach LiveKit. */
@@ -13,6 +14,8 @@ export interface LivekitOptions {
 
 export interface LivekitHandle extends LivekitOptions {
   rooms: RoomServiceClient;
+  /** Rooms this node created a moment ago: token requests skip creating them again. */
+  known: KnownLivekitRooms;
   /** True only when the RoomService API answers. */
   ping(): Promise<boolean>;
 }
@@ -31,6 +34,7 @@ export default fp<LivekitOptions>(
     app.decorate('livekit', {
       ...opts,
       rooms,
+      known: new KnownLivekitRooms(),
       ping: async () => {
         try {
           await withTimeout(rooms.listRooms(), 2000);

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { eq } from 'drizzle-orm';
 import { SocketAuth, type ErrorCode } from '@plenum/shared';
-import { rooms } from '../db/schema/index.ts';
-import { findEventBySlug, loadActor } from '../features/access/actor.ts';
+import { findEventMemberBySession } from '../features/access/signed-in.ts';
 import { findSession } from '../features/sessions/service.ts';
 import { readSessionSecret, SESSION_COOKIE } from '../plugins/auth.ts';
-import { roomOnConnect, socketRoom } from './rooms.ts';
+import { socketRoom } from './rooms.ts';
 import type { PlenumSocket } from './types.ts';
 
 /** A refused handshake: the client's `connect_error` carries the message and `data.code`. */
@@ -27,13 +25,18 @@ export function authenticateHandshake(app: FastifyInstance, allowedOrigins: read
       }
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
       const secret = readSessionSecret((v) => app.unsignCookie(v), cookies[SESSION_COOKIE]);
-      const person = secret ? await findSession(app.db, secret) : null;
-      if (!person) {
+      const auth = SocketAuth.safeParse(socket.handshake.auth);
+      // One query answers everything below (a thousand people may be connecting at once).
+      const found =
+        secret && auth.success
+          ? await findEventMemberBySession(app.db, secret, auth.data.event)
+          : null;
+      const signedIn = found ? found.person : secret ? await findSession(app.db, secret) : null;
+      if (!signedIn) {
         return next(
           refusal('unauthenticated', 'Please join with your invitation link before connecting.'),
         );
       }
-      const auth = SocketAuth.safeParse(socket.handshake.auth);
       if (!auth.success) {
         return next(
           refusal(
@@ -42,31 +45,27 @@ export function authenticateHandshake(app: FastifyInstance, allowedOrigins: read
           ),
         );
       }
-      const event = await findEventBySlug(app.db, auth.data.event);
-      const actor = event ? await loadActor(app.db, person.personId, event.id) : null;
-      if (!event || !actor || actor.role === null) {
-        return next(refusal('forbidden', 'You are not a member of this event.'));
-      }
-      const eventRooms = await app.db
-        .select({ id: rooms.id, kind: rooms.kind })
-        .from(rooms)
-        .where(eq(rooms.eventId, event.id));
+      const member = found?.member;
+      if (!member) return next(refusal('forbidden', 'You are not a member of this event.'));
+      const { actor, eventRooms } = member;
       const plenaryId = eventRooms.find((r) => r.kind === 'plenary')?.id;
       if (!plenaryId) return next(refusal('not_found', 'This event has no plenary.'));
       // Organizers steer every room, moderators the rooms they moderate.
       const steered = eventRooms
         .filter((r) => actor.role === 'organizer' || actor.moderatedRoomIds.has(r.id))
         .map((r) => socketRoom.mods(r.id));
-      const startRoom = await roomOnConnect(app.db, actor, plenaryId);
+      // As roomOnConnect: the group while a phase is open, else the plenary; none if removed.
+      const placed = member.groupNow ?? plenaryId;
+      const startRoom = member.removedRoomIds.has(placed) ? null : placed;
       socket.data = {
-        personId: person.personId,
-        displayName: person.displayName,
-        sessionId: person.sessionId,
-        eventId: event.id,
+        personId: signedIn.personId,
+        displayName: signedIn.displayName,
+        sessionId: signedIn.sessionId,
+        eventId: actor.eventId,
         plenaryId,
         initialRooms: [
-          socketRoom.event(event.id),
-          socketRoom.person(person.personId),
+          socketRoom.event(actor.eventId),
+          socketRoom.person(signedIn.personId),
           ...(startRoom ? [socketRoom.room(startRoom)] : []),
           ...steered,
         ],

@@ -18,12 +18,28 @@ export const roomTarget = (room: RoomRow): RoomTarget => ({
  */
 export async function mayBeInRoom(db: DbOrTx, actor: Actor, room: RoomRow): Promise<boolean> {
   if (actor.role === null || room.eventId !== actor.eventId) return false;
+  const rule = roomRule(actor, room, await isRemovedFrom(db, room.id, actor.personId));
+  return rule === 'if assigned' ? isAssignedNow(db, actor.personId, room.id) : rule === 'yes';
+}
+
+/** The same decision from facts read beforehand (the token route reads them in one query). */
+export function mayBeInRoomGiven(
+  actor: Actor,
+  room: RoomRow,
+  standing: { removed: boolean; assignedNow: boolean },
+): boolean {
+  const rule = roomRule(actor, room, standing.removed);
+  return rule === 'if assigned' ? standing.assignedNow : rule === 'yes';
+}
+
+function roomRule(actor: Actor, room: RoomRow, removed: boolean): 'yes' | 'no' | 'if assigned' {
+  if (actor.role === null || room.eventId !== actor.eventId) return 'no';
   // Removed by a moderator: no media and no chat there until re-admitted.
-  if (await isRemovedFrom(db, room.id, actor.personId)) return false;
-  if (room.kind === 'plenary') return true;
-  if (can(actor, 'room.visitAny', { eventId: room.eventId })) return true;
-  if (actor.moderatedRoomIds.has(room.id)) return true;
-  return isAssignedNow(db, actor.personId, room.id);
+  if (removed) return 'no';
+  if (room.kind === 'plenary') return 'yes';
+  if (can(actor, 'room.visitAny', { eventId: room.eventId })) return 'yes';
+  if (actor.moderatedRoomIds.has(room.id)) return 'yes';
+  return 'if assigned';
 }
 
 /** Assigned to this group in the phase that is open now (an assignment of a closed phase is history). */

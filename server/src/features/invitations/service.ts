@@ -108,8 +108,8 @@ export async function previewInvitation(db: DbOrTx, token: string) {
 const roleRank: Record<Role, number> = { attendee: 0, speaker: 1, moderator: 2, organizer: 3 };
 
 /**
- * Redeems a link: one transaction counts the use, creates the person (or reuses the signed-in
- * one), gives them the link's role (never lowering a higher one) and opens a session.
+ * Redeems a link: counts the use, creates the person (or reuses the signed-in one), gives them
+ * the link's role (never lowering a higher one) and opens a session — all or nothing.
  */
 export async function redeemInvitation(
   db: Db,
@@ -117,6 +117,14 @@ export async function redeemInvitation(
   input: RedeemInput,
   opts: { sessionDays: number; signedInPersonId: string | null },
 ) {
+  if (!opts.signedInPersonId) {
+    const joined = await redeemAsNewcomer(db, token, input, opts.sessionDays);
+    if (joined) return joined;
+    // Nothing was written: find out why the link did not work, in words a person understands.
+    const { invitation } = await findByToken(db, token);
+    assertUsable(invitation);
+    throw new AppError('gone', 'This invitation link has been used up.', 410, undefined, 'used_up');
+  }
   return db.transaction(async (tx) => {
     const { invitation, event } = await findByToken(tx, token, true);
     assertUsable(invitation);
@@ -163,4 +171,53 @@ export async function redeemInvitation(
       session,
     };
   });
+}
+
+/**
+ * The common case of a join storm, a newcomer, in one statement (one round trip, atomic): the
+ * conditional UPDATE counts the use only while the link is usable (its row lock serialises
+ * parallel redeems, so `max_uses` holds), and the inserts run only if it did. Null: unusable.
+ */
+async function redeemAsNewcomer(db: Db, token: string, input: RedeemInput, sessionDays: number) {
+  const secret = randomToken(32);
+  const expiresAt = new Date(Date.now() + sessionDays * 86_400_000);
+  const email = input.email ?? null;
+  const result = await db.execute(sql`
+    with used as (
+      update invitations i set uses = i.uses + 1
+      from events e
+      where i.token_hash = ${hashToken(token)} and e.id = i.event_id
+        and i.revoked_at is null
+        and (i.expires_at is null or i.expires_at > now())
+        and (i.max_uses is null or i.uses < i.max_uses)
+      returning i.event_id, i.role, e.slug, e.title
+    ), person as (
+      insert into people (display_name, email) select ${input.displayName}, ${email} from used
+      returning id
+    ), membership as (
+      insert into memberships (event_id, person_id, role)
+      select used.event_id, person.id, used.role from used, person
+    ), session as (
+      insert into sessions (person_id, token_hash, expires_at)
+      select person.id, ${hashToken(secret)}, ${expiresAt.toISOString()}::timestamptz from person
+      returning id
+    )
+    select used.role, used.slug, used.title, person.id as person_id, session.id as session_id
+    from used, person, session`);
+  const [row] = (result as unknown as { rows: NewcomerRow[] }).rows;
+  if (!row) return null;
+  return {
+    event: { slug: row.slug, title: row.title },
+    person: { id: row.person_id, displayName: input.displayName, email },
+    role: row.role,
+    session: { sessionId: row.session_id, secret, expiresAt },
+  };
+}
+
+interface NewcomerRow {
+  role: Role;
+  slug: string;
+  title: string;
+  person_id: string;
+  session_id: string;
 }

@@ -11,9 +11,12 @@ import {
 import { AppError, notFound } from '../../lib/app-error.ts';
 import { loadActor, requireRight } from '../access/actor.ts';
 import { findRoomById, roomTarget } from '../access/room-access.ts';
+import { findRoomActorBySession } from '../access/signed-in.ts';
+import { notSignedIn, readSessionSecret, SESSION_COOKIE } from '../../plugins/auth.ts';
 import { issueRoomToken, moderateParticipant } from './service.ts';
 import { currentRoomOf, socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumServer } from '../../realtime/types.ts';
+import { announcePresenceOf } from '../presence/socket.ts';
 
 const rightFor = {
   promote: 'participant.promote',
@@ -34,6 +37,7 @@ const livekitRoutes: FastifyPluginAsyncZod = async (app) => {
       targetId: hand.person.id,
       action: 'promote',
     });
+    await announcePresenceOf(app.realtime, room.eventId, hand.person.id);
   });
 
   /** The room and the caller's rights in its event; rooms of events one is not in do not exist. */
@@ -56,9 +60,18 @@ const livekitRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const person = await request.requirePerson();
-      const { room, actor } = await roomAndActor(person.personId, request.params.roomId);
-      return issueRoomToken(app.db, app.livekit, person, actor, room);
+      // Every joining browser asks for this right away: person, room, rights in one query.
+      const secret = readSessionSecret(
+        (v) => request.unsignCookie(v),
+        request.cookies[SESSION_COOKIE],
+      );
+      const found = secret
+        ? await findRoomActorBySession(app.db, secret, request.params.roomId)
+        : null;
+      if (!found) throw notSignedIn();
+      if (!found.inRoom) throw notFound('Room');
+      const { room, actor, standing } = found.inRoom;
+      return issueRoomToken(app.livekit, found.person, actor, room, standing);
     },
   );
 
@@ -93,6 +106,10 @@ const livekitRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       if (action === 'remove' || action === 'readmit') {
         await placeSocketsAfterRemoval(app.realtime.io, personId, room.id, action);
+      }
+      // People lists offer "promote" or "demote" by this: they learn of the change at once.
+      if (action === 'promote' || action === 'demote') {
+        await announcePresenceOf(app.realtime, room.eventId, personId);
       }
       return { ok: true as const };
     },

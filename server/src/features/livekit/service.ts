@@ -5,8 +5,10 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { memberships, roomGrants } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { recordAudit } from '../audit/service.ts';
-import { isRemovedFrom, mayBeInRoom, type RoomRow } from '../access/room-access.ts';
+import { mayBeInRoomGiven, type RoomRow } from '../access/room-access.ts';
+import type { RoomStanding } from '../access/signed-in.ts';
 import { mediaRightsFor } from './grants.ts';
+import type { KnownLivekitRooms } from './known-rooms.ts';
 import { mintRoomToken } from './token.ts';
 
 export interface LivekitDeps {
@@ -14,6 +16,8 @@ export interface LivekitDeps {
   apiKey: string;
   apiSecret: string;
   rooms: RoomServiceClient;
+  /** Without it every token request creates its room in LiveKit (idempotent, one HTTP call). */
+  known?: KnownLivekitRooms;
 }
 
 /** LiveKit down must not look like a server bug: a clear 503 the client can retry. */
@@ -33,8 +37,15 @@ const isNotFound = (err: unknown) =>
   (err as { status?: number })?.status === 404 ||
   /not found|does not exist/i.test(String((err as Error)?.message));
 
-/** Creates the LiveKit room for a Plenum room if it is not there yet (LiveKit makes this idempotent). */
-export async function ensureLivekitRoom(livekit: LivekitDeps, room: RoomRow) {
+/**
+ * Creates the LiveKit room for a Plenum room if it is not there yet (LiveKit makes this
+ * idempotent). `servedIds` get a token for it right after (a move): see KnownLivekitRooms.
+ */
+export async function ensureLivekitRoom(
+  livekit: LivekitDeps,
+  room: RoomRow,
+  servedIds: Iterable<string> = [],
+) {
   await callLivekit('create room', () =>
     livekit.rooms.createRoom({
       name: room.id,
@@ -44,9 +55,11 @@ export async function ensureLivekitRoom(livekit: LivekitDeps, room: RoomRow) {
       maxParticipants: room.capacity ? room.capacity + 10 : 0,
     }),
   );
+  livekit.known?.remember(room.id, servedIds);
 }
 
 export async function deleteLivekitRoom(livekit: LivekitDeps, roomId: string) {
+  livekit.known?.forget(roomId);
   try {
     await livekit.rooms.deleteRoom(roomId);
   } catch (err) {
@@ -70,22 +83,31 @@ export async function rightsOf(db: DbOrTx, role: Role, room: RoomRow, personId: 
   });
 }
 
-/** A token for exactly this room with exactly the caller's rights, or a clear refusal. */
+/**
+ * A token for exactly this room with exactly the caller's rights, or a clear refusal. The
+ * caller read the person's standing in the room beforehand (one query, see access/signed-in.ts).
+ */
 export async function issueRoomToken(
-  db: Db,
   livekit: LivekitDeps,
   person: { personId: string; displayName: string },
   actor: Actor,
   room: RoomRow,
+  standing: RoomStanding,
 ) {
-  if (await isRemovedFrom(db, room.id, person.personId)) {
+  if (standing.removed) {
     throw new AppError('forbidden', 'A moderator removed you from this room.');
   }
-  if (!(await mayBeInRoom(db, actor, room))) {
+  if (!mayBeInRoomGiven(actor, room, standing)) {
     throw new AppError('forbidden', 'You are not a member of this working group.');
   }
-  const rights = await rightsOf(db, actor.role!, room, person.personId);
-  await ensureLivekitRoom(livekit, room);
+  const rights = mediaRightsFor({
+    role: actor.role!,
+    roomKind: room.kind,
+    promoted: standing.promoted,
+  });
+  if (!livekit.known?.trustFor(room.id, person.personId)) {
+    await ensureLivekitRoom(livekit, room, [person.personId]);
+  }
   const token = await mintRoomToken({ ...person, roomId: room.id, rights }, livekit);
   return {
     url: livekit.url,

@@ -36,6 +36,10 @@ const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       } catch {
         throw new AppError('unauthenticated', 'Webhook signature is missing, invalid or stale.');
       }
+      // A finished room is gone in LiveKit: the next token for it must create it again.
+      if (event.event === 'room_finished' && event.room?.name) {
+        app.livekit.known.forget(event.room.name);
+      }
       return { ok: true as const, result: await applyWebhookEvent(app.db, event) };
     },
   );

@@ -1,5 +1,6 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { preparedPer } from '../../db/prepared.ts';
 import { people, sessions } from '../../db/schema/index.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
 
@@ -21,8 +22,8 @@ export async function openSession(db: DbOrTx, personId: string, days: number) {
   return { sessionId: row!.id, secret, expiresAt };
 }
 
-export async function findSession(db: DbOrTx, secret: string): Promise<SessionPerson | null> {
-  const [row] = await db
+const sessionQuery = preparedPer((db) =>
+  db
     .select({
       sessionId: sessions.id,
       personId: people.id,
@@ -33,12 +34,18 @@ export async function findSession(db: DbOrTx, secret: string): Promise<SessionPe
     .innerJoin(people, eq(people.id, sessions.personId))
     .where(
       and(
-        eq(sessions.tokenHash, hashToken(secret)),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, new Date()),
+        gt(sessions.expiresAt, sql`now()`),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('find_session'),
+);
+
+/** The person behind a session secret; every signed-in request asks this. */
+export async function findSession(db: DbOrTx, secret: string): Promise<SessionPerson | null> {
+  const [row] = await sessionQuery(db).execute({ tokenHash: hashToken(secret) });
   return row ?? null;
 }
 

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { eq, and } from 'drizzle-orm';
+import { AccessToken } from 'livekit-server-sdk';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { join, seedEvent, type Member } from '../../test/fixtures.ts';
+import { rooms } from '../../db/schema/index.ts';
+import { KnownLivekitRooms } from './known-rooms.ts';
+
+describe('rooms this node created a moment ago', () => {
+  const clock = { now: 0 };
+  const known = () => new KnownLivekitRooms(10_000, () => clock.now);
+
+  it('a remembered room is trusted once per person, within its time', () => {
+    const k = known();
+    k.remember('room', ['anna']);
+    expect(k.trustFor('room', 'anna')).toBe(false); // she holds a token already: asking again
+    expect(k.trustFor('room', 'ben')).toBe(true);
+    expect(k.trustFor('room', 'ben')).toBe(false);
+    expect(k.trustFor('other', 'cem')).toBe(false);
+  });
+
+  it('an entry expires, and forgetting or clearing drops it at once', () => {
+    const k = known();
+    k.remember('a');
+    k.remember('b');
+    k.remember('c');
+    k.forget('a');
+    expect(k.trustFor('a', 'x')).toBe(false);
+    clock.now += 10_000;
+    expect(k.trustFor('b', 'x')).toBe(false);
+    k.remember('b');
+    k.clear();
+    expect(k.trustFor('b', 'y')).toBe(false);
+  });
+});
+
+let t: TestApp;
+let plenaryId: string;
+let anna: Member;
+let ben: Member;
+let cem: Member;
+const created: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const event = await seedEvent(t.app);
+  anna = await join(t.app, event.id, 'attendee', 'Anna');
+  ben = await join(t.app, event.id, 'attendee', 'Ben');
+  cem = await join(t.app, event.id, 'attendee', 'Cem');
+  const [plenary] = await t.app.db
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(and(eq(rooms.eventId, event.id), eq(rooms.kind, 'plenary')));
+  plenaryId = plenary!.id;
+  // Count the app's calls to LiveKit's CreateRoom, and still make them.
+  const service = t.app.livekit.rooms;
+  const createRoom = service.createRoom.bind(service);
+  service.createRoom = (options) => {
+    created.push(options.name);
+    return createRoom(options);
+  };
+});
+afterAll(() => t.close());
+
+const token = (m: Member) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/rooms/${plenaryId}/token`,
+    headers: { cookie: m.cookie },
+  });
+const livekitHas = async (roomId: string) =>
+  (await t.app.livekit.rooms.listRooms([roomId])).some((r) => r.name === roomId);
+
+describe('tokens and LiveKit rooms', () => {
+  it('the first token creates the room; the next person’s token does not call LiveKit again', async () => {
+    expect((await token(anna)).statusCode).toBe(200);
+    expect(created.filter((n) => n === plenaryId)).toHaveLength(1);
+    expect(await livekitHas(plenaryId)).toBe(true);
+    expect((await token(ben)).statusCode).toBe(200);
+    expect(created.filter((n) => n === plenaryId)).toHaveLength(1);
+  });
+
+  it('a person asking again after LiveKit lost the room gets the room created again', async () => {
+    // LiveKit restarting loses every room; the app is not told.
+    await t.app.livekit.rooms.deleteRoom(plenaryId);
+    expect(await livekitHas(plenaryId)).toBe(false);
+    expect((await token(anna)).statusCode).toBe(200);
+    expect(await livekitHas(plenaryId)).toBe(true);
+  });
+
+  it('LiveKit reporting the room finished makes the next token create it again', async () => {
+    const before = created.length;
+    await t.app.livekit.rooms.deleteRoom(plenaryId);
+    const body = JSON.stringify({
+      event: 'room_finished',
+      id: `EV_${crypto.randomUUID()}`,
+      room: { name: plenaryId },
+      createdAt: Math.floor(Date.now() / 1000),
+    });
+    const { apiKey, apiSecret } = inject('livekit');
+    const signature = new AccessToken(apiKey, apiSecret);
+    signature.sha256 = createHash('sha256').update(body).digest('base64');
+    const hook = await t.app.inject({
+      method: 'POST',
+      url: '/api/livekit/webhook',
+      payload: body,
+      headers: {
+        'content-type': 'application/webhook+json',
+        authorization: await signature.toJwt(),
+      },
+    });
+    expect(hook.statusCode).toBe(200);
+    // Cem never had a token for it: only the webhook tells this node the room is gone.
+    expect((await token(cem)).statusCode).toBe(200);
+    expect(created.length).toBe(before + 1);
+    expect(await livekitHas(plenaryId)).toBe(true);
+  });
+});

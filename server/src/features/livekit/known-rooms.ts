@@ -1,0 +1,50 @@
+/**
+ * The LiveKit rooms this node created a moment ago, so that a token request need not ask LiveKit
+ * to create the room every time (one HTTP call per join in a join storm).
+ *
+ * LiveKit can lose its rooms behind our back (a restart keeps nothing; with `auto_create: false`
+ * a token for a lost room cannot join). So an entry is trusted only briefly (`ttlMs`), only once
+ * per person: someone asking again for a token for the same room most likely failed to join,
+ * and their request creates the room again. Deleting a room or LiveKit's `room_finished` forgets
+ * it at once. Per process on purpose: every node makes sure for itself.
+ */
+export class KnownLivekitRooms {
+  private readonly rooms = new Map<string, { until: number; served: Set<string> }>();
+
+  constructor(
+    private readonly ttlMs = 15_000,
+    private readonly now = () => Date.now(),
+  ) {}
+
+  /**
+   * True when the room was created recently and this person has not been given a token for it
+   * since; the person counts as served from now on.
+   */
+  trustFor(roomId: string, personId: string): boolean {
+    const entry = this.rooms.get(roomId);
+    if (!entry || entry.until <= this.now()) return false;
+    if (entry.served.has(personId)) return false;
+    entry.served.add(personId);
+    return true;
+  }
+
+  /** The room exists now; `servedIds` already hold a token for it (e.g. sent with a move). */
+  remember(roomId: string, servedIds: Iterable<string> = []) {
+    this.rooms.set(roomId, { until: this.now() + this.ttlMs, served: new Set(servedIds) });
+  }
+
+  /** Marks people as holding a token for a known room (no effect on an unknown one). */
+  served(roomId: string, personIds: Iterable<string>) {
+    const entry = this.rooms.get(roomId);
+    if (entry) for (const id of personIds) entry.served.add(id);
+  }
+
+  forget(roomId: string) {
+    this.rooms.delete(roomId);
+  }
+
+  /** LiveKit restarted (or may have): trust nothing. */
+  clear() {
+    this.rooms.clear();
+  }
+}
