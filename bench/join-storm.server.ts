@@ -7,15 +7,8 @@
  * mintRoomToken as Plenum's.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  answer,
-  listenOnLoopback,
-  onStop,
-  runChild,
-  send,
-  startPlenum,
-} from './lib/server-child.ts';
-import { countSqlStatements, sqlStatementsSoFar } from './lib/sql-counter.ts';
+import { listenOnLoopback, onStop, runChild, send, startPlenum } from './lib/server-child.ts';
+import { countWork } from './lib/work-counters.ts';
 
 const attendees = Number(process.argv[3] ?? 1000);
 const linksEach = process.argv[4] === 'each';
@@ -23,8 +16,7 @@ const linksEach = process.argv[4] === 'each';
 await runChild((mode) => (mode === 'bare' ? startBare() : startPlenumServer()));
 
 async function startPlenumServer() {
-  countSqlStatements();
-  answer('sql', async () => ({ type: 'sql', statements: sqlStatementsSoFar() }));
+  countWork({ sql: true });
   const { createInvitation } = await import('../server/src/features/invitations/service.ts');
   const { app, event, plenaryId } = await startPlenum({ authRateLimit: 1_000_000 });
   const tokens: string[] = [];
@@ -49,6 +41,7 @@ async function startPlenumServer() {
 }
 
 async function startBare() {
+  countWork({ sql: false });
   const { default: Fastify } = await import('fastify');
   const { default: cookie } = await import('@fastify/cookie');
   const { Server } = await import('socket.io');

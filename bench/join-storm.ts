@@ -25,6 +25,7 @@ import {
   summarize,
   type Summary,
 } from './lib/harness.ts';
+import { workPer, workSoFar } from './lib/work-counters.ts';
 
 interface Ready {
   type: 'ready';
@@ -43,7 +44,9 @@ interface Result extends Summary {
   socket: Summary;
   token: Summary;
   /** SQL statements per join (BEGIN/COMMIT included), counted in the server child. */
-  sqlPerJoin?: number;
+  sqlPerJoin: number;
+  /** The server child's CPU time (user + system) per join. */
+  cpuMsPerJoin: number;
   profileFile?: string;
 }
 type Options = ReturnType<typeof options>;
@@ -122,7 +125,7 @@ async function measure(
     steps.token.push(t3 - t2);
   };
   const from = profile ? await srv.mark() : 0;
-  const sqlBefore = server === 'plenum' ? await sqlStatements(srv) : 0;
+  const workBefore = await workSoFar(srv);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: opts.concurrency }, async () => {
@@ -134,10 +137,7 @@ async function measure(
   );
   const wallSeconds = (performance.now() - started) / 1000;
   const windows: [number, number][] = profile ? [[from, await srv.mark()]] : [];
-  const sqlPerJoin =
-    server === 'plenum'
-      ? Number((((await sqlStatements(srv)) - sqlBefore) / opts.attendees).toFixed(1))
-      : undefined;
+  const work = workPer(workBefore, await workSoFar(srv), opts.attendees);
 
   for (const socket of sockets) socket.disconnect();
   const profileFile = await srv.stop(windows);
@@ -151,13 +151,11 @@ async function measure(
     redeem: summarize(steps.redeem),
     socket: summarize(steps.socket),
     token: summarize(steps.token),
-    ...(sqlPerJoin !== undefined && { sqlPerJoin }),
+    sqlPerJoin: work.sqlPer,
+    cpuMsPerJoin: work.cpuMsPer,
     ...(profileFile && { profileFile }),
   };
 }
-
-const sqlStatements = async (srv: { ask<A>(m: object, t: string): Promise<A> }) =>
-  (await srv.ask<{ statements: number }>({ type: 'sql' }, 'sql')).statements;
 
 function report(opts: Options, results: Result[]) {
   const links = opts.flags.has('links-each') ? 'one link each' : 'one shared link';
@@ -172,7 +170,7 @@ function report(opts: Options, results: Result[]) {
     console.log(
       `${r.server.padEnd(8)} ${String(r.count).padStart(6)}  ${String(r.errors).padStart(6)}  ${r.joinsPerSecond.toFixed(0).padStart(7)} ${msCell(r.p50)} ${msCell(r.p95)} ${msCell(r.p99)} ${msCell(r.max)} │     ${msCell(r.redeem.p99)} ${msCell(r.socket.p99)} ${msCell(r.token.p99)}`,
     );
-    if (r.sqlPerJoin !== undefined) console.log(`  SQL statements per join: ${r.sqlPerJoin}`);
+    console.log(`  per join: ${r.cpuMsPerJoin} ms server CPU, ${r.sqlPerJoin} SQL statements`);
     for (const e of r.firstErrors) console.log(`  ${e}`);
   }
   const [bare, plenum] = results as [Result, Result];

@@ -1,4 +1,5 @@
-import { AccessToken } from 'livekit-server-sdk';
+import { createHmac } from 'node:crypto';
+import { TrackSource } from 'livekit-server-sdk';
 import type { MediaRights } from './grants.ts';
 
 /** Tokens are short-lived: a removed or demoted person cannot reuse an old one for long. */
@@ -13,29 +14,58 @@ export interface TokenSubject {
   rights: MediaRights;
 }
 
+const sourceNames: Partial<Record<TrackSource, string>> = {
+  [TrackSource.CAMERA]: 'camera',
+  [TrackSource.MICROPHONE]: 'microphone',
+  [TrackSource.SCREEN_SHARE]: 'screen_share',
+  [TrackSource.SCREEN_SHARE_AUDIO]: 'screen_share_audio',
+};
+
+const header = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
+
 /**
  * The only place that signs LiveKit JWTs for clients. One room, the caller's rights, never
- * roomAdmin, roomCreate or roomList.
+ * roomAdmin, roomCreate or roomList. The claims are exactly those of livekit-server-sdk's
+ * AccessToken (name, video grant, iss, exp, nbf, sub); we sign the HS256 JWT with node:crypto
+ * ourselves because a phase opening for 1000 people mints 1000 at once, and the SDK's jose
+ * path costs several times more per token.
  */
+export function mintRoomTokenNow(
+  subject: TokenSubject,
+  keys: { apiKey: string; apiSecret: string },
+): string {
+  const now = Math.floor(Date.now() / 1000);
+  const payload = {
+    name: subject.displayName,
+    video: {
+      room: subject.roomId,
+      roomJoin: true,
+      roomAdmin: false,
+      roomCreate: false,
+      roomList: false,
+      canPublish: subject.rights.canPublish,
+      canPublishData: subject.rights.canPublishData,
+      canSubscribe: subject.rights.canSubscribe,
+      canPublishSources: subject.rights.canPublishSources.map((s) => {
+        const name = sourceNames[s];
+        if (!name) throw new TypeError(`no LiveKit name for track source ${s}`);
+        return name;
+      }),
+    },
+    iss: keys.apiKey,
+    exp: now + TOKEN_TTL_SECONDS,
+    nbf: now,
+    sub: subject.personId,
+  };
+  const body = `${header}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+  const signature = createHmac('sha256', keys.apiSecret).update(body).digest('base64url');
+  return `${body}.${signature}`;
+}
+
+/** As mintRoomTokenNow, for callers that await (the signature used to be asynchronous). */
 export async function mintRoomToken(
   subject: TokenSubject,
   keys: { apiKey: string; apiSecret: string },
 ): Promise<string> {
-  const token = new AccessToken(keys.apiKey, keys.apiSecret, {
-    identity: subject.personId,
-    name: subject.displayName,
-    ttl: TOKEN_TTL_SECONDS,
-  });
-  token.addGrant({
-    room: subject.roomId,
-    roomJoin: true,
-    roomAdmin: false,
-    roomCreate: false,
-    roomList: false,
-    canPublish: subject.rights.canPublish,
-    canPublishData: subject.rights.canPublishData,
-    canSubscribe: subject.rights.canSubscribe,
-    canPublishSources: subject.rights.canPublishSources,
-  });
-  return token.toJwt();
+  return mintRoomTokenNow(subject, keys);
 }
