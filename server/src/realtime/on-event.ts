@@ -63,7 +63,7 @@ export function onEvent<E extends ClientEventName, S extends z.ZodType>(
   handler: (input: z.output<S>, ctx: EventContext) => Promise<ClientEventReply<E>>,
 ) {
   const guard = guardOf(rt, socket);
-  const listener = async (...args: unknown[]) => {
+  const answer = async (...args: unknown[]) => {
     const ack = args.at(-1);
     if (typeof ack !== 'function') return;
     const reply = (body: object) => {
@@ -74,6 +74,11 @@ export function onEvent<E extends ClientEventName, S extends z.ZodType>(
       }
     };
     try {
+      // A stopping node finishes what it began but starts nothing new: the client sends it again
+      // after reconnecting, to this node when it is back or to another one.
+      if (rt.closing) {
+        throw new AppError('unavailable', 'The server is restarting; please try again shortly.');
+      }
       if (!guard.allowEvent()) {
         throw new AppError('rate_limited', 'Too many requests; please slow down.');
       }
@@ -85,6 +90,12 @@ export function onEvent<E extends ClientEventName, S extends z.ZodType>(
       if (err instanceof AppError && err.code === 'rate_limited') guard.noteRefusal();
       reply({ ok: false, error: toAckError(rt, name, err) });
     }
+  };
+  // Tracked so that a closing node answers every event it has begun before it drops the sockets:
+  // a message stored but never acknowledged would look lost to its sender.
+  const listener = (...args: unknown[]) => {
+    const task = answer(...args).finally(() => rt.pendingTasks.delete(task));
+    rt.pendingTasks.add(task);
   };
   socket.on(name, listener as never);
 }

@@ -46,7 +46,10 @@ export interface Realtime {
   /** Chat messages, announcements and questions per person: 5 per 5 s by default. */
   messageLimiter: RateLimiter;
   presence: PresenceBroadcaster;
-  /** Set when the node shuts down: its sockets leaving says nothing about people's presence. */
+  /**
+   * Set when the node shuts down: its sockets leaving says nothing about people's presence, and
+   * new events are refused as `unavailable` while the ones begun are answered.
+   */
   closing: boolean;
   /** Work started by socket events that a closing node waits for (briefly). */
   pendingTasks: Set<Promise<unknown>>;
