@@ -224,7 +224,7 @@ export async function restTargets(c: Cast): Promise<RestTarget[]> {
     {
       route: 'GET /api/events/:slug/audit',
       params: bySlug,
-      query: { schema: AuditQuery, valid: { limit: '10' }, keys: ['before', 'limit'] },
+      query: { schema: AuditQuery, valid: { limit: '10' }, keys: ['before', 'limit', 'area'] },
     },
     { route: 'GET /api/events/:slug/attendance', params: bySlug },
     { route: 'GET /api/events/:slug/attendance.csv', params: bySlug },

@@ -129,10 +129,28 @@ export const PersonExport = z.object({
 });
 export type PersonExport = z.infer<typeof PersonExport>;
 
+/** The parts of an event an audit entry can be about: the part of its action before the dot. */
+export const AuditArea = z.enum([
+  'event',
+  'agenda',
+  'room',
+  'phase',
+  'assignment',
+  'invitation',
+  'participant',
+  'chat',
+  'question',
+  'hand',
+  'privacy',
+]);
+export type AuditArea = z.infer<typeof AuditArea>;
+
 export const AuditQuery = z.object({
   /** Entries older than this id (the previous page's `nextBefore`). */
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Only entries about this part, e.g. `phase` for phase.open, phase.close, … */
+  area: AuditArea.optional(),
 });
 
 export const AuditEntry = z.object({

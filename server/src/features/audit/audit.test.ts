@@ -54,6 +54,25 @@ describe('audit view', () => {
     expect(all.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
   });
 
+  it('an organizer narrows the audit log to one part of the event and pages within it', async () => {
+    await as(organizer, 'POST', `/api/events/${slug}/rooms`, { name: 'AG 2' });
+    await as(organizer, 'POST', `/api/events/${slug}/rooms`, { name: 'AG 3' });
+    await as(organizer, 'PATCH', `/api/events/${slug}/privacy`, { chatRetentionDays: 14 });
+
+    const rooms = await page('?area=room&limit=2');
+    expect(rooms.entries.map((e) => e.action)).toEqual(['room.create', 'room.create']);
+    expect(rooms.nextBefore).not.toBeNull();
+    const older = await page(`?area=room&limit=2&before=${rooms.nextBefore}`);
+    expect(older.entries.map((e) => e.action)).toEqual(['room.create']);
+    expect(older.nextBefore).toBeNull();
+    expect((await page('?area=privacy')).entries.every((e) => e.action === 'privacy.update')).toBe(
+      true,
+    );
+    // An unknown area is refused, not read as a pattern.
+    const refused = await as(organizer, 'GET', `/api/events/${slug}/audit?area=%25`);
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('only organizers read the audit log; members of other events learn nothing', async () => {
     const event = await seedEvent(t.app);
     const moderator = await join(t.app, event.id, 'moderator');

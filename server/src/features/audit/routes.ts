@@ -25,7 +25,8 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['audit'],
-        summary: 'The audit log, newest first, paged with `before` (organizers)',
+        summary:
+          'The audit log, newest first, paged with `before`, filtered by `area` (organizers)',
         params: EventSlugParams,
         querystring: AuditQuery,
         response: { 200: AuditPage },

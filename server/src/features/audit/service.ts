@@ -1,5 +1,5 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
-import type { AuditPage } from '@plenum/shared';
+import { and, desc, eq, like, lt } from 'drizzle-orm';
+import type { AuditArea, AuditPage } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditLog, people } from '../../db/schema/index.ts';
 
@@ -26,14 +26,19 @@ export async function recordAudit(db: DbOrTx, entry: AuditEntry) {
 export async function listAudit(
   db: DbOrTx,
   eventId: string,
-  page: { before?: number; limit: number },
+  page: { before?: number; limit: number; area?: AuditArea },
 ): Promise<AuditPage> {
   const rows = await db
     .select({ entry: auditLog, actorName: people.displayName })
     .from(auditLog)
     .leftJoin(people, eq(people.id, auditLog.actorId))
     .where(
-      and(eq(auditLog.eventId, eventId), page.before ? lt(auditLog.id, page.before) : undefined),
+      and(
+        eq(auditLog.eventId, eventId),
+        page.before ? lt(auditLog.id, page.before) : undefined,
+        // The area is one of a fixed list of plain words: nothing in it LIKE would read as a pattern.
+        page.area ? like(auditLog.action, `${page.area}.%`) : undefined,
+      ),
     )
     .orderBy(desc(auditLog.id))
     .limit(page.limit + 1);
