@@ -31,7 +31,14 @@ describe('raised hands', () => {
 });
 
 function person(n: number, online: boolean, roomId: string | null, name = `P${n}`): PresencePerson {
-  return { personId: id(n), displayName: name, online, roomId, lastSeenAt: null };
+  return {
+    personId: id(n),
+    displayName: name,
+    online,
+    roomId,
+    lastSeenAt: null,
+    canPublish: false,
+  };
 }
 
 describe('presence', () => {

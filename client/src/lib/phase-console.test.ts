@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Assignment, HelpRequest, Phase, PresencePerson } from '@plenum/shared';
+import type { Assignment, Phase, PresencePerson } from '@plenum/shared';
 import {
-  addHelpRequest,
   assignmentRows,
   filterRows,
   groupLoad,
-  HELP_REQUESTS_KEPT,
   sortPhases,
   unmatchedReason,
   upsertPhase,
@@ -31,6 +29,7 @@ const person = (personId: string, displayName: string, online = true): PresenceP
   online,
   roomId: null,
   lastSeenAt: null,
+  canPublish: false,
 });
 
 describe('phases in the console', () => {
@@ -84,28 +83,6 @@ describe('assignment rows', () => {
     expect(filterRows(rows, 'zoe').map((r) => r.personId)).toEqual(['p3']);
     expect(filterRows(rows, ' ZÜL').map((r) => r.personId)).toEqual(['p3']);
     expect(filterRows(rows, '')).toHaveLength(4);
-  });
-});
-
-describe('help requests', () => {
-  const request = (id: number): HelpRequest => ({
-    id,
-    phaseId: 'p',
-    roomId: 'r',
-    roomName: 'AG 1',
-    personId: null,
-    displayName: null,
-    message: '',
-    createdAt: '2026-03-12T10:00:00Z',
-  });
-
-  it('keeps the newest first, once each, up to a limit', () => {
-    let list: HelpRequest[] = [];
-    for (let i = 1; i <= HELP_REQUESTS_KEPT + 5; i++) list = addHelpRequest(list, request(i));
-    list = addHelpRequest(list, request(HELP_REQUESTS_KEPT + 5));
-    expect(list).toHaveLength(HELP_REQUESTS_KEPT);
-    expect(list[0]!.id).toBe(HELP_REQUESTS_KEPT + 5);
-    expect(list.at(-1)!.id).toBe(6);
   });
 });
 

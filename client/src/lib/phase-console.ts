@@ -1,9 +1,9 @@
-import type { Assignment, HelpRequest, Phase } from '@plenum/shared';
+import type { Assignment, Phase } from '@plenum/shared';
 import type { PresenceMap } from './presence.ts';
 
 /**
  * What the organizer sees of working-group phases: the phases in a useful order, who is in which
- * group (and who is not yet), and the groups asking for help. Pure, kept current by the console.
+ * group (and who is not yet). Pure, kept current by the console.
  */
 
 const statusOrder: Record<Phase['status'], number> = { open: 0, draft: 1, closed: 2 };
@@ -86,16 +86,6 @@ export function groupLoad(group: Phase['groups'][number]): {
     capacity: group.capacity,
     full: group.capacity !== null && group.assigned >= group.capacity,
   };
-}
-
-export const HELP_REQUESTS_KEPT = 20;
-
-/** Newest first, one entry per request id, the oldest dropped past the limit. */
-export function addHelpRequest(
-  requests: readonly HelpRequest[],
-  request: HelpRequest,
-): HelpRequest[] {
-  return [request, ...requests.filter((r) => r.id !== request.id)].slice(0, HELP_REQUESTS_KEPT);
 }
 
 export type UnmatchedReason =

@@ -1,6 +1,8 @@
 import { registerChatHandlers } from '../features/chat/socket.ts';
 import { registerHandHandlers } from '../features/hands/socket.ts';
 import { registerQuestionHandlers } from '../features/questions/socket.ts';
+import { registerHelpHandlers } from '../features/phases/help-socket.ts';
+import { registerVisitHandlers } from '../features/visits/socket.ts';
 import {
   personConnected,
   personDisconnected,
@@ -15,6 +17,8 @@ export function onConnection(rt: Realtime, socket: PlenumSocket) {
   registerChatHandlers(rt, socket);
   registerHandHandlers(rt, socket);
   registerQuestionHandlers(rt, socket);
+  registerVisitHandlers(rt, socket);
+  registerHelpHandlers(rt, socket);
 
   // A recovered socket got its rooms back with its session; a fresh one starts where it belongs.
   if (!socket.recovered) void socket.join(socket.data.initialRooms);

@@ -42,13 +42,15 @@ export async function roomOnConnect(
 /**
  * Moves every socket of a person in one event from one room to another, on every node. Only
  * sockets that are in `fromRoomId` move: the same person may have a tab open in another event.
- * Returns how many sockets moved.
+ * `canPublish` is the person's right to publish in the new room, as the caller knows it (this
+ * helper has no database). Returns how many sockets moved.
  */
 export async function moveSocketsOfPerson(
   io: PlenumServer,
   personId: string,
   fromRoomId: string,
   toRoomId: string,
+  canPublish = false,
 ): Promise<number> {
   const from = socketRoom.room(fromRoomId);
   const to = socketRoom.room(toRoomId);
@@ -69,6 +71,7 @@ export async function moveSocketsOfPerson(
           online: true,
           roomId: toRoomId,
           lastSeenAt: new Date().toISOString(),
+          canPublish,
         },
       ],
     });

@@ -9,6 +9,7 @@ import { sendMessage } from '../features/chat/service.ts';
 import { raiseHand } from '../features/hands/service.ts';
 import { createInvitation } from '../features/invitations/service.ts';
 import { assignToGroup } from '../features/phases/assignments.ts';
+import { requestHelp } from '../features/phases/help.ts';
 import { closePhase, createPhase, openPhase } from '../features/phases/service.ts';
 import { askQuestion } from '../features/questions/service.ts';
 import { createWorkingGroup, findRoom } from '../features/rooms/service.ts';
@@ -222,6 +223,12 @@ export async function createCast(app: FastifyInstance) {
     async hand(roomId: string) {
       const { hand } = await raiseHand(app.db, await c.room(roomId), bystander.personId);
       return hand.id;
+    },
+    /** A fresh help request from the bystander in a group of the shared phase. */
+    async helpRequest(roomId: string) {
+      const phaseId = await c.sharedPhase();
+      const input = { phaseId, roomId, personId: bystander.personId, message: 'Bitte kommen' };
+      return (await requestHelp(app.db, input)).id;
     },
     async question() {
       const { question } = await askQuestion(app.db, plenary, {

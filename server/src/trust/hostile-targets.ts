@@ -258,5 +258,9 @@ export async function socketBases(
     'question:upvote': question,
     'question:answer': question,
     'question:hide': question,
+    'group:visit': { roomId: c.groupAId },
+    'group:leave': { roomId: c.groupAId },
+    'help:list': {},
+    'help:done': { requestId: await c.helpRequest(c.groupAId) },
   };
 }

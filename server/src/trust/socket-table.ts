@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientEventName } from '@plenum/shared';
 import { setChatLock } from '../features/chat/moderation.ts';
+import { socketRoom } from '../realtime/rooms.ts';
 import {
   everyMember,
   organizerOnly as organizer,
@@ -128,5 +129,31 @@ export const socketTable: SocketRow[] = [
     target: 'a fresh question',
     allowed: staff,
     payload: async (c) => ({ questionId: await c.question() }),
+  },
+
+  // Visiting working groups, and their calls for help
+  {
+    event: 'group:visit',
+    target: 'group A',
+    allowed: staff,
+    payload: (c) => ({ roomId: c.groupAId }),
+    restore: async (c) => {
+      const visitors = c.app.realtime.io.in(socketRoom.room(c.groupAId));
+      visitors.socketsJoin(socketRoom.room(c.plenaryId));
+      visitors.socketsLeave(socketRoom.room(c.groupAId));
+    },
+  },
+  {
+    event: 'group:leave',
+    target: 'group A (leaving where one is not changes nothing)',
+    allowed: everyMember,
+    payload: (c) => ({ roomId: c.groupAId }),
+  },
+  { event: 'help:list', allowed: staff, payload: () => ({}) },
+  {
+    event: 'help:done',
+    target: 'a fresh help request from group A',
+    allowed: roomModerators,
+    payload: async (c) => ({ requestId: await c.helpRequest(c.groupAId) }),
   },
 ];

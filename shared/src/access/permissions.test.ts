@@ -33,6 +33,7 @@ const expectedEvent: Record<string, Role[]> = {
   'attendance.read': [O],
   'privacy.manage': [O],
   'room.visitAny': [O, M],
+  'help.read': [O, M],
 };
 const everyone: Role[] = [O, M, S, A];
 const staff: Role[] = [O, M];
@@ -48,6 +49,7 @@ const expectedRoom: Record<string, Role[]> = {
   'participant.remove': staff,
   'question.moderate': staff,
   'notes.moderate': staff,
+  'help.resolve': staff,
 };
 
 describe('authorization matrix', () => {
@@ -80,6 +82,13 @@ describe('authorization matrix', () => {
     expect(can(mod, 'participant.remove', groupB)).toBe(false);
     expect(can(mod, 'chat.moderate', groupB)).toBe(false);
     expect(can(mod, 'chat.send', groupB)).toBe(true);
+  });
+
+  it('a moderator handles help requests of their own groups only', () => {
+    const mod = actor('moderator', ['group-a']);
+    expect(can(mod, 'help.resolve', groupA)).toBe(true);
+    expect(can(mod, 'help.resolve', groupB)).toBe(false);
+    expect(can(actor('organizer'), 'help.resolve', groupB)).toBe(true);
   });
 
   it('an organizer steers every room', () => {

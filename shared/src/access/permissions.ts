@@ -22,6 +22,8 @@ export const eventActions = {
   /** Retention settings, and export and erasure of one person's data. */
   'privacy.manage': ['organizer'],
   'room.visitAny': ['organizer', 'moderator'],
+  /** The list of help requests (a moderator sees those of the groups they moderate). */
+  'help.read': ['organizer', 'moderator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const roomActions = {
@@ -36,6 +38,8 @@ export const roomActions = {
   'participant.remove': ['organizer', 'moderator'],
   'question.moderate': ['organizer', 'moderator'],
   'notes.moderate': ['organizer', 'moderator'],
+  /** See a working group's help requests and mark them done (moderators: their own groups). */
+  'help.resolve': ['organizer', 'moderator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type EventAction = keyof typeof eventActions;

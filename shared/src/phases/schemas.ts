@@ -94,5 +94,17 @@ export const HelpRequest = z.object({
   displayName: z.string().nullable(),
   message: z.string(),
   createdAt: z.string(),
+  /** When someone marked it done, and who (display name); null while it is open. */
+  resolvedAt: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
 });
 export type HelpRequest = z.infer<typeof HelpRequest>;
+
+/** The help requests of the event that the caller may handle, open ones first, newest first. */
+export const HelpListInput = z.object({}).strict();
+export const HelpList = z.object({ requests: z.array(HelpRequest) });
+export type HelpList = z.infer<typeof HelpList>;
+export const HelpDoneInput = z.object({ requestId: z.number().int().positive() }).strict();
+
+/** A moderator or organizer looks into a working group (or goes back) with this socket. */
+export const GroupVisitInput = z.object({ roomId: z.uuid() }).strict();

@@ -8,6 +8,11 @@ export const PresencePerson = z.object({
   /** The room the person is in while online; the last one when offline. */
   roomId: z.uuid().nullable(),
   lastSeenAt: z.string().nullable(),
+  /**
+   * Whether the person may publish (speak, show camera) in `roomId` right now: by role, by room
+   * kind, or because a moderator promoted them. Moderation menus offer promote or demote by it.
+   */
+  canPublish: z.boolean(),
 });
 export type PresencePerson = z.infer<typeof PresencePerson>;
 

@@ -113,7 +113,17 @@ export const PersonExport = z.object({
     }),
   ),
   helpRequests: z.array(
-    z.object({ phaseId: z.uuid(), roomId: z.uuid(), message: z.string(), createdAt: z.string() }),
+    z.object({
+      phaseId: z.uuid(),
+      roomId: z.uuid(),
+      message: z.string(),
+      createdAt: z.string(),
+      resolvedAt: z.string().nullable(),
+    }),
+  ),
+  /** Other people's help requests they marked done (the request's text is not theirs). */
+  helpRequestsResolved: z.array(
+    z.object({ phaseId: z.uuid(), roomId: z.uuid(), resolvedAt: z.string().nullable() }),
   ),
   /** Working-group notes whose last edit was theirs (the text is the group's). */
   notesLastEdited: z.array(

@@ -25,7 +25,17 @@ import {
   type QuestionList,
   type QuestionUpvoted,
 } from '../questions/schemas.ts';
-import type { HelpRequest, Notes, Phase, RoomAssigned } from '../phases/schemas.ts';
+import {
+  GroupVisitInput,
+  HelpDoneInput,
+  HelpListInput,
+  type HelpList,
+  type HelpRequest,
+  type Notes,
+  type Phase,
+  type RoomAssigned,
+} from '../phases/schemas.ts';
+import type { RoomKind } from '../rooms/schemas.ts';
 import type { AgendaUpdated } from '../agenda/schemas.ts';
 import { PresenceListInput, type PresenceList, type PresenceUpdate } from '../presence/schemas.ts';
 
@@ -63,7 +73,20 @@ export const clientEventSchemas = {
   'question:upvote': QuestionIdInput,
   'question:answer': QuestionIdInput,
   'question:hide': QuestionIdInput,
+  'group:visit': GroupVisitInput,
+  'group:leave': GroupVisitInput,
+  'help:list': HelpListInput,
+  'help:done': HelpDoneInput,
 } as const;
+
+/** What a visitor gets on entering a group: where they are now and what is going on there. */
+export interface GroupVisited {
+  room: { id: string; name: string; kind: RoomKind };
+  hands: Hand[];
+  chat: ChatHistory;
+  /** The group's notes in the running phase; null when no phase with this group is open. */
+  notes: Notes | null;
+}
 
 /** What a successful ack carries besides `ok: true`. */
 export interface ClientEventReplies {
@@ -85,6 +108,11 @@ export interface ClientEventReplies {
   'question:upvote': { question: Question };
   'question:answer': { question: Question };
   'question:hide': QuestionHidden;
+  'group:visit': GroupVisited;
+  /** Where the socket is now: the plenary, or the group the person is assigned to. */
+  'group:leave': { roomId: string | null };
+  'help:list': HelpList;
+  'help:done': { request: HelpRequest };
 }
 
 export type ClientEventName = keyof typeof clientEventSchemas;
@@ -120,6 +148,8 @@ export interface ServerToClientEvents {
   'notes:updated': (notes: Notes) => void;
   /** A group asks the organizers for help. */
   'help:requested': (request: HelpRequest) => void;
+  /** A help request was marked done (by whom and when are in it). */
+  'help:updated': (request: HelpRequest) => void;
   /** The whole agenda after any change (edit, import, start, end, extend, shift). */
   'agenda:updated': (update: AgendaUpdated) => void;
   /** Sent once before the server disconnects a socket that keeps flooding. */
@@ -144,6 +174,7 @@ export const serverEventNames = [
   'phase:updated',
   'notes:updated',
   'help:requested',
+  'help:updated',
   'agenda:updated',
   'socket:flooded',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];

@@ -6,7 +6,7 @@ import { BroadcastForm } from './BroadcastForm.tsx';
 import { HelpRequestList } from './HelpRequestList.tsx';
 import { PhaseCard } from './PhaseCard.tsx';
 import { PhaseForm } from './PhaseForm.tsx';
-import { useHelpRequests } from './useHelpRequests.ts';
+import { useHelpRequests } from '../help/useHelpRequests.ts';
 import { usePhaseList } from './usePhaseList.ts';
 
 interface PhasesPanelProps {
@@ -25,7 +25,7 @@ export function PhasesPanel(props: PhasesPanelProps) {
   const { slug, timeZone, groups, presence, myId, canMove, canBroadcast, onVisit } = props;
   const { t } = useTranslation();
   const phases = usePhaseList(slug);
-  const help = useHelpRequests();
+  const help = useHelpRequests(true);
   const [creating, setCreating] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const moderators = new Set([myId, ...groups.flatMap((g) => g.moderatorIds)]);

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ChatMessage, HelpRequest } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
 import { MessageText } from '../chat/MessageText.tsx';
+import { useHelpRequests } from '../help/useHelpRequests.ts';
+import { liveErrorKey } from '../realtime/errors.ts';
 import { useServerEvent } from '../realtime/RealtimeContext.tsx';
 
 /**
@@ -47,33 +49,40 @@ export function AnnouncementBanner({ roomKind }: { roomKind: 'plenary' | 'workin
   );
 }
 
-/** For organizers and moderators: groups asking for help. */
+/**
+ * For organizers and moderators: groups waiting for help, above everything, until someone marks
+ * them done (here, in the console, or on another screen: the server's list is the truth).
+ */
 export function HelpRequests() {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [requests, setRequests] = useState<HelpRequest[]>([]);
+  const help = useHelpRequests(true);
+  const open = help.requests.filter((r) => r.resolvedAt === null).slice(0, 10);
 
   useServerEvent('help:requested', (request) => {
-    setRequests((current) => [request, ...current.filter((r) => r.id !== request.id)].slice(0, 10));
     announce(t('help.requested', { room: request.roomName, name: request.displayName ?? '' }));
   });
+  const markDone = async (request: HelpRequest) => {
+    try {
+      await help.done(request.id);
+      announce(t('help.markedDone', { room: request.roomName }));
+    } catch (error) {
+      announce(t(liveErrorKey(error)));
+    }
+  };
 
-  if (requests.length === 0) return null;
+  if (open.length === 0) return null;
   return (
     <section className="help-requests" aria-labelledby="help-heading">
       <h2 id="help-heading" className="panel-heading">
         {t('help.heading')}
       </h2>
       <ul>
-        {requests.map((r) => (
+        {open.map((r) => (
           <li key={r.id}>
             {t('help.entry', { room: r.roomName, name: r.displayName ?? t('chat.unknownAuthor') })}
             {r.message && <> — {r.message}</>}{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => setRequests((current) => current.filter((x) => x.id !== r.id))}
-            >
+            <button type="button" className="link-button" onClick={() => void markDone(r)}>
               {t('help.done')}
               <span className="visually-hidden"> {r.roomName}</span>
             </button>

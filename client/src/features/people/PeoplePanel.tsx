@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ModeratorAction, PresencePerson } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
 import { api } from '../../lib/api.ts';
+import { moderationActions } from '../../lib/moderation.ts';
 import { peopleIn, type PresenceMap } from '../../lib/presence.ts';
 import { liveErrorKey } from '../realtime/errors.ts';
 
@@ -67,9 +68,7 @@ function PersonEntry({
     }
   };
 
-  // In a working group everyone speaks already: promoting is a plenary matter.
-  const actions: ModeratorAction[] =
-    room.kind === 'plenary' ? ['promote', 'demote', 'mute', 'remove'] : ['mute', 'remove'];
+  const actions = moderationActions(person, room.kind);
 
   return (
     <li className="person">
@@ -77,6 +76,10 @@ function PersonEntry({
         <span className="presence-dot" aria-hidden="true" />
         {name}
         {isMe && <span className="meta"> ({t('people.you')})</span>}
+        {/* In the plenary it matters who has the word; in a group everyone has it. */}
+        {room.kind === 'plenary' && person.canPublish && (
+          <span className="meta"> · {t('people.mayPublish')}</span>
+        )}
       </span>
       {canModerate && (
         <details className="person-actions">

@@ -7,7 +7,7 @@ import {
   type RoomChange,
   type RoomSwitchState,
 } from '../../lib/room-switch.ts';
-import { useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 
 /**
  * The room this page is in: the plenary's token at first, then wherever `room:assigned` sends the
@@ -37,7 +37,18 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
     void fetchToken(plenaryId);
   }, [fetchToken, plenaryId]);
 
-  useServerEvent('room:assigned', (assigned) => dispatch({ type: 'assigned', assigned }));
+  // A visit ends when the server moves the person (a phase opens or closes, or a move).
+  const visiting = useRef<string | null>(null);
+  useServerEvent('room:assigned', (assigned) => {
+    visiting.current = null;
+    dispatch({ type: 'assigned', assigned });
+  });
+  // A fresh connection starts where the person belongs: the visit is made again.
+  const realtime = useRealtime();
+  useResync(() => {
+    const roomId = visiting.current;
+    if (roomId) realtime.request('group:visit', { roomId }).catch(() => undefined);
+  });
 
   useEffect(() => {
     const change = roomChange(previous.current, state);
@@ -51,8 +62,22 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
   const currentRoomId = state.media?.room.id ?? plenaryId;
   const refresh = useCallback(() => void fetchToken(currentRoomId), [fetchToken, currentRoomId]);
   const removed = useCallback(() => dispatch({ type: 'removed' }), []);
-  /** Moderators and organizers visiting a group (or going back): a token for that room. */
-  const visit = useCallback((roomId: string) => fetchToken(roomId), [fetchToken]);
+  /**
+   * Moderators and organizers visiting a group (or going back): this page's socket joins that
+   * room's conversation first (the server checks the right), then the media follow.
+   */
+  const visit = useCallback(
+    async (roomId: string) => {
+      try {
+        await realtime.request('group:visit', { roomId });
+      } catch {
+        return false;
+      }
+      visiting.current = roomId;
+      return fetchToken(roomId);
+    },
+    [realtime, fetchToken],
+  );
 
   return { state, lastChange, refresh, removed, visit };
 }

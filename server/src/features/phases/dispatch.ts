@@ -80,6 +80,7 @@ async function movePeople(
     if (!member) continue;
     // Signing a thousand tokens in one go would stall the event loop for everyone else.
     if (++minted % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+    const rights = mediaRightsFor({ role: member.role, roomKind: room.kind, promoted: false });
     if (online.has(personId)) {
       deps.presence.queue(eventId, {
         personId,
@@ -87,9 +88,9 @@ async function movePeople(
         online: true,
         roomId: room.id,
         lastSeenAt: now,
+        canPublish: rights.canPublish,
       });
     }
-    const rights = mediaRightsFor({ role: member.role, roomKind: room.kind, promoted: false });
     const token = await mintRoomToken(
       { personId, displayName: member.displayName, roomId: room.id, rights },
       deps.livekit,

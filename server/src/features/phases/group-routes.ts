@@ -9,7 +9,8 @@ import {
   PhaseRoomParams,
 } from '@plenum/shared';
 import { findPhaseAndActor, requireGroupMember } from './access.ts';
-import { getNotes, requestHelp, resultsMarkdown, saveNotes } from './notes.ts';
+import { requestHelp } from './help.ts';
+import { getNotes, resultsMarkdown, saveNotes } from './notes.ts';
 import type { PhaseEvents } from './plugin.ts';
 
 /** What a working group produces: its notes, its calls for help, and the results document. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Notes } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { groupNotes, helpRequests, people, phaseRooms, rooms } from '../../db/schema/index.ts';
+import { groupNotes, people, phaseRooms, rooms } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { PhaseRow } from './repository.ts';
 
@@ -96,26 +96,4 @@ export async function resultsMarkdown(db: DbOrTx, phase: PhaseRow) {
     .orderBy(asc(rooms.position), asc(rooms.name));
   const sections = groups.map((g) => `## ${g.name}\n\n${g.body?.trim() || '_(keine Notizen)_'}\n`);
   return `# ${phase.title}\n\n${sections.join('\n')}`;
-}
-
-export async function requestHelp(
-  db: Db,
-  input: { phaseId: string; roomId: string; personId: string; message: string },
-) {
-  const group = await assertGroupOfPhase(db, input.phaseId, input.roomId);
-  const [row] = await db.insert(helpRequests).values(input).returning();
-  const [person] = await db
-    .select({ name: people.displayName })
-    .from(people)
-    .where(eq(people.id, input.personId));
-  return {
-    id: row!.id,
-    phaseId: row!.phaseId,
-    roomId: row!.roomId,
-    roomName: group.name,
-    personId: row!.personId,
-    displayName: person?.name ?? null,
-    message: row!.message,
-    createdAt: row!.createdAt.toISOString(),
-  };
 }

@@ -1,7 +1,5 @@
 import fp from 'fastify-plugin';
-import { and, eq } from 'drizzle-orm';
 import type { HelpRequest, Notes, Phase } from '@plenum/shared';
-import { memberships } from '../../db/schema/index.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 import {
   dispatchClosed,
@@ -10,6 +8,7 @@ import {
   dispatchOpened,
   type DispatchDeps,
 } from './dispatch.ts';
+import { helpAudience } from './help.ts';
 import { toPhase, type PhaseRow } from './repository.ts';
 import { closeDuePhases } from './service.ts';
 import phaseRoutes from './routes.ts';
@@ -56,15 +55,8 @@ export default fp<PhasesOptions>(
         app.realtime.io.to(socketRoom.event(phase.eventId)).emit('notes:updated', notes);
       },
       async helpRequested(phase, help) {
-        const organizers = await app.db
-          .select({ personId: memberships.personId })
-          .from(memberships)
-          .where(and(eq(memberships.eventId, phase.eventId), eq(memberships.role, 'organizer')));
         app.realtime.io
-          .to([
-            ...organizers.map((o) => socketRoom.person(o.personId)),
-            socketRoom.mods(help.roomId),
-          ])
+          .to(await helpAudience(app.db, phase.eventId, help.roomId))
           .emit('help:requested', help);
       },
     };

@@ -32,6 +32,7 @@ describe('presence', () => {
     expect(list.people).toHaveLength(5);
     // Display names only: nothing else about a person leaves the server.
     expect(Object.keys(byName.Anna!).sort()).toEqual([
+      'canPublish',
       'displayName',
       'lastSeenAt',
       'online',

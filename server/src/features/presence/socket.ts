@@ -2,7 +2,14 @@ import { PresenceListInput, type PresenceList } from '@plenum/shared';
 import { onEvent } from '../../realtime/on-event.ts';
 import { currentRoomOf, socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
-import { listMembers, recordConnected, recordLastSeen, summarizePresence } from './service.ts';
+import {
+  canPublishNow,
+  listMembers,
+  publishContext,
+  recordConnected,
+  recordLastSeen,
+  summarizePresence,
+} from './service.ts';
 
 export function registerPresenceHandlers(rt: Realtime, socket: PlenumSocket) {
   onEvent(rt, socket, 'presence:list', PresenceListInput, (_input, ctx) =>
@@ -12,28 +19,53 @@ export function registerPresenceHandlers(rt: Realtime, socket: PlenumSocket) {
 
 /** Who is in the event: members from the database, online and room from the sockets of all nodes. */
 export async function listPresence(rt: Realtime, eventId: string): Promise<PresenceList> {
-  const [members, sockets] = await Promise.all([
+  const [members, sockets, rights] = await Promise.all([
     listMembers(rt.db, eventId),
     rt.io.in(socketRoom.event(eventId)).fetchSockets(),
+    publishContext(rt.db, eventId),
   ]);
   const online = new Map<string, string | null>();
   for (const s of sockets) {
     const roomId = currentRoomOf(s.rooms);
     if (!online.get(s.data.personId)) online.set(s.data.personId, roomId);
   }
-  return summarizePresence(members, online);
+  return summarizePresence(members, online, rights);
 }
 
 export async function personConnected(rt: Realtime, socket: PlenumSocket) {
   const { eventId, personId, displayName } = socket.data;
   const roomId = currentRoomOf(socket.rooms);
-  await recordConnected(rt.db, eventId, personId, roomId);
+  const [canPublish] = await Promise.all([
+    canPublishNow(rt.db, eventId, personId, roomId),
+    recordConnected(rt.db, eventId, personId, roomId),
+  ]);
   rt.presence.queue(eventId, {
     personId,
     displayName,
     online: true,
     roomId,
     lastSeenAt: new Date().toISOString(),
+    canPublish,
+  });
+}
+
+/**
+ * Tells everyone where a person is now and whether they may publish there: after a visit, a
+ * promotion or a demotion. Nothing is sent for someone who is not connected.
+ */
+export async function announcePresenceOf(rt: Realtime, eventId: string, personId: string) {
+  const sockets = await rt.io.in(socketRoom.person(personId)).fetchSockets();
+  const mine = sockets.filter((s) => s.data.eventId === eventId);
+  const first = mine[0];
+  if (!first) return;
+  const roomId = mine.map((s) => currentRoomOf(s.rooms)).find(Boolean) ?? null;
+  rt.presence.queue(eventId, {
+    personId,
+    displayName: first.data.displayName,
+    online: true,
+    roomId,
+    lastSeenAt: new Date().toISOString(),
+    canPublish: await canPublishNow(rt.db, eventId, personId, roomId),
   });
 }
 
@@ -54,5 +86,6 @@ export async function personDisconnected(
     online: false,
     roomId: lastRoomId,
     lastSeenAt: new Date().toISOString(),
+    canPublish: false,
   });
 }

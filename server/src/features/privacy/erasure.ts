@@ -24,9 +24,9 @@ export interface Erasure {
  * catch-up (`deletedIds`); the conversation's ids and order stay intact, and nothing left names or
  * quotes the person. Hands, assignments, grants, presence and help requests are deleted; attendance
  * keeps its times without the person, so the rooms' figures stay true. Links to them elsewhere in
- * the event (notes' last editor, pins, moderation, invitations, agenda speakers, audit entries)
- * are cut. The membership goes; if no other remains, so do their sessions and the person row with
- * display name and email. The audit entry holds counts only.
+ * the event (notes' last editor, help requests they marked done, pins, moderation, invitations,
+ * agenda speakers, audit entries) are cut. The membership goes; if no other remains, so do their
+ * sessions and the person row with display name and email. The audit entry holds counts only.
  */
 export async function erasePersonFromEvent(
   db: Db,
@@ -175,6 +175,8 @@ async function cutLinks(tx: Tx, eventId: string, personId: string) {
       where m.room_id = r.id and r.event_id = ${eventId} and m.person_id = ${personId}`,
     sql`update group_notes n set updated_by = null from phases ph
       where n.phase_id = ph.id and ph.event_id = ${eventId} and n.updated_by = ${personId}`,
+    sql`update help_requests h set resolved_by = null from phases ph
+      where h.phase_id = ph.id and ph.event_id = ${eventId} and h.resolved_by = ${personId}`,
     sql`update invitations set created_by = null where event_id = ${eventId} and created_by = ${personId}`,
     sql`update event_privacy set updated_by = null where event_id = ${eventId} and updated_by = ${personId}`,
     sql`update agenda_items set speakers = (

@@ -69,6 +69,10 @@ describe('export of one person’s data', () => {
     expect(perEvent(data.presence)).toEqual([1, 1]);
     expect(perEvent(data.notesLastEdited)).toEqual([1, 1]);
     expect(data.helpRequests.map((h) => h.message)).toEqual(['Hilfe für Dana', 'Hilfe für Dana']);
+    // Calls of others she marked done: that she did, and when, without their words.
+    expect(data.helpRequestsResolved).toHaveLength(2);
+    expect(data.helpRequestsResolved.every((h) => h.resolvedAt !== null)).toBe(true);
+    expect(res.body).not.toContain('Hilfe der Leitung');
     expect(data.questionVotes).toHaveLength(1);
     // Nothing of anybody else.
     expect(res.body).not.toContain('Ben');
@@ -97,6 +101,7 @@ describe('export of one person’s data', () => {
     expect([...events]).toEqual([e1.event.id]);
     expect(data.chatMessages).toHaveLength(2);
     expect(data.helpRequests).toHaveLength(1);
+    expect(data.helpRequestsResolved).toHaveLength(1);
     expect(res.body).not.toContain(e2.event.id);
     const audited = await t.app.db
       .select()

@@ -37,7 +37,7 @@ export async function exportPerson(
   if (!profile) throw notFound('Person');
   const inEvent = (column: AnyPgColumn) => (eventId ? eq(column, eventId) : undefined);
 
-  const [memberRows, chat, asked, votes, hands, assigned, present, seen, help, notes] =
+  const [memberRows, chat, asked, votes, hands, assigned, present, seen, help, notes, resolved] =
     await Promise.all([
       db
         .select({
@@ -99,6 +99,12 @@ export async function exportPerson(
         .from(groupNotes)
         .innerJoin(phases, eq(phases.id, groupNotes.phaseId))
         .where(and(eq(groupNotes.updatedBy, personId), inEvent(phases.eventId))),
+      db
+        .select({ h: helpRequests })
+        .from(helpRequests)
+        .innerJoin(phases, eq(phases.id, helpRequests.phaseId))
+        .where(and(eq(helpRequests.resolvedBy, personId), inEvent(phases.eventId)))
+        .orderBy(asc(helpRequests.id)),
     ]);
 
   return {
@@ -161,6 +167,12 @@ export async function exportPerson(
       roomId: h.roomId,
       message: h.message,
       createdAt: iso(h.createdAt),
+      resolvedAt: isoOrNull(h.resolvedAt),
+    })),
+    helpRequestsResolved: resolved.map(({ h }) => ({
+      phaseId: h.phaseId,
+      roomId: h.roomId,
+      resolvedAt: isoOrNull(h.resolvedAt),
     })),
     notesLastEdited: notes.map(({ n, eventId }) => ({
       phaseId: n.phaseId,

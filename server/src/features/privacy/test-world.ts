@@ -10,7 +10,8 @@ import { createInvitation } from '../invitations/service.ts';
 import { createWorkingGroup } from '../rooms/service.ts';
 import { createPhase } from '../phases/service.ts';
 import { assignToGroup } from '../phases/assignments.ts';
-import { getNotes, requestHelp, saveNotes } from '../phases/notes.ts';
+import { requestHelp, resolveHelpRequest } from '../phases/help.ts';
+import { getNotes, saveNotes } from '../phases/notes.ts';
 import { sendMessage } from '../chat/service.ts';
 import { askQuestion, upvoteQuestion } from '../questions/service.ts';
 import { raiseHand } from '../hands/service.ts';
@@ -126,7 +127,8 @@ export type PrivacyEvent = Awaited<ReturnType<typeof privacyEvent>>;
 /**
  * Everything a member can leave behind in an event, each through its real service: chat in the
  * plenary and the group, a question and an upvote on someone else's, a raised hand, presence, an
- * assignment, the group's notes, a help request, attendance from webhooks, and a promotion.
+ * assignment, the group's notes, a help request (and someone else's marked done), attendance
+ * from webhooks, and a promotion.
  */
 export async function leaveTraces(
   app: FastifyInstance,
@@ -172,6 +174,18 @@ export async function leaveTraces(
     roomId: e.group.id,
     personId: member.personId,
     message: `Hilfe für ${name}`,
+  });
+  // Marking someone else's call done leaves the member's id on that request.
+  const othersCall = await requestHelp(app.db, {
+    phaseId: e.phase.id,
+    roomId: e.group.id,
+    personId: e.organizer.personId,
+    message: 'Hilfe der Leitung',
+  });
+  await resolveHelpRequest(app.db, {
+    eventId: e.event.id,
+    requestId: othersCall.id,
+    personId: member.personId,
   });
   await attend(app, e.plenary.id, member.personId, '2026-03-12T08:00:00Z', '2026-03-12T08:45:00Z');
   const promoted = await app.inject({

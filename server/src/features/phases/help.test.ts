@@ -1,0 +1,105 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { auditLog } from '../../db/schema/index.ts';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import type { Member } from '../../test/fixtures.ts';
+import { openMeeting } from '../../test/meeting.ts';
+import { ask, closeAll, connectAs, listen, ok } from '../../test/sockets.ts';
+import { createWorld, type World } from '../../test/world.ts';
+
+let t: TestApp;
+let url: string;
+let w: World;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  url = await listen(t.app);
+});
+afterAll(() => t.close());
+afterEach(() => w?.close());
+
+const askForHelp = async (member: Member, phaseId: string, roomId: string, message: string) => {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/phases/${phaseId}/rooms/${roomId}/help`,
+    headers: { cookie: member.cookie },
+    payload: { message },
+  });
+  expect(res.statusCode).toBe(200);
+  return res.json() as { id: number };
+};
+
+describe('help requests', () => {
+  it('organizers see every group’s calls, a moderator those of their group', async () => {
+    w = await createWorld(t.app, url);
+    const phaseId = await openMeeting(t.app, w, [
+      { personId: w.anna.personId, roomId: w.groupId },
+      { personId: w.ben.personId, roomId: w.otherGroupId },
+    ]);
+    const organizer = await w.connect(w.organizer);
+    const moderator = await w.connect(w.moderator);
+    const anna = await w.connect(w.anna);
+    const mine = await askForHelp(w.anna, phaseId, w.groupId, 'Der Ton fehlt');
+    const other = await askForHelp(w.ben, phaseId, w.otherGroupId, 'Wer moderiert?');
+    await organizer.inbox.waitFor('help:requested', (r) => r.id === other.id);
+
+    const all = await ok(organizer.socket, 'help:list', {});
+    expect(all.requests.map((r) => [r.message, r.roomName, r.displayName, r.resolvedAt])).toEqual([
+      ['Wer moderiert?', 'AG Wohnen', 'Ben', null],
+      ['Der Ton fehlt', 'AG Mobilität', 'Anna', null],
+    ]);
+    const own = await ok(moderator.socket, 'help:list', {});
+    expect(own.requests.map((r) => r.id)).toEqual([mine.id]);
+    expect(await ask(anna.socket, 'help:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    // A moderator marks done only their own group's calls.
+    expect(await ask(moderator.socket, 'help:done', { requestId: other.id })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await ask(organizer.socket, 'help:done', { requestId: 999_999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+
+  it('marking a call done stores who and when once, tells the others, and survives a restart', async () => {
+    w = await createWorld(t.app, url);
+    const phaseId = await openMeeting(t.app, w, [{ personId: w.anna.personId, roomId: w.groupId }]);
+    const organizer = await w.connect(w.organizer);
+    const moderator = await w.connect(w.moderator);
+    const first = await askForHelp(w.anna, phaseId, w.groupId, 'Bitte kommen');
+    const second = await askForHelp(w.anna, phaseId, w.groupId, 'Noch einmal');
+
+    const done = await ok(moderator.socket, 'help:done', { requestId: first.id });
+    expect(done.request).toMatchObject({ id: first.id, resolvedBy: 'Moritz Moderator' });
+    expect(Date.parse(done.request.resolvedAt!)).not.toBeNaN();
+    const heard = await organizer.inbox.waitFor('help:updated', (r) => r.id === first.id);
+    expect(heard).toEqual(done.request);
+    // Pressed again by someone else: the first one's name and time stay, nobody hears twice.
+    const again = await ok(organizer.socket, 'help:done', { requestId: first.id });
+    expect(again.request).toEqual(done.request);
+    const audited = await t.app.db.$count(
+      auditLog,
+      and(eq(auditLog.eventId, w.event.id), eq(auditLog.action, 'help.resolve')),
+    );
+    expect(audited).toBe(1);
+
+    // Another node (or the same after a restart) lists from the database: open ones first.
+    const restarted = await t.restart();
+    const otherUrl = await listen(restarted);
+    const fresh = await connectAs(otherUrl, w.organizer, w.slug);
+    try {
+      const list = await ok(fresh.socket, 'help:list', {});
+      expect(list.requests.map((r) => [r.id, r.resolvedBy])).toEqual([
+        [second.id, null],
+        [first.id, 'Moritz Moderator'],
+      ]);
+    } finally {
+      closeAll(fresh.socket);
+    }
+    expect(organizer.inbox.all('help:updated')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PresencePerson } from '@plenum/shared';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import type { Member } from '../../test/fixtures.ts';
+import { openMeeting } from '../../test/meeting.ts';
+import { listen, ok, type Inbox } from '../../test/sockets.ts';
+import { createWorld, type World } from '../../test/world.ts';
+
+let t: TestApp;
+let url: string;
+let w: World;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  url = await listen(t.app);
+});
+afterAll(() => t.close());
+afterEach(() => w?.close());
+
+const moderate = (by: Member, roomId: string, personId: string, action: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/rooms/${roomId}/participants/${personId}/${action}`,
+    headers: { cookie: by.cookie },
+  });
+
+/** Waits for a presence update saying this about one person. */
+const heard = (inbox: Inbox, personId: string, canPublish: boolean) =>
+  inbox.waitFor('presence:updated', (u) =>
+    u.people.some((p) => p.personId === personId && p.canPublish === canPublish),
+  );
+
+const rightsIn = (people: PresencePerson[]) =>
+  Object.fromEntries(people.map((p) => [p.displayName, p.canPublish]));
+
+describe('who may publish, in the people list', () => {
+  it('the plenary: staff publish, attendees only when promoted — and the list follows live', async () => {
+    w = await createWorld(t.app, url);
+    const organizer = await w.connect(w.organizer);
+    await w.connect(w.anna);
+    const list = await ok(organizer.socket, 'presence:list', {});
+    expect(rightsIn(list.people)).toMatchObject({
+      'Olga Organisatorin': true,
+      Anna: false,
+      // Not connected: publishes nowhere.
+      Ben: false,
+    });
+
+    expect((await moderate(w.organizer, w.plenaryId, w.anna.personId, 'promote')).statusCode).toBe(
+      200,
+    );
+    await heard(organizer.inbox, w.anna.personId, true);
+    expect(rightsIn((await ok(organizer.socket, 'presence:list', {})).people).Anna).toBe(true);
+
+    expect((await moderate(w.organizer, w.plenaryId, w.anna.personId, 'demote')).statusCode).toBe(
+      200,
+    );
+    await heard(organizer.inbox, w.anna.personId, false);
+    expect(rightsIn((await ok(organizer.socket, 'presence:list', {})).people).Anna).toBe(false);
+  });
+
+  it('taking a raised hand gives the word, and the list says so', async () => {
+    w = await createWorld(t.app, url);
+    const moderator = await w.connect(w.moderator);
+    const ben = await w.connect(w.ben);
+    await ok(ben.socket, 'hand:raise', { roomId: w.plenaryId });
+    await ok(moderator.socket, 'hand:takeNext', { roomId: w.plenaryId });
+    await heard(moderator.inbox, w.ben.personId, true);
+  });
+
+  it('in a working group everyone may publish', async () => {
+    w = await createWorld(t.app, url);
+    await openMeeting(t.app, w, [{ personId: w.anna.personId, roomId: w.groupId }]);
+    const anna = await w.connect(w.anna);
+    const list = await ok(anna.socket, 'presence:list', {});
+    const annaHere = list.people.find((p) => p.personId === w.anna.personId);
+    expect(annaHere).toMatchObject({ roomId: w.groupId, canPublish: true });
+  });
+});
