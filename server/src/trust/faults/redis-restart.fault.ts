@@ -103,6 +103,11 @@ describe('Redis restart under two nodes', () => {
     console.log('redis restart:', {
       downMs: upAt - downAt,
       whileDown: whileDown.ok ? 'acked' : whileDown.error.code,
+      // Sent while Redis was gone: did it still reach the other node live, or only by catch-up?
+      whileDownLive:
+        whileDown.ok &&
+        ben.inbox.indexOf('chat:message', (m: { id: number }) => m.id === whileDown.message.id) >=
+          0,
       answeredWhileDownMs: answeredMs,
       resumedAtoBMs: aToB.ms,
       resumedBtoAMs: bToA.ms,

@@ -46,10 +46,17 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
-      const authorization = req.headers.authorization ?? '';
-      recorded.push({ body, authorization, event: (JSON.parse(body) as { event: string }).event });
-      void deliver({ body, authorization, event: '' }).then(
-        (answer) => res.writeHead(answer.status).end(JSON.stringify(answer.body)),
+      const webhook = {
+        body,
+        authorization: req.headers.authorization ?? '',
+        event: (JSON.parse(body) as { event: string }).event,
+      };
+      // Recorded once the app has answered, so that a test waiting for it sees its effect.
+      void deliver(webhook).then(
+        (answer) => {
+          recorded.push(webhook);
+          res.writeHead(answer.status).end(JSON.stringify(answer.body));
+        },
         () => res.writeHead(502).end(),
       );
     });
