@@ -9,7 +9,9 @@ import {
   videoOfPlays,
   type Person,
 } from './support/browser.ts';
+import { captureCalls, previewPlays, recordCapture } from './support/devices.ts';
 import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
+import { relayJoinedParticipants } from './support/webhooks.ts';
 
 /**
  * The organizer console in a real browser: an organizer sets up a working group and a phase,
@@ -26,10 +28,20 @@ let browser: Browser;
 let olga: Person;
 let anna: Person;
 
-async function join(person: Person, link: string) {
+/** Joins by link; the camera check runs (presenters' by itself) and the person goes on. */
+async function join(person: Person, link: string, devices: 'check' | 'skip' = 'check') {
   await person.page.goto(link);
   await person.page.getByLabel('Anzeigename').fill(person.name);
   await person.page.getByRole('button', { name: 'Teilnehmen' }).click();
+  await person.page.getByRole('heading', { name: 'Kamera und Mikrofon prüfen' }).waitFor(wait);
+  const start = person.page.getByRole('button', { name: 'Kamera und Mikrofon testen' });
+  if (devices === 'skip') {
+    await person.page.getByRole('button', { name: 'Überspringen – ich schaue nur zu' }).click();
+  } else {
+    if (await start.count()) await start.click();
+    await expect.poll(() => previewPlays(person.page), wait).toBe(true);
+    await person.page.getByRole('button', { name: 'Weiter zur Veranstaltung' }).click();
+  }
   await person.page.waitForURL(/\/e\//);
   await person.page.getByRole('heading', { level: 1, name: /Forum Sozialplanung/ }).waitFor();
   await person.page.getByText('Live verbunden').waitFor();
@@ -325,6 +337,82 @@ describe('the organizer console in the browser', { timeout: 120_000 }, () => {
     await row.getByText('(zurückgezogen)').waitFor(wait);
     const preview = await olga.context.request.get(`/api/invitations/${link.split('/').at(-1)}`);
     expect(preview.status()).toBe(410);
+  });
+
+  it('lets an attendee who only watches skip the device check without a camera prompt', async () => {
+    const bernd = await openPerson(browser, 'Bernd Beobachter', server.url);
+    try {
+      await recordCapture(bernd.context);
+      await join(bernd, await server.invite('attendee'), 'skip');
+      await announced(bernd.page, 'Kamera und Mikrofon bleiben aus.');
+      await expect(captureCalls(bernd.page)).resolves.toEqual([]);
+      const stored = await bernd.page.evaluate(() => localStorage.getItem('plenum.media'));
+      expect(JSON.parse(stored ?? '{}')).toMatchObject({ camera: false, microphone: false });
+    } finally {
+      await bernd.context.close();
+    }
+  });
+
+  it('shows attendance per room with a CSV download, also on a phone', async () => {
+    // The suite's shared LiveKit does not call this server back: pass on what it reports.
+    const rooms = (await (
+      await olga.context.request.get(`/api/events/${server.slug}/rooms`)
+    ).json()) as { id: string; kind: string }[];
+    const plenary = rooms.find((r) => r.kind === 'plenary')!;
+    expect(await relayJoinedParticipants(server, plenary.id)).toBeGreaterThanOrEqual(2);
+
+    const panel = await consoleTab(olga.page, 'Anwesenheit');
+    await panel.getByRole('button', { name: 'Aktualisieren' }).click();
+    const table = panel.getByRole('table', { name: /^Plenum: \d+ Personen$/ });
+    await table.waitFor(wait);
+    for (const person of [olga, anna]) {
+      const row = table.getByRole('row', { name: new RegExp(person.name) });
+      await row.getByRole('cell', { name: 'noch im Raum' }).waitFor();
+    }
+    await expect(
+      table.getByRole('columnheader', { name: 'Erster Beitritt' }).count(),
+    ).resolves.toBe(1);
+    await expect(table.getByRole('rowheader', { name: olga.name }).count()).resolves.toBe(1);
+    const csvLink = panel.getByRole('link', { name: 'Als CSV-Datei herunterladen' });
+    const csv = await olga.context.request.get((await csvLink.getAttribute('href'))!);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain(`Plenum;${olga.name};`);
+    await checkA11y(olga.page, 'console-attendance');
+
+    await olga.page.setViewportSize({ width: 360, height: 800 });
+    try {
+      // The tables scroll inside their own region; the page itself does not get wider.
+      await expect
+        .poll(() => olga.page.evaluate(() => document.documentElement.scrollWidth))
+        .toBeLessThanOrEqual(360);
+      await checkA11y(olga.page, 'console-attendance-phone');
+    } finally {
+      await olga.page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('shows the audit log, newest first, narrowed to one area', async () => {
+    const panel = await consoleTab(olga.page, 'Protokoll');
+    await panel.getByRole('button', { name: 'Aktualisieren' }).click();
+    const table = panel.getByRole('table', { name: /^Protokoll: \d+ Einträge geladen$/ });
+    await table.waitFor(wait);
+    const revoked = table.getByRole('row', { name: /Einladungslink zurückgezogen/ });
+    await revoked.getByRole('cell', { name: olga.name }).waitFor(wait);
+    // Newest first: the link was revoked after the phase was opened.
+    const actions = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(actions.indexOf('Einladungslink zurückgezogen')).toBeLessThan(
+      actions.indexOf('Phase geöffnet'),
+    );
+    expect(actions.indexOf('Phase geöffnet')).toBeGreaterThan(-1);
+    await checkA11y(olga.page, 'console-audit');
+
+    await panel.getByLabel('Bereich').selectOption({ label: 'Phasen' });
+    await table.getByText('Einladungslink zurückgezogen').waitFor({ state: 'detached', ...wait });
+    await expect
+      .poll(() => table.locator('tbody tr td:nth-child(3)').allTextContents(), wait)
+      .toEqual(['Phase geschlossen', 'Phase verlängert', 'Phase geöffnet', 'Phase angelegt']);
+    await panel.getByText('Das sind alle Einträge.').waitFor();
+    await checkA11y(olga.page, 'console-audit-phases');
   });
 
   it('asked nobody but our own server and our LiveKit', async () => {

@@ -11,6 +11,13 @@ import {
   videoOfPlays,
   type Person,
 } from './support/browser.ts';
+import {
+  askedMicrophone,
+  captureCalls,
+  chosenMicrophone,
+  previewPlays,
+  recordCapture,
+} from './support/devices.ts';
 import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
 
 /**
@@ -26,16 +33,59 @@ let anna: Person;
 let ben: Person;
 let groupTwo: Room;
 let phase: Phase;
+/** The microphone Anna picks in the device check; every room must open this one. */
+let annasMicrophone: string;
+let microphonesBeforeGroup = 0;
 
+/** The microphones the page asked the browser for, in order. */
+async function microphonesAsked(person: Person): Promise<string[]> {
+  return (await captureCalls(person.page)).map(askedMicrophone).filter((id) => id !== null);
+}
+
+/**
+ * Joins by link and passes the camera and microphone check: presenters' check starts by itself,
+ * attendees start it. With `check`, Anna does it by keyboard, picks another microphone, and the
+ * screens are checked with axe.
+ */
 async function join(person: Person, link: string, check = false) {
-  await person.page.goto(link);
-  await person.page.getByLabel('Anzeigename').fill(person.name);
+  const { page } = person;
+  await page.goto(link);
+  await page.getByLabel('Anzeigename').fill(person.name);
   if (check) {
-    await screenshot(person.page, 'join');
-    expect(await seriousViolations(person.page)).toEqual([]);
+    await screenshot(page, 'join');
+    expect(await seriousViolations(page)).toEqual([]);
   }
-  await person.page.getByRole('button', { name: 'Teilnehmen' }).click();
-  await person.page.waitForURL(/\/e\//);
+  await page.getByRole('button', { name: 'Teilnehmen' }).click();
+  await page.getByRole('heading', { name: 'Kamera und Mikrofon prüfen' }).waitFor(wait);
+  const start = page.getByRole('button', { name: 'Kamera und Mikrofon testen' });
+  if (check) {
+    // Keyboard only: the step's heading has the focus, the next stop is the start button.
+    await page.keyboard.press('Tab');
+    await expect(start.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    // Back at the step's heading: a second Enter does not skip the check it just started.
+    await expect(
+      page
+        .getByRole('heading', { name: 'Kamera und Mikrofon prüfen' })
+        .evaluate((el) => el === document.activeElement),
+    ).resolves.toBe(true);
+  } else if (await start.count()) {
+    await start.click();
+  }
+  await expect.poll(() => previewPlays(page), wait).toBe(true);
+  if (check) {
+    await page.getByRole('combobox', { name: 'Kamera' }).waitFor();
+    await page
+      .getByRole('combobox', { name: 'Mikrofon' })
+      .selectOption({ label: 'Fake Audio Input 1' });
+    annasMicrophone = await chosenMicrophone(page);
+    await page.getByText('Ihr Mikrofon nimmt Ton auf.').waitFor(wait);
+    await expect(page.getByRole('meter', { name: 'Mikrofonpegel' }).count()).resolves.toBe(1);
+    await screenshot(page, 'device-check');
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Weiter zur Veranstaltung' }).click();
+  await page.waitForURL(/\/e\//);
   await person.page.getByRole('heading', { level: 1, name: /Forum Sozialplanung/ }).waitFor();
   await person.page.getByText('Live verbunden').waitFor();
 }
@@ -71,6 +121,7 @@ describe('a day at the forum in the browser', { timeout: 120_000 }, () => {
   });
 
   it('lets everyone join by invitation link and shows the organizer on the stage', async () => {
+    await recordCapture(anna.context);
     await join(olga, await server.invite('organizer'));
     await join(anna, await server.invite('attendee'), true);
     await join(ben, await server.invite('attendee'));
@@ -109,6 +160,11 @@ describe('a day at the forum in the browser', { timeout: 120_000 }, () => {
     // Promoted live, without reconnecting: Anna's controls appear and her camera reaches Olga.
     await anna.page.getByRole('button', { name: 'Mikrofon' }).waitFor(wait);
     await expect.poll(() => videoOfPlays(olga.page, anna.name), wait).toBe(true);
+    // Her microphone is the one she chose in the device check, not the browser's default.
+    await expect
+      .poll(async () => (await microphonesAsked(anna)).at(-1), wait)
+      .toBe(annasMicrophone);
+    microphonesBeforeGroup = (await microphonesAsked(anna)).length;
     await screenshot(anna.page, 'attendee-promoted');
   });
 
@@ -142,6 +198,10 @@ describe('a day at the forum in the browser', { timeout: 120_000 }, () => {
     }
     await expect.poll(() => videoOfPlays(anna.page, ben.name), wait).toBe(true);
     await expect.poll(() => videoOfPlays(ben.page, anna.name), wait).toBe(true);
+    // The group's room opened the microphone again, and it is still the one she chose.
+    const microphones = await microphonesAsked(anna);
+    expect(microphones.length).toBeGreaterThan(microphonesBeforeGroup);
+    expect(microphones.at(-1)).toBe(annasMicrophone);
     await screenshot(ben.page, 'working-group');
     expect(await seriousViolations(ben.page)).toEqual([]);
   });

@@ -95,3 +95,12 @@ export class MediaPrefsStore {
     for (const listener of this.listeners) listener();
   }
 }
+
+/** The browser's localStorage, or null where it is blocked (private mode, strict settings). */
+export function browserStorage(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
+}

@@ -4,6 +4,8 @@ import type { PresenceMap } from '../../lib/presence.ts';
 import { mayInEvent } from '../../lib/rights.ts';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { AgendaEditor } from './AgendaEditor.tsx';
+import { AttendancePanel } from './AttendancePanel.tsx';
+import { AuditPanel } from './AuditPanel.tsx';
 import './console.css';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { PhasesPanel } from './PhasesPanel.tsx';
@@ -81,6 +83,18 @@ export default function OrganizerConsole({ event, actor, presence, onVisit }: Co
             content: <InvitationsPanel event={event} />,
           },
         ]
+      : []),
+    ...(may('attendance.read')
+      ? [
+          {
+            id: 'attendance',
+            label: t('console.tabs.attendance'),
+            content: <AttendancePanel event={event} />,
+          },
+        ]
+      : []),
+    ...(may('audit.read')
+      ? [{ id: 'audit', label: t('console.tabs.audit'), content: <AuditPanel event={event} /> }]
       : []),
   ];
   if (tabs.length === 0) return null;

@@ -1,10 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { generalErrorKey, type GeneralErrorKey } from '../../app/errorMessages.ts';
-import { navigate } from '../../app/navigation.ts';
-import { paths } from '../../app/routes.ts';
 import { useAnnounce } from '../../app/status.tsx';
-import { api, ApiError } from '../../lib/api.ts';
+import { api, ApiError, type RedeemResult } from '../../lib/api.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import {
   errorsFromServer,
@@ -21,9 +19,11 @@ import { linkProblemOf, type LinkProblem } from './linkProblem.ts';
 interface JoinFormProps {
   token: string;
   onLinkProblem: (problem: LinkProblem) => void;
+  /** Joined: the session cookie is set; the page goes on to the device check. */
+  onJoined: (joined: RedeemResult) => void;
 }
 
-export function JoinForm({ token, onLinkProblem }: JoinFormProps) {
+export function JoinForm({ token, onLinkProblem, onJoined }: JoinFormProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [values, setValues] = useState<JoinValues>({ displayName: '', email: '' });
@@ -54,7 +54,7 @@ export function JoinForm({ token, onLinkProblem }: JoinFormProps) {
     try {
       const joined = await api.redeemInvitation(token, toRedeemBody(values));
       announce(t('join.welcome', { name: joined.person.displayName }));
-      navigate(paths.event(joined.event.slug));
+      onJoined(joined);
     } catch (error) {
       setSubmitting(false);
       const problem = linkProblemOf(error);

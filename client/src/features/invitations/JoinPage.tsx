@@ -1,13 +1,18 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { generalErrorKey } from '../../app/errorMessages.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useLoad } from '../../app/useLoad.ts';
-import { api } from '../../lib/api.ts';
+import { navigate } from '../../app/navigation.ts';
+import { paths } from '../../app/routes.ts';
+import { api, type RedeemResult } from '../../lib/api.ts';
 import { JoinForm } from './JoinForm.tsx';
 import { LinkProblemMessage } from './LinkProblemMessage.tsx';
 import { linkProblemOf, type LinkProblem } from './linkProblem.ts';
+
+// The device check brings LiveKit along: loaded only after joining, never with the join page.
+const DeviceCheck = lazy(() => import('./DeviceCheck.tsx'));
 
 export function JoinPage({ token }: { token: string }) {
   const { t } = useTranslation();
@@ -15,6 +20,7 @@ export function JoinPage({ token }: { token: string }) {
   const invitation = useLoad(token, (signal) => api.invitation(token, signal));
   // The link can also turn out unusable on submit (revoked or used up in the meantime).
   const [problemOnSubmit, setProblemOnSubmit] = useState<LinkProblem | null>(null);
+  const [joined, setJoined] = useState<RedeemResult | null>(null);
   useDocumentTitle(t('join.title'));
 
   const loadError = invitation.status === 'failed' ? invitation.error : null;
@@ -52,8 +58,16 @@ export function JoinPage({ token }: { token: string }) {
     <section className="panel" aria-labelledby="page-heading">
       <h1 id="page-heading">{t('join.heading', { title: event.title })}</h1>
       <p className="meta">{t('join.role', { role: t(`roles.${role}`) })}</p>
-      <p>{t('join.intro')}</p>
-      <JoinForm token={token} onLinkProblem={setProblemOnSubmit} />
+      {joined ? (
+        <Suspense fallback={<p className="loading">{t('join.devices.loading')}</p>}>
+          <DeviceCheck role={joined.role} onDone={() => navigate(paths.event(joined.event.slug))} />
+        </Suspense>
+      ) : (
+        <>
+          <p>{t('join.intro')}</p>
+          <JoinForm token={token} onLinkProblem={setProblemOnSubmit} onJoined={setJoined} />
+        </>
+      )}
     </section>
   );
 }

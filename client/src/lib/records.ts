@@ -1,0 +1,73 @@
+import type { AttendanceReport, AuditArea, AuditEntry } from '@plenum/shared';
+
+/**
+ * How the console shows the event's records (audit log, attendance): pure helpers, so paging,
+ * summaries and times are tested without a browser.
+ */
+
+/** The filter's choices, in the order an organizer thinks of the day. Same words as the server. */
+export const auditAreas = [
+  'agenda',
+  'room',
+  'phase',
+  'assignment',
+  'invitation',
+  'participant',
+  'hand',
+  'question',
+  'chat',
+  'event',
+  'privacy',
+] as const satisfies readonly AuditArea[];
+
+/** The next (older) page after the ones shown: newest first, nothing twice. */
+export function appendAuditPage(shown: AuditEntry[], page: AuditEntry[]): AuditEntry[] {
+  const seen = new Set(shown.map((e) => e.id));
+  return [...shown, ...page.filter((e) => !seen.has(e.id))].sort((a, b) => b.id - a.id);
+}
+
+function valueText(value: unknown): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))
+    return value.map(valueText).join(', ');
+  return JSON.stringify(value);
+}
+
+/**
+ * The entry's details in one readable line ("minutes: 10 · title: Begrüßung"), cut at `max`
+ * characters: the table stays a table, however much a service recorded.
+ */
+export function detailsSummary(details: Record<string, unknown>, max = 160): string {
+  const text = Object.entries(details)
+    .map(([key, value]) => `${key}: ${valueText(value)}`)
+    .join(' · ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** "12.03.2026, 09:30" on the event's clock: one column in a table, sortable by eye. */
+export function formatDateTime(iso: string, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}
+
+/** How many different people were anywhere in the event; erased people count once each. */
+export function peopleAttending(report: AttendanceReport): number {
+  const seen = new Set<string>();
+  let nameless = 0;
+  for (const room of report.rooms) {
+    for (const person of room.people) {
+      if (person.personId) seen.add(person.personId);
+      else nameless += 1;
+    }
+  }
+  return seen.size + nameless;
+}
