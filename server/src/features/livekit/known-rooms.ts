@@ -28,6 +28,12 @@ export class KnownLivekitRooms {
     return true;
   }
 
+  /** Created within the last `ttlMs` (and not forgotten since). */
+  isFresh(roomId: string): boolean {
+    const entry = this.rooms.get(roomId);
+    return entry !== undefined && entry.until > this.now();
+  }
+
   /** The room exists now; `servedIds` already hold a token for it (e.g. sent with a move). */
   remember(roomId: string, servedIds: Iterable<string> = []) {
     this.rooms.set(roomId, { until: this.now() + this.ttlMs, served: new Set(servedIds) });

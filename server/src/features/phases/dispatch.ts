@@ -8,6 +8,7 @@ import type { PresenceBroadcaster } from '../presence/broadcast.ts';
 import { mediaRightsFor } from '../livekit/grants.ts';
 import { mintRoomToken } from '../livekit/token.ts';
 import { ensureLivekitRoom, deleteLivekitRoom, type LivekitDeps } from '../livekit/service.ts';
+import { phaseRooms } from '../../db/schema/index.ts';
 import {
   eventMembers,
   openPhaseOf,
@@ -34,6 +35,20 @@ async function plenaryOf(db: Db, eventId: string) {
   return plenary!;
 }
 
+/** What a move reads about the event; one read serves all groups of a phase. */
+interface EventView {
+  members: Map<string, Awaited<ReturnType<typeof eventMembers>>[number]>;
+  eventRooms: { id: string }[];
+}
+
+async function readEventView(db: Db, eventId: string): Promise<EventView> {
+  const [members, eventRooms] = await Promise.all([
+    eventMembers(db, eventId),
+    db.select({ id: rooms.id }).from(rooms).where(eq(rooms.eventId, eventId)),
+  ]);
+  return { members: new Map(members.map((m) => [m.personId, m])), eventRooms };
+}
+
 /**
  * Moves people between rooms after the move was stored: their sockets leave and join Socket.IO
  * rooms on every node, and each person gets `room:assigned` with a fresh token for the new
@@ -44,15 +59,12 @@ async function movePeople(
   eventId: string,
   targets: Map<string, RoomRow>,
   info: Pick<RoomAssigned, 'phaseId' | 'reason' | 'deadlineAt'>,
+  view?: EventView,
 ) {
   // When a whole phase opens or closes, every client reloads its people list on its own room
   // change; a presence entry per person to every client would be quadratic (90 MB at 1000).
   const announcePresence = targets.size === 1;
-  const members = new Map((await eventMembers(deps.db, eventId)).map((m) => [m.personId, m]));
-  const eventRooms = await deps.db
-    .select({ id: rooms.id })
-    .from(rooms)
-    .where(eq(rooms.eventId, eventId));
+  const { members, eventRooms } = view ?? (await readEventView(deps.db, eventId));
   const byRoom = new Map<string, string[]>();
   for (const [personId, room] of targets)
     byRoom.set(room.id, [...(byRoom.get(room.id) ?? []), personId]);
@@ -107,30 +119,49 @@ async function movePeople(
   }
 }
 
-/** After a phase opened: LiveKit rooms exist, everyone with a group goes there. */
+/** The working groups of a phase, as rows. */
+async function groupRoomsOf(db: Db, phaseId: string) {
+  const rows = await db
+    .select({ room: rooms })
+    .from(phaseRooms)
+    .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
+    .where(eq(phaseRooms.phaseId, phaseId));
+  return rows.map((r) => r.room);
+}
+
+/**
+ * Makes the LiveKit rooms of a phase's groups. The open route starts this beside the open
+ * transaction (neither waits for the other); dispatchOpened then finds them made.
+ */
+export async function ensurePhaseRooms(db: Db, livekit: LivekitDeps, phaseId: string) {
+  const groups = await groupRoomsOf(db, phaseId);
+  await Promise.all(groups.map((room) => ensureLivekitRoom(livekit, room)));
+}
+
+/**
+ * After a phase opened: everyone with a group goes there. Each group moves as soon as its
+ * LiveKit room exists (a client joins right away, and LiveKit creates no rooms by itself).
+ */
 export async function dispatchOpened(deps: DispatchDeps, phase: PhaseRow) {
-  const groups = await phaseGroups(deps.db, phase.id);
-  const groupRooms = await deps.db.select().from(rooms).where(eq(rooms.eventId, phase.eventId));
-  await Promise.all(
-    groups.map((g) =>
-      ensureLivekitRoom(
-        deps.livekit,
-        groupRooms.find((r) => r.id === g.roomId)!,
-      ),
-    ),
-  );
-  const targets = new Map<string, RoomRow>();
-  for (const [personId, roomId] of await roomsOfEveryoneInPhase(deps.db, phase.id)) {
-    targets.set(
-      personId,
-      groupRooms.find((r) => r.id === roomId)!,
-    );
-  }
-  await movePeople(deps, phase.eventId, targets, {
+  const [groups, placed, view] = await Promise.all([
+    groupRoomsOf(deps.db, phase.id),
+    roomsOfEveryoneInPhase(deps.db, phase.id),
+    readEventView(deps.db, phase.eventId),
+  ]);
+  const info = {
     phaseId: phase.id,
-    reason: 'phase_opened',
+    reason: 'phase_opened' as const,
     deadlineAt: phase.deadlineAt?.toISOString() ?? null,
-  });
+  };
+  await Promise.all(
+    groups.map(async (room) => {
+      const targets = new Map<string, RoomRow>();
+      for (const [personId, roomId] of placed) if (roomId === room.id) targets.set(personId, room);
+      if (deps.livekit.known?.isFresh(room.id)) deps.livekit.known.served(room.id, targets.keys());
+      else await ensureLivekitRoom(deps.livekit, room, targets.keys());
+      await movePeople(deps, phase.eventId, targets, info, view);
+    }),
+  );
 }
 
 /** After a phase closed: everyone back to the plenary with plenary rights; group rooms go. */

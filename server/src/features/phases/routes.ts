@@ -20,6 +20,7 @@ import { assignToGroup, balanceNow, importPreassignments } from './assignments.t
 import { listAssignments, roomOfPersonInPhase, toPhase } from './repository.ts';
 import { closePhase, createPhase, extendPhase, openPhase } from './service.ts';
 import { findPhaseAndActor } from './access.ts';
+import { ensurePhaseRooms } from './dispatch.ts';
 import type { PhaseEvents } from './plugin.ts';
 
 /** Organizer controls of working-group phases, and self-select. Thin: see service.ts. */
@@ -224,7 +225,11 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
           'run working-group phases',
         );
         if (action === 'open') {
+          // The LiveKit rooms are made while the transaction runs; a failure here is retried
+          // (and reported) by the dispatch, which makes any room still missing.
+          const roomsMade = ensurePhaseRooms(app.db, app.livekit, phase.id).catch(() => {});
           const { phase: opened } = await openPhase(app.db, phase.id, person.personId);
+          await roomsMade;
           await events.opened(opened);
           return events.updated(opened);
         }
