@@ -17,12 +17,16 @@ import {
   send,
   startPlenum,
 } from './lib/server-child.ts';
+import { countWork } from './lib/work-counters.ts';
 
 const clients = Number(process.argv[3] ?? 1000);
 const groupCount = Number(process.argv[4] ?? 3);
 const rounds = Number(process.argv[5] ?? 3);
 
-await runChild((mode) => (mode === 'bare' ? startBare() : startPlenumServer()));
+await runChild((mode) => {
+  countWork({ sql: mode !== 'bare' });
+  return mode === 'bare' ? startBare() : startPlenumServer();
+});
 
 async function startPlenumServer() {
   const { createWorkingGroup } = await import('../server/src/features/rooms/service.ts');

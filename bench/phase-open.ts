@@ -25,6 +25,7 @@ import {
   summarize,
   type Summary,
 } from './lib/harness.ts';
+import { workSoFar } from './lib/work-counters.ts';
 
 interface Ready {
   type: 'ready';
@@ -50,6 +51,9 @@ interface Result extends Summary {
   /** KB each client received during the rounds (open and close), by event. */
   kbPerClient: Record<string, number>;
   close?: Summary & { errors: number };
+  /** Per open, counted in the server child: SQL statements and CPU ms (user + system). */
+  sqlPerOpen: number;
+  cpuMsPerOpen: number;
   profileFile?: string;
 }
 
@@ -120,8 +124,10 @@ async function measure(
   const close = { latencies: [] as number[], errors: 0 };
   let messageBytes = 0;
   const windows: [number, number][] = [];
+  const work = { statements: 0, cpuUs: 0 };
   for (const phaseId of ready.phaseIds) {
     const from = profile ? await srv.mark() : 0;
+    const before = await workSoFar(srv);
     const round = await phaseRequest(sockets, `${url}/api/phases/${phaseId}/open`, {
       cookie: ready.organizerCookie,
       accept: (a) => a.reason === 'phase_opened' && a.phaseId === phaseId,
@@ -131,6 +137,9 @@ async function measure(
     open.http.push(round.httpMs);
     open.errors += round.errors;
     open.roundP99.push(summarize(round.latencies).p99);
+    const after = await workSoFar(srv);
+    work.statements += after.statements - before.statements;
+    work.cpuUs += after.cpuUs - before.cpuUs;
     if (profile) windows.push([from, await srv.mark()]);
     if (server === 'plenum') {
       const back = await phaseRequest(sockets, `${url}/api/phases/${phaseId}/close`, {
@@ -163,6 +172,8 @@ async function measure(
     disconnects: dropped,
     kbPerClient,
     ...(server === 'plenum' && { close: { ...summarize(close.latencies), errors: close.errors } }),
+    sqlPerOpen: Number((work.statements / ready.phaseIds.length).toFixed(1)),
+    cpuMsPerOpen: Number((work.cpuUs / 1000 / ready.phaseIds.length).toFixed(1)),
     ...(profileFile && { profileFile }),
   };
 }
@@ -235,6 +246,11 @@ function report(
     row(r.server, r, [r.connectSeconds.toFixed(1), String(r.messageBytes)]);
   }
   if (plenum.close) row('plenum (close)', plenum.close, ['']);
+  for (const r of results) {
+    console.log(
+      `${r.server}: per open ${r.cpuMsPerOpen} ms server CPU, ${r.sqlPerOpen} SQL statements`,
+    );
+  }
   for (const r of results) {
     console.log(
       `${r.server}: KB received per client during the rounds ${JSON.stringify(r.kbPerClient)}`,
