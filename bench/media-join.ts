@@ -79,9 +79,10 @@ export async function run(args: string[]): Promise<number> {
     await srv.stop();
     return report(opts, joins, switches);
   } finally {
-    cancel();
     for (const child of children) child.kill();
     await lk.stop();
+    // Armed until here: cleaning up can hang on a starved machine too.
+    cancel();
   }
 }
 

@@ -19,6 +19,8 @@ export interface MediaLivekit {
   /** pid of the livekit-server process (the supervisor restarts it under a new one if it dies). */
   pid(): number | undefined;
   rooms: RoomServiceClient;
+  /** No more error lines: participants leaving make LiveKit log closed pipes. */
+  silence(): void;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,11 @@ export async function startMediaLivekit(): Promise<MediaLivekit> {
   const apiKey = 'plenumbench';
   const apiSecret = `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`;
   const quiet = () => {};
+  // Stopping makes LiveKit log errors about the pipes it is closing: not worth a line.
+  let stopping = false;
+  const error = (o: object | string) => {
+    if (!stopping) console.error(o);
+  };
   const start = async () =>
     startEmbeddedLivekit({
       bin,
@@ -37,7 +44,7 @@ export async function startMediaLivekit(): Promise<MediaLivekit> {
       udpPort: await freePort(),
       apiKey,
       apiSecret,
-      logger: { info: quiet, warn: quiet, debug: quiet, error: (o) => console.error(o) },
+      logger: { info: quiet, warn: quiet, debug: quiet, error },
     });
   // A port free a moment ago may be taken by the time LiveKit binds it (tests run beside us).
   const livekit = await start()
@@ -53,7 +60,9 @@ export async function startMediaLivekit(): Promise<MediaLivekit> {
     apiSecret,
     pid: () => livekit.pid,
     rooms: new RoomServiceClient(livekit.url.replace(/^ws/, 'http'), apiKey, apiSecret),
+    silence: () => (stopping = true),
     stop: async () => {
+      stopping = true;
       await livekit.stop();
       rmSync(dir, { recursive: true, force: true });
     },

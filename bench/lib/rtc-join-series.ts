@@ -6,7 +6,7 @@
  * alternate batch by batch in the same room, so load and room size change alike for both.
  */
 import { publishTone } from '../../server/src/test/media.ts';
-import { httpPost } from './harness.ts';
+import { httpPost, sleep } from './harness.ts';
 import { directToken, type MediaLivekit } from './media-livekit.ts';
 import { joinUntilFirstTrack, Room, TrackKind } from './rtc-participants.ts';
 
@@ -91,8 +91,10 @@ export async function measureRtcJoins(setup: Setup): Promise<JoinSeries> {
     }
     return series;
   } finally {
-    await Promise.all(rooms.map((room) => room.disconnect().catch(() => {})));
+    // Leaving can hang on a starved machine: give up after 10 s, LiveKit stops anyway.
+    const leave = (room: Room) => Promise.race([room.disconnect().catch(() => {}), sleep(10_000)]);
+    await Promise.all(rooms.map(leave));
     await tone.stop().catch(() => {});
-    await publisher.disconnect().catch(() => {});
+    await leave(publisher);
   }
 }

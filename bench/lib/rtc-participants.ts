@@ -50,9 +50,14 @@ export async function joinUntilFirstTrack(
     };
     room.on(RoomEvent.TrackSubscribed, onTrack);
   });
+  // Awaited only after connecting; until then a timeout must not count as unhandled.
+  subscribed.catch(() => {});
   try {
-    await room.connect(url, token, { autoSubscribe: true, dynacast: false });
-    const connectMs = performance.now() - startedAt;
+    const connected = room
+      .connect(url, token, { autoSubscribe: true, dynacast: false })
+      .then(() => performance.now() - startedAt);
+    // The deadline covers a connect that hangs as well.
+    const connectMs = await Promise.race([connected, subscribed.then(() => connected)]);
     const { at, track } = await subscribed;
     return { room, connectMs, subscribedMs: at - startedAt, track };
   } catch (err) {
@@ -80,8 +85,34 @@ export async function firstVideoFrame(track: RemoteTrack, timeoutMs = 20_000): P
   } finally {
     clearTimeout(timer);
     // Frames are copied into JS for every open stream: close it once the first one is in.
-    reader.releaseLock();
-    await stream.cancel().catch(() => {});
+    await reader.cancel().catch(() => {});
+  }
+}
+
+/**
+ * Decoded frames of a remote video track that reach JS within `ms` (what a viewer would see), and
+ * the widest of them: LiveKit sends a lower simulcast layer when it thinks the subscriber cannot
+ * take more.
+ */
+export async function countFrames(track: RemoteTrack, ms: number) {
+  const stream = new VideoStream(track);
+  const reader = stream.getReader();
+  const until = performance.now() + ms;
+  let frames = 0;
+  let width = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const timeUp = new Promise<null>((resolve) => (timer = setTimeout(resolve, ms, null)));
+  try {
+    while (performance.now() < until) {
+      const next = await Promise.race([reader.read(), timeUp]);
+      if (!next || next.done) break;
+      frames++;
+      width = Math.max(width, next.value.frame.width);
+    }
+    return { frames, width };
+  } finally {
+    clearTimeout(timer);
+    await reader.cancel().catch(() => {});
   }
 }
 
@@ -103,6 +134,7 @@ export async function publishPattern(
   const data = new Uint8Array((width * height * 3) / 2).fill(128);
   const frame = new VideoFrame(data, width, height, VideoBufferType.I420);
   let tick = 0;
+  // Counted, because on a busy machine the timer fires late and fewer frames go out than asked.
   const timer = setInterval(() => {
     tick++;
     for (let y = 0; y < height; y++) {
@@ -113,6 +145,8 @@ export async function publishPattern(
   }, 1000 / fps);
   return {
     publication,
+    /** Frames handed to the encoder so far. */
+    captured: () => tick,
     stop: async () => {
       clearInterval(timer);
       await track.close();
