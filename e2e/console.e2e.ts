@@ -413,6 +413,41 @@ describe('the organizer console in the browser', { timeout: 120_000 }, () => {
       .toEqual(['Phase geschlossen', 'Phase verlängert', 'Phase geöffnet', 'Phase angelegt']);
     await panel.getByText('Das sind alle Einträge.').waitFor();
     await checkA11y(olga.page, 'console-audit-phases');
+
+    // More than a page (50) of invitation entries: the older ones come on request.
+    for (let i = 0; i < 55; i += 1) {
+      const created = await olga.context.request.post(`/api/events/${server.slug}/invitations`, {
+        data: { role: 'attendee', label: `Stapel ${i}`, maxUses: 1, expiresAt: null },
+      });
+      expect(created.status()).toBe(201);
+    }
+    await panel.getByLabel('Bereich').selectOption({ label: 'Einladungen' });
+    await panel.getByRole('table', { name: 'Protokoll: 50 Einträge geladen' }).waitFor(wait);
+    await panel.getByRole('button', { name: 'Ältere Einträge laden' }).click();
+    await announced(olga.page, /^\d+ ältere Einträge geladen\.$/);
+    const caption = await panel.locator('caption').textContent();
+    expect(Number(/(\d+) Einträge/.exec(caption ?? '')?.[1])).toBeGreaterThan(55);
+    // The button is gone with the last page; the closing sentence has the focus instead.
+    await expect
+      .poll(() => olga.page.evaluate(() => document.activeElement?.textContent ?? ''), wait)
+      .toBe('Das sind alle Einträge.');
+    await expect(
+      panel.getByRole('button', { name: 'Ältere Einträge laden' }).count(),
+    ).resolves.toBe(0);
+  });
+
+  it('reads attendance and the audit log in English', async () => {
+    await olga.page.getByRole('button', { name: 'English' }).click();
+    await olga.page.getByRole('tablist', { name: 'Parts of the organizer console' }).waitFor();
+    await olga.page.getByRole('tab', { name: 'Attendance' }).click();
+    const attendance = olga.page.getByRole('tabpanel', { name: 'Attendance' });
+    await attendance.getByRole('table', { name: /^Plenum: \d+ people$/ }).waitFor(wait);
+    await attendance.getByRole('link', { name: 'Download as CSV file' }).waitFor();
+    await olga.page.getByRole('tab', { name: 'Audit log' }).click();
+    const audit = olga.page.getByRole('tabpanel', { name: 'Audit log' });
+    await audit.getByRole('columnheader', { name: 'What' }).waitFor(wait);
+    await audit.getByText('Invitation link created').first().waitFor();
+    await checkA11y(olga.page, 'console-audit-english');
   });
 
   it('asked nobody but our own server and our LiveKit', async () => {
