@@ -205,6 +205,32 @@ describe('realtime client', () => {
     expect(asked).toBe(false);
   });
 
+  it('catches up when the server says broadcasts between its nodes may have been lost', async () => {
+    const asked: number[] = [];
+    const { server, realtime } = await setUp((socket) =>
+      socket.on('chat:catchUp', ({ since }: { since: number }, ack) => {
+        asked.push(since);
+        ack({
+          ok: true,
+          messages: [message(5)],
+          hasMore: false,
+          deletedIds: [],
+          pinned: [],
+          locked: false,
+        });
+      }),
+    );
+    await waitForState(realtime, 'connected');
+    realtime.noteChatSeen(roomId, 4);
+    const caughtUp = new Promise<number[]>((resolve) =>
+      realtime.onChatCaughtUp((_room, result) => resolve(result.messages.map((m) => m.id))),
+    );
+    server.io.emit('socket:resync', { reason: 'nodes_reconnected' });
+    await expect(caughtUp).resolves.toEqual([5]);
+    expect(asked).toEqual([4]);
+    expect(realtime.getState()).toEqual({ status: 'connected', recovered: false });
+  });
+
   it('does not catch up on the first connect', async () => {
     let asked = false;
     const { realtime } = await setUp((socket) => socket.on('chat:catchUp', () => (asked = true)));

@@ -81,6 +81,8 @@ export class Realtime {
       this.setState({ status: 'connected', recovered });
       if (needsCatchUp) void this.resync();
     });
+    // The nodes lost each other for a while: what went out meanwhile may not have reached us.
+    this.socket.on('socket:resync', () => void this.resync());
     this.socket.on('disconnect', (reason) => {
       if (reason === 'io client disconnect') return this.setState({ status: 'closed' });
       this.setState({ status: 'reconnecting' });

@@ -67,6 +67,7 @@ export default fp<SocketIoOptions>(
       },
     };
 
+    if (adapterClients) resyncWhenRedisReturns(adapterClients.publisher, io);
     io.use(authenticateHandshake(app, opts.allowedOrigins));
     io.on('connection', (socket) => onConnection(realtime, socket));
     app.decorate('realtime', realtime);
@@ -99,11 +100,14 @@ async function redisPrefix(db: Db) {
  * that closing the app closes them instead of leaving a blocked XREAD behind.
  */
 async function openAdapterClients(base: RedisClient) {
-  const publisher = base.duplicate();
+  // While Redis is away a publish fails at once instead of waiting in the offline queue: the
+  // adapter delivers to this node's own sockets only after its publish settles.
+  const publisher = base.duplicate({ disableOfflineQueue: true });
   const spawned: RedisClient[] = [publisher];
   const duplicate = publisher.duplicate.bind(publisher);
-  publisher.duplicate = ((...args: Parameters<RedisClient['duplicate']>) => {
-    const client = duplicate(...args);
+  publisher.duplicate = ((overrides?: Parameters<RedisClient['duplicate']>[0]) => {
+    // The readers keep the queue: the adapter re-issues a failed XREAD at once, without a pause.
+    const client = duplicate({ ...overrides, disableOfflineQueue: false });
     spawned.push(client as RedisClient);
     return client;
   }) as RedisClient['duplicate'];
@@ -125,6 +129,21 @@ async function openAdapterClients(base: RedisClient) {
       );
     },
   };
+}
+
+/**
+ * The streams adapter drops what is published while Redis is away, so the other nodes' clients
+ * never get it live (it is stored, though). When this node's link is back, every client, on every
+ * node, is told to catch up from the database as after a reconnect.
+ */
+function resyncWhenRedisReturns(publisher: RedisClient, io: PlenumServer) {
+  let lost = false;
+  publisher.on('reconnecting', () => (lost = true));
+  publisher.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    io.emit('socket:resync', { reason: 'nodes_reconnected' });
+  });
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());

@@ -154,6 +154,11 @@ export interface ServerToClientEvents {
   'agenda:updated': (update: AgendaUpdated) => void;
   /** Sent once before the server disconnects a socket that keeps flooding. */
   'socket:flooded': (notice: { message: string }) => void;
+  /**
+   * Broadcasts may have been lost between the nodes (Redis was away): catch up from the database
+   * as after a reconnect. Sent to every socket when a node's Redis link comes back.
+   */
+  'socket:resync': (notice: { reason: 'nodes_reconnected' }) => void;
 }
 
 export const serverEventNames = [
@@ -177,4 +182,5 @@ export const serverEventNames = [
   'help:updated',
   'agenda:updated',
   'socket:flooded',
+  'socket:resync',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
