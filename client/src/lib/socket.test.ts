@@ -77,6 +77,7 @@ async function setUp(
     url: server.url,
     ackTimeoutMs: 300,
     ioOptions: { transports: ['websocket'], reconnectionDelay: 20, reconnectionDelayMax: 50 },
+    resyncSpreadMs: 50,
   });
   clients.push(realtime);
   return { server, realtime };
@@ -225,8 +226,11 @@ describe('realtime client', () => {
     const caughtUp = new Promise<number[]>((resolve) =>
       realtime.onChatCaughtUp((_room, result) => resolve(result.messages.map((m) => m.id))),
     );
+    // Two nodes each say so: one catch-up.
+    server.io.emit('socket:resync', { reason: 'nodes_reconnected' });
     server.io.emit('socket:resync', { reason: 'nodes_reconnected' });
     await expect(caughtUp).resolves.toEqual([5]);
+    await new Promise((r) => setTimeout(r, 100));
     expect(asked).toEqual([4]);
     expect(realtime.getState()).toEqual({ status: 'connected', recovered: false });
   });

@@ -48,6 +48,8 @@ export interface RealtimeOptions {
   ackTimeoutMs?: number;
   /** After the server closed the connection on purpose (flooding), try again after this. */
   retryAfterKickMs?: number;
+  /** A `socket:resync` reaches everyone at once: each client catches up within this spread. */
+  resyncSpreadMs?: number;
 }
 
 type ServerEvent = keyof ServerToClientEvents;
@@ -64,6 +66,7 @@ export class Realtime {
   private connectedBefore = false;
   private readonly ackTimeoutMs: number;
   private kickTimer: ReturnType<typeof setTimeout> | undefined;
+  private resyncTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: RealtimeOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
@@ -82,7 +85,16 @@ export class Realtime {
       if (needsCatchUp) void this.resync();
     });
     // The nodes lost each other for a while: what went out meanwhile may not have reached us.
-    this.socket.on('socket:resync', () => void this.resync());
+    // Everyone hears this at once (once per node): one catch-up each, spread over a moment.
+    this.socket.on('socket:resync', () => {
+      this.resyncTimer ??= setTimeout(
+        () => {
+          this.resyncTimer = undefined;
+          void this.resync();
+        },
+        Math.random() * (options.resyncSpreadMs ?? 2000),
+      );
+    });
     this.socket.on('disconnect', (reason) => {
       if (reason === 'io client disconnect') return this.setState({ status: 'closed' });
       this.setState({ status: 'reconnecting' });
@@ -217,6 +229,7 @@ export class Realtime {
 
   close() {
     clearTimeout(this.kickTimer);
+    clearTimeout(this.resyncTimer);
     this.socket.disconnect();
   }
 }
