@@ -4,21 +4,37 @@ import type { DbOrTx } from '../../db/client.ts';
 import { memberships, people, presence, roomGrants, rooms } from '../../db/schema/index.ts';
 import { mediaRightsFor } from '../livekit/grants.ts';
 
-/** A connection opened: remember when and where the person was seen. */
+/**
+ * A connection opened: remember when and where the person was seen, and answer whether they may
+ * publish there — one statement, since every join runs it (the insert in the WITH always runs).
+ */
 export async function recordConnected(
   db: DbOrTx,
   eventId: string,
   personId: string,
   roomId: string | null,
-) {
-  const now = new Date();
-  await db
-    .insert(presence)
-    .values({ eventId, personId, roomId, connectedAt: now, lastSeenAt: now })
-    .onConflictDoUpdate({
-      target: [presence.eventId, presence.personId],
-      set: { roomId, connectedAt: now, lastSeenAt: now },
-    });
+): Promise<boolean> {
+  const result = await db.execute(sql`
+    with seen as (
+      insert into presence (event_id, person_id, room_id, connected_at, last_seen_at)
+      values (${eventId}, ${personId}, ${roomId}, now(), now())
+      on conflict (event_id, person_id) do update set room_id = excluded.room_id,
+        connected_at = excluded.connected_at, last_seen_at = excluded.last_seen_at
+      returning 1
+    )
+    select m.role, r.kind, g.can_publish as promoted
+    from memberships m
+    left join rooms r on r.id = ${roomId}::uuid and r.event_id = m.event_id
+    left join room_grants g on g.room_id = r.id and g.person_id = m.person_id
+    where m.event_id = ${eventId} and m.person_id = ${personId}`);
+  const [row] = (result as unknown as { rows: PublishRow[] }).rows;
+  return row ? mayPublish(row.role, row.kind ?? undefined, row.promoted ?? false) : false;
+}
+
+interface PublishRow {
+  role: Role;
+  kind: RoomKind | null;
+  promoted: boolean | null;
 }
 
 /** The person's last connection closed. */
@@ -54,19 +70,22 @@ export async function listMembers(db: DbOrTx, eventId: string) {
     .orderBy(asc(sql`lower(${people.displayName})`), asc(people.id));
 }
 
-/** What decides who may publish where in an event: room kinds and moderators' promotions. */
+/**
+ * What decides who may publish where in an event: room kinds and moderators' promotions, in one
+ * statement (every client asks for the list after each room change).
+ */
 export async function publishContext(db: DbOrTx, eventId: string) {
-  const [eventRooms, promoted] = await Promise.all([
-    db.select({ id: rooms.id, kind: rooms.kind }).from(rooms).where(eq(rooms.eventId, eventId)),
-    db
-      .select({ roomId: roomGrants.roomId, personId: roomGrants.personId })
-      .from(roomGrants)
-      .innerJoin(rooms, eq(rooms.id, roomGrants.roomId))
-      .where(and(eq(rooms.eventId, eventId), eq(roomGrants.canPublish, true))),
-  ]);
+  const result = await db.execute(sql`
+    select r.id, r.kind,
+      coalesce(array_agg(g.person_id) filter (where g.can_publish), '{}') as promoted
+    from rooms r left join room_grants g on g.room_id = r.id
+    where r.event_id = ${eventId}
+    group by r.id`);
+  const rows = (result as unknown as { rows: { id: string; kind: RoomKind; promoted: string[] }[] })
+    .rows;
   return {
-    kinds: new Map(eventRooms.map((r) => [r.id, r.kind])),
-    promoted: new Set(promoted.map((g) => `${g.roomId}:${g.personId}`)),
+    kinds: new Map(rows.map((r) => [r.id, r.kind])),
+    promoted: new Set(rows.flatMap((r) => r.promoted.map((personId) => `${r.id}:${personId}`))),
   };
 }
 export type PublishContext = Awaited<ReturnType<typeof publishContext>>;

@@ -35,10 +35,7 @@ export async function listPresence(rt: Realtime, eventId: string): Promise<Prese
 export async function personConnected(rt: Realtime, socket: PlenumSocket) {
   const { eventId, personId, displayName } = socket.data;
   const roomId = currentRoomOf(socket.rooms);
-  const [canPublish] = await Promise.all([
-    canPublishNow(rt.db, eventId, personId, roomId),
-    recordConnected(rt.db, eventId, personId, roomId),
-  ]);
+  const canPublish = await recordConnected(rt.db, eventId, personId, roomId);
   rt.presence.queue(eventId, {
     personId,
     displayName,
