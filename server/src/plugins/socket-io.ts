@@ -6,8 +6,14 @@ import type { Db } from '../db/client.ts';
 import type { RedisClient } from './redis.ts';
 import { PresenceBroadcaster } from '../features/presence/broadcast.ts';
 import { onConnection } from '../realtime/connection.ts';
-import { authenticateHandshake } from '../realtime/handshake.ts';
-import { memoryRateLimiter, redisRateLimiter, type RateLimit } from '../realtime/rate-limit.ts';
+import { authenticateHandshake, refusal } from '../realtime/handshake.ts';
+import {
+  FloodCooldown,
+  memoryRateLimiter,
+  redisRateLimiter,
+  type RateLimit,
+} from '../realtime/rate-limit.ts';
+import { SESSION_COOKIE } from './auth.ts';
 import type { HandTakenListener, PlenumServer, Realtime } from '../realtime/types.ts';
 
 export interface SocketIoOptions {
@@ -58,6 +64,7 @@ export default fp<SocketIoOptions>(
         ? redisRateLimiter(app.redis.client, limit, `${prefix}rate:messages:`)
         : memoryRateLimiter(limit),
       presence: new PresenceBroadcaster(io),
+      floodCooldown: new FloodCooldown((header) => app.parseCookie(header ?? '')[SESSION_COOKIE]),
       closing: false,
       pendingTasks: new Set(),
       handTakenListeners,
@@ -68,6 +75,17 @@ export default fp<SocketIoOptions>(
     };
 
     if (adapterClients) resyncWhenRedisReturns(adapterClients.publisher, io);
+    // Before the handshake's database work: that is what a reconnecting flooder would cost.
+    io.use((socket, next) =>
+      realtime.floodCooldown.holds(socket.handshake.headers.cookie)
+        ? next(
+            refusal(
+              'rate_limited',
+              'This session sent too many messages; please wait a moment before connecting again.',
+            ),
+          )
+        : next(),
+    );
     io.use(authenticateHandshake(app, opts.allowedOrigins));
     io.on('connection', (socket) => onConnection(realtime, socket));
     app.decorate('realtime', realtime);

@@ -39,9 +39,12 @@ function guardOf(rt: Realtime, socket: PlenumSocket): FloodGuard {
   if (!guard) {
     guard = new FloodGuard(() => {
       rt.log.warn({ personId: socket.data.personId }, 'socket disconnected for flooding');
-      socket.emit('socket:flooded', {
+      // Straight to this socket, which lives on this node: through the Redis adapter the notice
+      // would go out only after the round trip, and the socket would be gone by then.
+      rt.io.local.to(socket.id).emit('socket:flooded', {
         message: 'Too many messages in a short time; this connection was closed.',
       });
+      rt.floodCooldown.start(socket.handshake.headers.cookie);
       socket.disconnect(true);
     });
     guards.set(socket, guard);

@@ -71,6 +71,18 @@ export function redisRateLimiter(
   };
 }
 
+/** When a socket counts as flooding, and what follows. */
+export const FLOOD_LIMITS = {
+  /** Events of any kind one socket may send in `eventWindowMs`. */
+  maxEvents: 40,
+  eventWindowMs: 5_000,
+  /** Rate-limit refusals in `refusalWindowMs` after which the socket is disconnected. */
+  maxRefusals: 10,
+  refusalWindowMs: 30_000,
+  /** How long the session of a disconnected flooder may not connect again. */
+  cooldownMs: 30_000,
+};
+
 /**
  * Per socket: a budget of events, and the refusals it collected. A socket that keeps being
  * refused is flooding and gets disconnected.
@@ -82,12 +94,7 @@ export class FloodGuard {
 
   constructor(
     private readonly onFlood: () => void,
-    private readonly opts = {
-      maxEvents: 40,
-      eventWindowMs: 5_000,
-      maxRefusals: 10,
-      refusalWindowMs: 30_000,
-    },
+    private readonly opts = FLOOD_LIMITS,
   ) {}
 
   /** Counts an incoming event; false when the socket is over its budget. */
@@ -105,5 +112,32 @@ export class FloodGuard {
       this.flooded = true;
       this.onFlood();
     }
+  }
+}
+
+/**
+ * Sessions recently disconnected for flooding, by their session cookie: a script that reconnects
+ * at once is refused in the handshake before it costs a database query. Kept per node; a flooder
+ * that hops nodes gets one connection's worth on each.
+ */
+export class FloodCooldown {
+  private until = new Map<string, number>();
+
+  constructor(
+    /** The session cookie in a Cookie header; other cookies must not change the key. */
+    private readonly sessionOf: (cookieHeader: string | undefined) => string | undefined,
+    private readonly ms = FLOOD_LIMITS.cooldownMs,
+  ) {}
+
+  start(cookieHeader: string | undefined, now = Date.now()) {
+    const key = this.sessionOf(cookieHeader);
+    if (!key) return;
+    for (const [k, until] of this.until) if (until <= now) this.until.delete(k);
+    this.until.set(key, now + this.ms);
+  }
+
+  holds(cookieHeader: string | undefined, now = Date.now()): boolean {
+    const key = this.sessionOf(cookieHeader);
+    return key !== undefined && (this.until.get(key) ?? 0) > now;
   }
 }

@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ClientToServerEvents, Hand, ServerToClientEvents } from '@plenum/shared';
 import type { Db } from '../db/client.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import type { FloodCooldown, RateLimiter } from './rate-limit.ts';
 import type { PresenceBroadcaster } from '../features/presence/broadcast.ts';
 
 /** What the handshake learned about a socket; restored with it after a recovered reconnect. */
@@ -46,6 +46,8 @@ export interface Realtime {
   /** Chat messages, announcements and questions per person: 5 per 5 s by default. */
   messageLimiter: RateLimiter;
   presence: PresenceBroadcaster;
+  /** Sessions disconnected for flooding, refused in the handshake for a while. */
+  floodCooldown: FloodCooldown;
   /**
    * Set when the node shuts down: its sockets leaving says nothing about people's presence, and
    * new events are refused as `unavailable` while the ones begun are answered.
