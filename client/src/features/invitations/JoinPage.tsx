@@ -7,6 +7,12 @@ import { useLoad } from '../../app/useLoad.ts';
 import { navigate } from '../../app/navigation.ts';
 import { paths } from '../../app/routes.ts';
 import { api, type RedeemResult } from '../../lib/api.ts';
+import {
+  joinedBefore,
+  rememberJoined,
+  tabStorage,
+  type JoinedLink,
+} from '../../lib/joined-links.ts';
 import { JoinForm } from './JoinForm.tsx';
 import { LinkProblemMessage } from './LinkProblemMessage.tsx';
 import { linkProblemOf, type LinkProblem } from './linkProblem.ts';
@@ -20,16 +26,39 @@ export function JoinPage({ token }: { token: string }) {
   const invitation = useLoad(token, (signal) => api.invitation(token, signal));
   // The link can also turn out unusable on submit (revoked or used up in the meantime).
   const [problemOnSubmit, setProblemOnSubmit] = useState<LinkProblem | null>(null);
-  const [joined, setJoined] = useState<RedeemResult | null>(null);
+  // Joined in this tab already (a reload during the device check): straight back to the check.
+  const [joined, setJoined] = useState<JoinedLink | null>(() => joinedBefore(tabStorage(), token));
   useDocumentTitle(t('join.title'));
 
-  const loadError = invitation.status === 'failed' ? invitation.error : null;
+  const onJoined = (result: RedeemResult) => {
+    const link = { slug: result.event.slug, role: result.role };
+    rememberJoined(tabStorage(), token, link);
+    setJoined(link);
+  };
+
+  const loadError = !joined && invitation.status === 'failed' ? invitation.error : null;
   const problem = problemOnSubmit ?? (loadError ? linkProblemOf(loadError) : null);
   const errorKey = loadError && !problem ? generalErrorKey(loadError) : null;
 
   useEffect(() => {
     if (errorKey) announce(t(errorKey));
   }, [errorKey, announce]);
+
+  if (joined) {
+    return (
+      <section className="panel" aria-labelledby="page-heading">
+        <h1 id="page-heading">
+          {invitation.status === 'done'
+            ? t('join.heading', { title: invitation.data.event.title })
+            : t('join.title')}
+        </h1>
+        <p className="meta">{t('join.role', { role: t(`roles.${joined.role}`) })}</p>
+        <Suspense fallback={<p className="loading">{t('join.devices.loading')}</p>}>
+          <DeviceCheck role={joined.role} onDone={() => navigate(paths.event(joined.slug))} />
+        </Suspense>
+      </section>
+    );
+  }
 
   if (problem) return <LinkProblemMessage problem={problem} />;
 
@@ -58,16 +87,8 @@ export function JoinPage({ token }: { token: string }) {
     <section className="panel" aria-labelledby="page-heading">
       <h1 id="page-heading">{t('join.heading', { title: event.title })}</h1>
       <p className="meta">{t('join.role', { role: t(`roles.${role}`) })}</p>
-      {joined ? (
-        <Suspense fallback={<p className="loading">{t('join.devices.loading')}</p>}>
-          <DeviceCheck role={joined.role} onDone={() => navigate(paths.event(joined.event.slug))} />
-        </Suspense>
-      ) : (
-        <>
-          <p>{t('join.intro')}</p>
-          <JoinForm token={token} onLinkProblem={setProblemOnSubmit} onJoined={setJoined} />
-        </>
-      )}
+      <p>{t('join.intro')}</p>
+      <JoinForm token={token} onLinkProblem={setProblemOnSubmit} onJoined={onJoined} />
     </section>
   );
 }
