@@ -235,6 +235,29 @@ describe('realtime client', () => {
     expect(realtime.getState()).toEqual({ status: 'connected', recovered: false });
   });
 
+  it('tries again when the server could not check the session for the moment', async () => {
+    const server = await startServer(() => {});
+    servers.push(server);
+    let refusals = 0;
+    server.io.use((_socket, next) =>
+      refusals++ < 2
+        ? next(Object.assign(new Error('Please try again.'), { data: { code: 'unavailable' } }))
+        : next(),
+    );
+    const realtime = connectRealtime({
+      slug: 'forum',
+      url: server.url,
+      ioOptions: { transports: ['websocket'] },
+      retryAfterUnavailableMs: 20,
+    });
+    clients.push(realtime);
+    const seen: string[] = [];
+    realtime.subscribe(() => seen.push(realtime.getState().status));
+    await waitForState(realtime, 'connected');
+    expect(refusals).toBe(3);
+    expect(seen).not.toContain('refused');
+  });
+
   it('does not catch up on the first connect', async () => {
     let asked = false;
     const { realtime } = await setUp((socket) => socket.on('chat:catchUp', () => (asked = true)));

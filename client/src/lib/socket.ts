@@ -48,6 +48,8 @@ export interface RealtimeOptions {
   ackTimeoutMs?: number;
   /** After the server closed the connection on purpose (flooding), try again after this. */
   retryAfterKickMs?: number;
+  /** First wait after a handshake refused as `unavailable`; doubles up to 16 times that. */
+  retryAfterUnavailableMs?: number;
   /** A `socket:resync` reaches everyone at once: each client catches up within this spread. */
   resyncSpreadMs?: number;
 }
@@ -67,6 +69,7 @@ export class Realtime {
   private readonly ackTimeoutMs: number;
   private kickTimer: ReturnType<typeof setTimeout> | undefined;
   private resyncTimer: ReturnType<typeof setTimeout> | undefined;
+  private unavailableRetries = 0;
 
   constructor(options: RealtimeOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
@@ -78,6 +81,7 @@ export class Realtime {
     this.socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
 
     this.socket.on('connect', () => {
+      this.unavailableRetries = 0;
       const recovered = this.connectedBefore && this.socket.recovered === true;
       const needsCatchUp = this.connectedBefore && !recovered;
       this.connectedBefore = true;
@@ -104,7 +108,15 @@ export class Realtime {
       }
     });
     this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-      if (!this.socket.active) {
+      if (!this.socket.active && error.data?.code === 'unavailable') {
+        // The server could not check the session (its database was away): that passes, so try
+        // again, later each time. Socket.IO does not retry a refused handshake by itself.
+        this.setState({ status: this.connectedBefore ? 'reconnecting' : 'connecting' });
+        const delay = (options.retryAfterUnavailableMs ?? 1000) * 2 ** this.unavailableRetries;
+        this.unavailableRetries = Math.min(this.unavailableRetries + 1, 4);
+        clearTimeout(this.kickTimer);
+        this.kickTimer = setTimeout(() => this.socket.connect(), delay);
+      } else if (!this.socket.active) {
         this.setState({
           status: 'refused',
           code: error.data?.code ?? 'unavailable',
