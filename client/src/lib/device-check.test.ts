@@ -10,6 +10,7 @@ import {
   lastSoundAt,
   levelPercent,
   soundHoldMs,
+  tryEachAlone,
   type MediaDeviceLike,
 } from './device-check.ts';
 
@@ -45,6 +46,13 @@ describe('the device check', () => {
     expect(accessAfterError({ name: 'OverconstrainedError' })).toBe('missing');
     expect(accessAfterError({ name: 'NotReadableError' })).toBe('failed');
     expect(accessAfterError(undefined)).toBe('failed');
+  });
+
+  it('tries camera and microphone alone after a missing device, never after a refusal', () => {
+    expect(tryEachAlone({ name: 'NotFoundError' }, 2)).toBe(true);
+    expect(tryEachAlone({ name: 'NotReadableError' }, 2)).toBe(true);
+    expect(tryEachAlone({ name: 'NotAllowedError' }, 2)).toBe(false);
+    expect(tryEachAlone({ name: 'NotFoundError' }, 1)).toBe(false);
   });
 
   it('takes the device the browser really opened as the choice', () => {

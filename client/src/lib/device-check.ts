@@ -69,6 +69,15 @@ export function accessAfterError(error: unknown): DeviceAccess {
   return 'failed';
 }
 
+/**
+ * After opening camera and microphone together failed: whether to try each alone. Yes when one
+ * may be missing or busy (a laptop without camera still gets its microphone checked); no after a
+ * refusal, which would only put a second prompt in front of someone who said no.
+ */
+export function tryEachAlone(error: unknown, kinds: number): boolean {
+  return kinds > 1 && accessAfterError(error) !== 'denied';
+}
+
 /** One entry per device of this kind, in the browser's order (its default first). */
 export function devicesOfKind(devices: readonly MediaDeviceLike[], kind: DeviceKind) {
   const seen = new Set<string>();

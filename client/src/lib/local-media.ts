@@ -6,7 +6,7 @@ import {
   type LocalTrack,
   type LocalVideoTrack,
 } from 'livekit-client';
-import { accessAfterError, type DeviceKind, type MediaDeviceLike } from './device-check.ts';
+import { tryEachAlone, type DeviceKind, type MediaDeviceLike } from './device-check.ts';
 
 /**
  * The device check's camera and microphone, opened with LiveKit's own track factory so that the
@@ -36,11 +36,7 @@ async function openOne(kind: DeviceKind, deviceId: string | null) {
   return track;
 }
 
-/**
- * Opens the wanted devices with one permission prompt. If that fails for another reason than a
- * refusal, each device is tried alone: a laptop without camera still gets its microphone checked.
- * A refusal is not retried, which would only put a second prompt in front of someone who said no.
- */
+/** Opens the wanted devices with one permission prompt, or each alone when `tryEachAlone`. */
 export async function openDevices(
   chosen: Record<DeviceKind, string | null>,
   kinds: readonly DeviceKind[],
@@ -58,7 +54,7 @@ export async function openDevices(
     }
     return opened;
   } catch (error) {
-    if (kinds.length < 2 || accessAfterError(error) === 'denied') {
+    if (!tryEachAlone(error, kinds.length)) {
       return Object.fromEntries(kinds.map((kind) => [kind, { error }]));
     }
     const opened: Opened = {};
