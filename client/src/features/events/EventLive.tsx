@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
 import { MediaPrefsStore } from '../../lib/media-prefs.ts';
+import { MediaRetry } from '../../lib/media-retry.ts';
 import { connectionKey, type RoomChange } from '../../lib/room-switch.ts';
 import { actorOf, mayInEvent, mayInRoom } from '../../lib/rights.ts';
 import { Tabs } from '../../ui/Tabs.tsx';
@@ -76,21 +77,19 @@ export function EventLive({ overview }: { overview: EventOverview }) {
   const room: Pick<Room, 'id' | 'name' | 'kind'> = state.media?.room ?? plenary;
   const key = connectionKey(state);
 
-  // A media connection lost for good: a fresh token, a little later each time.
-  const attempts = useRef(0);
-  const retry = useRef<number | undefined>(undefined);
+  // A media connection lost for good: a fresh token, a little later each time, until one comes.
+  const refresh = useRef(roomSwitch.refresh);
   useEffect(() => {
-    attempts.current = 0;
-  }, [key]);
-  useEffect(() => () => window.clearTimeout(retry.current), []);
-  const onLost = useCallback(() => {
-    window.clearTimeout(retry.current);
-    attempts.current += 1;
-    retry.current = window.setTimeout(
-      roomSwitch.refresh,
-      Math.min(30_000, 2000 * attempts.current),
-    );
-  }, [roomSwitch.refresh]);
+    refresh.current = roomSwitch.refresh;
+  });
+  const retry = useRef<MediaRetry | null>(null);
+  useEffect(() => {
+    const media = new MediaRetry(() => refresh.current());
+    retry.current = media;
+    return () => media.stop();
+  }, []);
+  useEffect(() => retry.current?.reset(), [key]);
+  const onLost = useCallback(() => retry.current?.lost(), []);
   const onRemoved = useCallback(() => {
     roomSwitch.removed();
     announce(t('stage.removed'));

@@ -60,7 +60,7 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
 
   /** A new token for the current room, e.g. after the media connection was lost for good. */
   const currentRoomId = state.media?.room.id ?? plenaryId;
-  const refresh = useCallback(() => void fetchToken(currentRoomId), [fetchToken, currentRoomId]);
+  const refresh = useCallback(() => fetchToken(currentRoomId), [fetchToken, currentRoomId]);
   const removed = useCallback(() => dispatch({ type: 'removed' }), []);
   /**
    * Moderators and organizers visiting a group (or going back): this page's socket joins that
