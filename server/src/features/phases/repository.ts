@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Phase } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
+import { preparedPer } from '../../db/prepared.ts';
 import {
   assignments,
   memberships,
@@ -21,11 +22,17 @@ export async function findPhase(db: DbOrTx, phaseId: string, opts: { forUpdate?:
   return row;
 }
 
-export async function openPhaseOf(db: DbOrTx, eventId: string) {
-  const [row] = await db
+// Asked on every fresh connection (a join storm asks it a thousand times): prepared once.
+const openPhaseQuery = preparedPer((db) =>
+  db
     .select()
     .from(phases)
-    .where(and(eq(phases.eventId, eventId), eq(phases.status, 'open')));
+    .where(and(eq(phases.eventId, sql.placeholder('eventId')), eq(phases.status, 'open')))
+    .prepare('open_phase_of'),
+);
+
+export async function openPhaseOf(db: DbOrTx, eventId: string) {
+  const [row] = await openPhaseQuery(db).execute({ eventId });
   return row ?? null;
 }
 
