@@ -3,6 +3,7 @@ import {
   checkText,
   checkWholeNumber,
   fieldErrorsFromServer,
+  shownFormError,
   firstInvalid,
   formatIsoDate,
 } from './form-rules.ts';
@@ -55,6 +56,13 @@ describe('form rules', () => {
       },
       unassigned: ['x'],
     });
+  });
+
+  it('a German page never shows the server’s English reason for a refused field', () => {
+    const refused = { key: 'rejected', detail: 'at most 200 characters' } as const;
+    expect(shownFormError(refused, 'de')).toEqual({ key: 'rejectedPlain' });
+    expect(shownFormError(refused, 'en')).toEqual(refused);
+    expect(shownFormError({ key: 'required' }, 'de')).toEqual({ key: 'required' });
   });
 
   it('formats a calendar date for the reader', () => {

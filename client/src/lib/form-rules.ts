@@ -15,7 +15,16 @@ export type FormError =
   | { key: 'chooseOne' }
   | { key: 'outsideEvent'; first: string; last: string }
   | { key: 'overlap'; title: string; range: string }
-  | { key: 'rejected'; detail: string };
+  | { key: 'rejected'; detail: string }
+  | { key: 'rejectedPlain' };
+
+/**
+ * The error as a page in `language` shows it: the server's reason for refusing a field is
+ * English, so a page in any other language says only that the entry was not accepted.
+ */
+export function shownFormError(error: FormError, language: string | undefined): FormError {
+  return error.key === 'rejected' && language !== 'en' ? { key: 'rejectedPlain' } : error;
+}
 
 export type FormErrors<F extends string> = Partial<Record<F, FormError>>;
 

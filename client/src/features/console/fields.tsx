@@ -1,13 +1,16 @@
 import type { ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormError } from '../../lib/form-rules.ts';
+import { shownFormError, type FormError } from '../../lib/form-rules.ts';
 import type { ConsoleErrorText } from './errorText.ts';
 
 /** A field's problem in words. */
 export function useFormErrorText() {
-  const { t } = useTranslation();
-  return (error: FormError | undefined): string | undefined =>
-    error && t(`console.formErrors.${error.key}`, { ...error });
+  const { t, i18n } = useTranslation();
+  return (error: FormError | undefined): string | undefined => {
+    if (!error) return undefined;
+    const shown = shownFormError(error, i18n.resolvedLanguage);
+    return t(`console.formErrors.${shown.key}`, { ...shown });
+  };
 }
 
 function describedBy(id: string, hint?: string, error?: string) {
