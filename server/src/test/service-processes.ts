@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,7 +25,15 @@ export interface ServiceProcess {
   close(): Promise<void>;
 }
 
-const PG_BIN = process.env.TEST_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** TEST_PG_BIN, or the newest Debian-packaged Postgres (the machine's shared one is from there). */
+function postgresBin(): string {
+  if (process.env.TEST_PG_BIN) return process.env.TEST_PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  if (!newest) throw new Error(`No Postgres under ${root}; set TEST_PG_BIN to its bin folder.`);
+  return path.join(root, newest, 'bin');
+}
 const READY_MS = 30_000;
 
 /** Postgres refuses to run as root; tests often do. Then the cluster belongs to `postgres`. */
@@ -37,12 +45,13 @@ function runAs(): { uid: number; gid: number } | undefined {
 
 /** A Postgres cluster of its own (trust auth, no fsync) in a temp dir; user `postgres`. */
 export async function startPrivatePostgres(): Promise<ServiceProcess> {
+  const bin = postgresBin();
   const dir = mkdtempSync(path.join(tmpdir(), 'plenum-pg-'));
   const data = path.join(dir, 'data');
   const owner = runAs();
   if (owner) chownSync(dir, owner.uid, owner.gid);
   execFileSync(
-    path.join(PG_BIN, 'initdb'),
+    path.join(bin, 'initdb'),
     ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'],
     { stdio: 'pipe', ...owner },
   );
@@ -53,7 +62,7 @@ export async function startPrivatePostgres(): Promise<ServiceProcess> {
   const service = new ChildService(
     'Postgres',
     url,
-    () => spawn(path.join(PG_BIN, 'postgres'), args, { stdio: 'pipe', detached: true, ...owner }),
+    () => spawn(path.join(bin, 'postgres'), args, { stdio: 'pipe', detached: true, ...owner }),
     () => postgresAnswers(url),
     // SIGTERM would be Postgres' smart shutdown, which waits for the app's pool to go away.
     'SIGINT',
