@@ -5,6 +5,9 @@ import type { PlenumServer } from '../../realtime/types.ts';
 /**
  * Batches presence changes per event and sends them at most every `delayMs`: when 100 people
  * join within a second, everybody gets a few updates, not 100. Holds only changes in flight.
+ * Every batch costs one frame per listening socket, so a big event batches longer (`delayMs`
+ * per 250 listeners on this node, at most 8×): in a join storm of 1000 the batches to
+ * everyone took more socket writes than the joins themselves (profile in bench/README.md).
  */
 export class PresenceBroadcaster {
   private pending = new Map<string, Map<string, PresencePerson>>();
@@ -19,7 +22,12 @@ export class PresenceBroadcaster {
     let changes = this.pending.get(eventId);
     if (!changes) this.pending.set(eventId, (changes = new Map()));
     changes.set(person.personId, person);
-    this.timer ??= setTimeout(() => this.flush(), this.delayMs);
+    this.timer ??= setTimeout(() => this.flush(), this.delayFor(eventId));
+  }
+
+  private delayFor(eventId: string) {
+    const listeners = this.io.of('/').adapter.rooms.get(socketRoom.event(eventId))?.size ?? 0;
+    return this.delayMs * Math.min(8, Math.max(1, Math.ceil(listeners / 250)));
   }
 
   flush() {
