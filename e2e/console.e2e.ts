@@ -335,24 +335,26 @@ describe('the organizer console in the browser', { timeout: 120_000 }, () => {
     expect(preview.status()).toBe(410);
   });
 
-  it('lets an attendee who only watches skip the device check without a camera prompt', async () => {
+  it('lets an attendee who only watches skip the device check in English, without a camera prompt', async () => {
     const bernd = await openPerson(browser, 'Bernd Beobachter', server.url);
     try {
       await recordCapture(bernd.context);
       await bernd.page.goto(await server.invite('attendee'));
-      await bernd.page.getByLabel('Anzeigename').fill(bernd.name);
-      await bernd.page.getByRole('button', { name: 'Teilnehmen' }).click();
-      const check = bernd.page.getByRole('heading', { name: 'Kamera und Mikrofon prüfen' });
+      await bernd.page.getByRole('button', { name: 'English' }).click();
+      await bernd.page.getByLabel('Display name').fill(bernd.name);
+      await bernd.page.getByRole('button', { name: 'Join' }).click();
+      const check = bernd.page.getByRole('heading', { name: 'Check your camera and microphone' });
       await check.waitFor(wait);
       // A reload brings back the check, not the form of a link already redeemed.
       await bernd.page.reload();
       await check.waitFor(wait);
-      await expect(bernd.page.getByLabel('Anzeigename').count()).resolves.toBe(0);
-      await checkA11y(bernd.page, 'device-check-watcher');
-      await bernd.page.getByRole('button', { name: 'Überspringen – ich schaue nur zu' }).click();
+      await expect(bernd.page.getByLabel('Display name').count()).resolves.toBe(0);
+      await bernd.page.getByRole('button', { name: 'Test camera and microphone' }).waitFor();
+      await checkA11y(bernd.page, 'device-check-watcher-english');
+      await bernd.page.getByRole('button', { name: 'Skip — I only watch' }).click();
       await bernd.page.waitForURL(/\/e\//);
-      await bernd.page.getByText('Live verbunden').waitFor(wait);
-      await announced(bernd.page, 'Kamera und Mikrofon bleiben aus.');
+      await bernd.page.getByText('Live connected').waitFor(wait);
+      await announced(bernd.page, 'Camera and microphone stay off.');
       await expect(captureCalls(bernd.page)).resolves.toEqual([]);
       const stored = await bernd.page.evaluate(() => localStorage.getItem('plenum.media'));
       expect(JSON.parse(stored ?? '{}')).toMatchObject({ camera: false, microphone: false });
