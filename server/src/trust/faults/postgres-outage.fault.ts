@@ -204,6 +204,10 @@ describe('Postgres unavailable for 30 s', () => {
       .where(eq(chatMessages.roomId, w.plenaryId));
     expect(stored.map((m) => m.body)).toEqual(['wieder da']);
 
+    // Refused while the database was away, in again now (the client retries such refusals).
+    const cem = await w.connect(w.cem);
+    expect(cem.socket.connected).toBe(true);
+
     const shifted = await organizerCalls.shiftAgenda();
     expect(shifted.status).toBe(200);
     expect(await agendaStarts()).toEqual(['2026-03-12T09:15:00.000Z', '2026-03-12T09:45:00.000Z']);
