@@ -12,6 +12,7 @@ import {
   type Person,
 } from './support/browser.ts';
 import {
+  askedCamera,
   askedMicrophone,
   captureCalls,
   chosenMicrophone,
@@ -35,11 +36,16 @@ let groupTwo: Room;
 let phase: Phase;
 /** The microphone Anna picks in the device check; every room must open this one. */
 let annasMicrophone: string;
+let annasCamera: string;
 let microphonesBeforeGroup = 0;
 
 /** The microphones the page asked the browser for, in order. */
 async function microphonesAsked(person: Person): Promise<string[]> {
   return (await captureCalls(person.page)).map(askedMicrophone).filter((id) => id !== null);
+}
+
+async function camerasAsked(person: Person): Promise<string[]> {
+  return (await captureCalls(person.page)).map(askedCamera).filter((id) => id !== null);
 }
 
 /**
@@ -74,7 +80,7 @@ async function join(person: Person, link: string, check = false) {
   }
   await expect.poll(() => previewPlays(page), wait).toBe(true);
   if (check) {
-    await page.getByRole('combobox', { name: 'Kamera' }).waitFor();
+    annasCamera = await page.getByRole('combobox', { name: 'Kamera' }).inputValue();
     await page
       .getByRole('combobox', { name: 'Mikrofon' })
       .selectOption({ label: 'Fake Audio Input 1' });
@@ -202,6 +208,8 @@ describe('a day at the forum in the browser', { timeout: 120_000 }, () => {
     const microphones = await microphonesAsked(anna);
     expect(microphones.length).toBeGreaterThan(microphonesBeforeGroup);
     expect(microphones.at(-1)).toBe(annasMicrophone);
+    // And her camera is the one the check showed, asked for by id rather than "the default".
+    expect((await camerasAsked(anna)).at(-1)).toBe(annasCamera);
     await screenshot(ben.page, 'working-group');
     expect(await seriousViolations(ben.page)).toEqual([]);
   });

@@ -33,8 +33,17 @@ export function captureCalls(page: Page): Promise<CaptureCall[]> {
 
 /** The microphone a getUserMedia call asked for, however LiveKit wrapped the id. */
 export function askedMicrophone(call: CaptureCall): string | null {
-  if (typeof call.audio !== 'object' || call.audio === null) return null;
-  const id = call.audio.deviceId;
+  return askedDevice(call.audio);
+}
+
+/** The camera a getUserMedia call asked for. */
+export function askedCamera(call: CaptureCall): string | null {
+  return askedDevice(call.video);
+}
+
+function askedDevice(constraint: CaptureCall['audio']): string | null {
+  if (typeof constraint !== 'object' || constraint === null) return null;
+  const id = constraint.deviceId;
   if (typeof id === 'string') return id;
   if (typeof id === 'object' && id !== null) {
     const wrapped = id as { exact?: unknown; ideal?: unknown };
