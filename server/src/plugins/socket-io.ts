@@ -63,6 +63,7 @@ export default fp<SocketIoOptions>(
       messageLimiter: app.redis
         ? redisRateLimiter(app.redis.client, limit, `${prefix}rate:messages:`)
         : memoryRateLimiter(limit),
+      messageLimit: limit,
       presence: new PresenceBroadcaster(io),
       floodCooldown: new FloodCooldown((header) => app.parseCookie(header ?? '')[SESSION_COOKIE]),
       closing: false,

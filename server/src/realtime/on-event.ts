@@ -33,6 +33,15 @@ export interface EventContext {
 
 const guards = new WeakMap<PlenumSocket, FloodGuard>();
 
+/** The events limitMessages counts: a socket checks its own share first, before any query. */
+const MESSAGE_EVENTS: ReadonlySet<ClientEventName> = new Set<ClientEventName>([
+  'chat:send',
+  'chat:announce',
+  'question:ask',
+]);
+const tooQuickly = () =>
+  new AppError('rate_limited', 'You are sending messages too quickly; please wait a few seconds.');
+
 /** One guard per socket; when it trips, the socket is told why and disconnected. */
 function guardOf(rt: Realtime, socket: PlenumSocket): FloodGuard {
   let guard = guards.get(socket);
@@ -68,7 +77,8 @@ export function onEvent<E extends ClientEventName, S extends z.ZodType>(
   const guard = guardOf(rt, socket);
   const answer = async (...args: unknown[]) => {
     const ack = args.at(-1);
-    if (typeof ack !== 'function') return;
+    // No ack, or the socket was thrown out while this waited (a flood's tail): nothing to do.
+    if (typeof ack !== 'function' || socket.disconnected) return;
     const reply = (body: object) => {
       try {
         ack(body);
@@ -87,6 +97,7 @@ export function onEvent<E extends ClientEventName, S extends z.ZodType>(
       }
       const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
       if (!parsed.success) throw validationError(parsed.error);
+      if (MESSAGE_EVENTS.has(name) && !guard.allowMessage(rt.messageLimit)) throw tooQuickly();
       const ctx = await contextFor(rt, socket, roomIdOf(parsed.data));
       reply({ ok: true, ...(await handler(parsed.data, ctx)) });
     } catch (err) {
@@ -165,12 +176,7 @@ async function contextFor(
       }
     },
     async limitMessages() {
-      if (!(await rt.messageLimiter.hit(personId))) {
-        throw new AppError(
-          'rate_limited',
-          'You are sending messages too quickly; please wait a few seconds.',
-        );
-      }
+      if (!(await rt.messageLimiter.hit(personId))) throw tooQuickly();
     },
   };
 }

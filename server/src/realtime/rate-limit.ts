@@ -89,6 +89,7 @@ export const FLOOD_LIMITS = {
  */
 export class FloodGuard {
   private events: number[] = [];
+  private messages: number[] = [];
   private refusals: number[] = [];
   private flooded = false;
 
@@ -102,6 +103,17 @@ export class FloodGuard {
     this.events = this.events.filter((t) => t > now - this.opts.eventWindowMs);
     if (this.events.length >= this.opts.maxEvents) return false;
     this.events.push(now);
+    return true;
+  }
+
+  /**
+   * Counts a chat message or question against the person's limit, as seen from this socket
+   * alone: what is over it here is over it everywhere, and is refused before it costs a query.
+   */
+  allowMessage(limit: RateLimit, now = Date.now()): boolean {
+    this.messages = this.messages.filter((t) => t > now - limit.windowMs);
+    if (this.messages.length >= limit.max) return false;
+    this.messages.push(now);
     return true;
   }
 

@@ -2,7 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ClientToServerEvents, Hand, ServerToClientEvents } from '@plenum/shared';
 import type { Db } from '../db/client.ts';
-import type { FloodCooldown, RateLimiter } from './rate-limit.ts';
+import type { FloodCooldown, RateLimit, RateLimiter } from './rate-limit.ts';
 import type { PresenceBroadcaster } from '../features/presence/broadcast.ts';
 
 /** What the handshake learned about a socket; restored with it after a recovered reconnect. */
@@ -45,6 +45,8 @@ export interface Realtime {
   log: FastifyBaseLogger;
   /** Chat messages, announcements and questions per person: 5 per 5 s by default. */
   messageLimiter: RateLimiter;
+  /** The limit messageLimiter applies, for the sockets' own first check. */
+  messageLimit: RateLimit;
   presence: PresenceBroadcaster;
   /** Sessions disconnected for flooding, refused in the handshake for a while. */
   floodCooldown: FloodCooldown;
