@@ -38,6 +38,7 @@ function person(n: number, online: boolean, roomId: string | null, name = `P${n}
     roomId,
     lastSeenAt: null,
     canPublish: false,
+    promoted: false,
   };
 }
 

@@ -30,6 +30,7 @@ const person = (personId: string, displayName: string, online = true): PresenceP
   roomId: null,
   lastSeenAt: null,
   canPublish: false,
+  promoted: false,
 });
 
 describe('phases in the console', () => {

@@ -72,6 +72,7 @@ export async function moveSocketsOfPerson(
           roomId: toRoomId,
           lastSeenAt: new Date().toISOString(),
           canPublish,
+          promoted: false,
         },
       ],
     });

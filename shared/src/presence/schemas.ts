@@ -13,6 +13,11 @@ export const PresencePerson = z.object({
    * kind, or because a moderator promoted them. Moderation menus offer promote or demote by it.
    */
   canPublish: z.boolean(),
+  /**
+   * The right comes from a moderator's promotion (demoting takes it back); false for those who
+   * publish by their role or because everyone speaks in a working group.
+   */
+  promoted: z.boolean(),
 });
 export type PresencePerson = z.infer<typeof PresencePerson>;
 

@@ -101,6 +101,8 @@ async function movePeople(
         roomId: room.id,
         lastSeenAt: now,
         canPublish: rights.canPublish,
+        // Tokens of a move carry no promotion: the word is given again where it matters.
+        promoted: false,
       });
     }
     const token = await mintRoomToken(

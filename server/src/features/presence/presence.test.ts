@@ -37,6 +37,7 @@ describe('presence', () => {
       'lastSeenAt',
       'online',
       'personId',
+      'promoted',
       'roomId',
     ]);
   });

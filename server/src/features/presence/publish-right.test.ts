@@ -27,11 +27,14 @@ const moderate = (by: Member, roomId: string, personId: string, action: string) 
 /** Waits for a presence update saying this about one person. */
 const heard = (inbox: Inbox, personId: string, canPublish: boolean) =>
   inbox.waitFor('presence:updated', (u) =>
-    u.people.some((p) => p.personId === personId && p.canPublish === canPublish),
+    u.people.some(
+      (p) => p.personId === personId && p.canPublish === canPublish && p.promoted === canPublish,
+    ),
   );
 
+/** Per name: may publish, and whether by promotion. */
 const rightsIn = (people: PresencePerson[]) =>
-  Object.fromEntries(people.map((p) => [p.displayName, p.canPublish]));
+  Object.fromEntries(people.map((p) => [p.displayName, [p.canPublish, p.promoted]]));
 
 describe('who may publish, in the people list', () => {
   it('the plenary: staff publish, attendees only when promoted — and the list follows live', async () => {
@@ -40,23 +43,30 @@ describe('who may publish, in the people list', () => {
     await w.connect(w.anna);
     const list = await ok(organizer.socket, 'presence:list', {});
     expect(rightsIn(list.people)).toMatchObject({
-      'Olga Organisatorin': true,
-      Anna: false,
+      // By role, not promoted: there is no word to take from her.
+      'Olga Organisatorin': [true, false],
+      Anna: [false, false],
       // Not connected: publishes nowhere.
-      Ben: false,
+      Ben: [false, false],
     });
 
     expect((await moderate(w.organizer, w.plenaryId, w.anna.personId, 'promote')).statusCode).toBe(
       200,
     );
     await heard(organizer.inbox, w.anna.personId, true);
-    expect(rightsIn((await ok(organizer.socket, 'presence:list', {})).people).Anna).toBe(true);
+    expect(rightsIn((await ok(organizer.socket, 'presence:list', {})).people).Anna).toEqual([
+      true,
+      true,
+    ]);
 
     expect((await moderate(w.organizer, w.plenaryId, w.anna.personId, 'demote')).statusCode).toBe(
       200,
     );
     await heard(organizer.inbox, w.anna.personId, false);
-    expect(rightsIn((await ok(organizer.socket, 'presence:list', {})).people).Anna).toBe(false);
+    expect(rightsIn((await ok(organizer.socket, 'presence:list', {})).people).Anna).toEqual([
+      false,
+      false,
+    ]);
   });
 
   it('taking a raised hand gives the word, and the list says so', async () => {
@@ -74,6 +84,6 @@ describe('who may publish, in the people list', () => {
     const anna = await w.connect(w.anna);
     const list = await ok(anna.socket, 'presence:list', {});
     const annaHere = list.people.find((p) => p.personId === w.anna.personId);
-    expect(annaHere).toMatchObject({ roomId: w.groupId, canPublish: true });
+    expect(annaHere).toMatchObject({ roomId: w.groupId, canPublish: true, promoted: false });
   });
 });

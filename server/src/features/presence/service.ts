@@ -13,7 +13,7 @@ export async function recordConnected(
   eventId: string,
   personId: string,
   roomId: string | null,
-): Promise<boolean> {
+): Promise<PublishRight> {
   const result = await db.execute(sql`
     with seen as (
       insert into presence (event_id, person_id, room_id, connected_at, last_seen_at)
@@ -28,13 +28,24 @@ export async function recordConnected(
     left join room_grants g on g.room_id = r.id and g.person_id = m.person_id
     where m.event_id = ${eventId} and m.person_id = ${personId}`);
   const [row] = (result as unknown as { rows: PublishRow[] }).rows;
-  return row ? mayPublish(row.role, row.kind ?? undefined, row.promoted ?? false) : false;
+  return publishRight(row);
 }
 
 interface PublishRow {
   role: Role;
   kind: RoomKind | null;
   promoted: boolean | null;
+}
+
+export interface PublishRight {
+  canPublish: boolean;
+  promoted: boolean;
+}
+
+function publishRight(row: PublishRow | undefined): PublishRight {
+  if (!row?.kind) return { canPublish: false, promoted: false };
+  const promoted = row.promoted ?? false;
+  return { canPublish: mayPublish(row.role, row.kind, promoted), promoted };
 }
 
 /** The person's last connection closed. */
@@ -96,17 +107,14 @@ function mayPublish(role: Role, kind: RoomKind | undefined, promoted: boolean): 
   return mediaRightsFor({ role, roomKind: kind, promoted }).canPublish;
 }
 
-/**
- * Whether one person may publish in a room now, in one query (role, room kind, promotion).
- * Null room or a non-member: no.
- */
-export async function canPublishNow(
+/** Whether one person may publish in a room now, and whether by promotion, in one query. */
+export async function publishRightNow(
   db: DbOrTx,
   eventId: string,
   personId: string,
   roomId: string | null,
-): Promise<boolean> {
-  if (!roomId) return false;
+): Promise<PublishRight> {
+  if (!roomId) return { canPublish: false, promoted: false };
   const [row] = await db
     .select({ role: memberships.role, kind: rooms.kind, promoted: roomGrants.canPublish })
     .from(memberships)
@@ -116,8 +124,7 @@ export async function canPublishNow(
       and(eq(roomGrants.roomId, roomId), eq(roomGrants.personId, memberships.personId)),
     )
     .where(and(eq(memberships.eventId, eventId), eq(memberships.personId, personId)));
-  if (!row) return false;
-  return mayPublish(row.role, row.kind ?? undefined, row.promoted ?? false);
+  return publishRight(row);
 }
 
 /**
@@ -134,7 +141,7 @@ export function summarizePresence(
     const isOnline = online.has(m.personId);
     const roomId = isOnline ? (online.get(m.personId) ?? null) : m.roomId;
     if (isOnline && roomId) counts[roomId] = (counts[roomId] ?? 0) + 1;
-    const promoted = roomId !== null && rights.promoted.has(`${roomId}:${m.personId}`);
+    const promoted = isOnline && roomId !== null && rights.promoted.has(`${roomId}:${m.personId}`);
     return {
       personId: m.personId,
       displayName: m.displayName,
@@ -143,6 +150,7 @@ export function summarizePresence(
       lastSeenAt: m.lastSeenAt?.toISOString() ?? null,
       canPublish:
         isOnline && roomId !== null && mayPublish(m.role, rights.kinds.get(roomId), promoted),
+      promoted,
     };
   });
   return { people: list, counts };

@@ -3,7 +3,7 @@ import { onEvent } from '../../realtime/on-event.ts';
 import { currentRoomOf, socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
 import {
-  canPublishNow,
+  publishRightNow,
   listMembers,
   publishContext,
   recordConnected,
@@ -35,14 +35,14 @@ export async function listPresence(rt: Realtime, eventId: string): Promise<Prese
 export async function personConnected(rt: Realtime, socket: PlenumSocket) {
   const { eventId, personId, displayName } = socket.data;
   const roomId = currentRoomOf(socket.rooms);
-  const canPublish = await recordConnected(rt.db, eventId, personId, roomId);
+  const right = await recordConnected(rt.db, eventId, personId, roomId);
   rt.presence.queue(eventId, {
     personId,
     displayName,
     online: true,
     roomId,
     lastSeenAt: new Date().toISOString(),
-    canPublish,
+    ...right,
   });
 }
 
@@ -62,7 +62,7 @@ export async function announcePresenceOf(rt: Realtime, eventId: string, personId
     online: true,
     roomId,
     lastSeenAt: new Date().toISOString(),
-    canPublish: await canPublishNow(rt.db, eventId, personId, roomId),
+    ...(await publishRightNow(rt.db, eventId, personId, roomId)),
   });
 }
 
@@ -84,5 +84,6 @@ export async function personDisconnected(
     roomId: lastRoomId,
     lastSeenAt: new Date().toISOString(),
     canPublish: false,
+    promoted: false,
   });
 }
