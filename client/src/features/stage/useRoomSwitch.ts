@@ -73,10 +73,15 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
       } catch {
         return false;
       }
-      visiting.current = roomId;
-      return fetchToken(roomId);
+      if (await fetchToken(roomId)) {
+        visiting.current = roomId;
+        return true;
+      }
+      // No token: the stage stays where it was, and so goes the conversation.
+      realtime.request('group:visit', { roomId: currentRoomId }).catch(() => undefined);
+      return false;
     },
-    [realtime, fetchToken],
+    [realtime, fetchToken, currentRoomId],
   );
 
   return { state, lastChange, refresh, removed, visit };
