@@ -192,7 +192,10 @@ export async function dispatchOnConnect(deps: DispatchDeps, socket: PlenumSocket
   const roomId = await roomOfPersonInPhase(deps.db, phase.id, personId);
   if (!roomId) return;
   const [room] = await deps.db.select().from(rooms).where(eq(rooms.id, roomId));
-  await ensureLivekitRoom(deps.livekit, room!);
+  // After a restart everyone reconnects at once: one LiveKit call per group, not per person.
+  // The person counts as served, so that a token request of theirs makes sure of the room again.
+  if (deps.livekit.known?.isFresh(roomId)) deps.livekit.known.served(roomId, [personId]);
+  else await ensureLivekitRoom(deps.livekit, room!, [personId]);
   await movePeople(deps, eventId, new Map([[personId, room!]]), {
     phaseId: phase.id,
     reason: 'reconnected',

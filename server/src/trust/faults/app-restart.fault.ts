@@ -142,7 +142,7 @@ describe('the app process is killed and restarted with 200 clients in a working-
   let healthyAfter: number;
   let restartedAt: number;
 
-  it('all 200 clients rejoin their group within 5 s of the app being healthy again', async () => {
+  it('all 200 clients rejoin their group within 5 s of the app being back', async () => {
     // A short deadline, stored where the organizer's extend would store it.
     await seed.app.db
       .update(phases)
@@ -182,17 +182,18 @@ describe('the app process is killed and restarted with 200 clients in a working-
         app.tail(),
     );
     const last = Math.max(...clients.map((c) => c.rejoined!.at));
-    const median = (times: number[]) =>
-      times.sort((a, b) => a - b)[times.length >> 1]! - healthyAfter;
+    // Back: healthy, or taking sockets if that came first (the health check can lag under load).
+    const back = Math.min(healthyAfter, ...clients.map((c) => c.connectedAt!));
+    const median = (times: number[]) => times.sort((a, b) => a - b)[times.length >> 1]! - back;
     console.info(
-      `restart: healthy ${healthyAfter - restartedAt} ms after spawn; after healthy, sockets ` +
-        `connected in a median ${median(clients.map((c) => c.connectedAt!))} ms, rejoined their ` +
-        `group in a median ${median(clients.map((c) => c.rejoined!.at))} ms, all ${CLIENTS} in ` +
-        `${last - healthyAfter} ms (${last - restartedAt} ms after spawn); ` +
+      `restart: back ${back - restartedAt} ms after spawn (healthy after ` +
+        `${healthyAfter - restartedAt} ms); from then on, sockets connected in a median ` +
+        `${median(clients.map((c) => c.connectedAt!))} ms, rejoined their group in a median ` +
+        `${median(clients.map((c) => c.rejoined!.at))} ms, all ${CLIENTS} in ${last - back} ms; ` +
         `${ackedBeforeKill} messages acked before the kill, ${acked.size} in all`,
     );
     expect(ackedBeforeKill).toBeGreaterThan(SENDERS);
-    expect(last - healthyAfter).toBeLessThanOrEqual(REJOIN_BOUND_MS);
+    expect(last - back).toBeLessThanOrEqual(REJOIN_BOUND_MS);
   });
 
   it('each client gets its own group again on reconnect, with the deadline it had', async () => {
