@@ -87,12 +87,15 @@ function assertUsable(row: InvitationRow, now = new Date()) {
   }
 }
 
-async function findByToken(db: DbOrTx, token: string, forUpdate = false) {
+const findByToken = (db: DbOrTx, token: string, forUpdate = false) =>
+  findByTokenHash(db, hashToken(token), forUpdate);
+
+async function findByTokenHash(db: DbOrTx, tokenHash: string, forUpdate = false) {
   const query = db
     .select({ invitation: invitations, event: events })
     .from(invitations)
     .innerJoin(events, eq(events.id, invitations.eventId))
-    .where(eq(invitations.tokenHash, hashToken(token)))
+    .where(eq(invitations.tokenHash, tokenHash))
     .limit(1);
   const [row] = forUpdate ? await query.for('update', { of: invitations }) : await query;
   if (!row) throw new AppError('not_found', 'This invitation link is not valid.');
@@ -118,10 +121,12 @@ export async function redeemInvitation(
   opts: { sessionDays: number; signedInPersonId: string | null },
 ) {
   if (!opts.signedInPersonId) {
-    const joined = await redeemAsNewcomer(db, token, input, opts.sessionDays);
+    // Hashed once: an unknown and an unusable link take the same path (no timing difference).
+    const tokenHash = hashToken(token);
+    const joined = await redeemAsNewcomer(db, tokenHash, input, opts.sessionDays);
     if (joined) return joined;
     // Nothing was written: find out why the link did not work, in words a person understands.
-    const { invitation } = await findByToken(db, token);
+    const { invitation } = await findByTokenHash(db, tokenHash);
     assertUsable(invitation);
     throw new AppError('gone', 'This invitation link has been used up.', 410, undefined, 'used_up');
   }
@@ -178,7 +183,12 @@ export async function redeemInvitation(
  * conditional UPDATE counts the use only while the link is usable (its row lock serialises
  * parallel redeems, so `max_uses` holds), and the inserts run only if it did. Null: unusable.
  */
-async function redeemAsNewcomer(db: Db, token: string, input: RedeemInput, sessionDays: number) {
+async function redeemAsNewcomer(
+  db: Db,
+  tokenHash: string,
+  input: RedeemInput,
+  sessionDays: number,
+) {
   const secret = randomToken(32);
   const expiresAt = new Date(Date.now() + sessionDays * 86_400_000);
   const email = input.email ?? null;
@@ -186,7 +196,7 @@ async function redeemAsNewcomer(db: Db, token: string, input: RedeemInput, sessi
     with used as (
       update invitations i set uses = i.uses + 1
       from events e
-      where i.token_hash = ${hashToken(token)} and e.id = i.event_id
+      where i.token_hash = ${tokenHash} and e.id = i.event_id
         and i.revoked_at is null
         and (i.expires_at is null or i.expires_at > now())
         and (i.max_uses is null or i.uses < i.max_uses)
