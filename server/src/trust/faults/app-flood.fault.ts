@@ -146,7 +146,7 @@ describe('one client floods the chat at 1000 messages a second', () => {
       expect(new Set(tally.refusedConnects)).toEqual(new Set(['rate_limited']));
       // The others: nothing refused, everything delivered.
       expect(round.talkRefusals).toEqual([]);
-      expect(round.during.length).toBeGreaterThan(TALKERS * (TALKERS - 1) * 2);
+      expect(round.during.length).toBeGreaterThanOrEqual(TALKERS * (TALKERS - 1));
       if (percentile(round.during, 0.99) <= P99_BOUND_MS) break;
     }
     expect(Math.min(...rounds.map((r) => percentile(r.during, 0.99)))).toBeLessThanOrEqual(
