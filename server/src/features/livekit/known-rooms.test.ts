@@ -33,6 +33,15 @@ describe('rooms this node created a moment ago', () => {
     k.clear();
     expect(k.trustFor('b', 'y')).toBe(false);
   });
+
+  it('expired rooms are dropped with the people served, not kept for good', () => {
+    const k = known();
+    k.remember('old', ['anna']);
+    k.remember('older', ['ben']);
+    clock.now += 10_000;
+    k.remember('new');
+    expect(k.size).toBe(1);
+  });
 });
 
 let t: TestApp;

@@ -21,22 +21,37 @@ export class KnownLivekitRooms {
    * since; the person counts as served from now on.
    */
   trustFor(roomId: string, personId: string): boolean {
-    const entry = this.rooms.get(roomId);
-    if (!entry || entry.until <= this.now()) return false;
-    if (entry.served.has(personId)) return false;
+    const entry = this.fresh(roomId);
+    if (!entry || entry.served.has(personId)) return false;
     entry.served.add(personId);
     return true;
   }
 
   /** Created within the last `ttlMs` (and not forgotten since). */
   isFresh(roomId: string): boolean {
+    return this.fresh(roomId) !== undefined;
+  }
+
+  /** The entry while it may be trusted; an expired one is dropped (with its served people). */
+  private fresh(roomId: string) {
     const entry = this.rooms.get(roomId);
-    return entry !== undefined && entry.until > this.now();
+    if (!entry) return undefined;
+    if (entry.until > this.now()) return entry;
+    this.rooms.delete(roomId);
+    return undefined;
   }
 
   /** The room exists now; `servedIds` already hold a token for it (e.g. sent with a move). */
   remember(roomId: string, servedIds: Iterable<string> = []) {
-    this.rooms.set(roomId, { until: this.now() + this.ttlMs, served: new Set(servedIds) });
+    // Rooms nobody asks for again would keep their entry (and its people) for good.
+    const now = this.now();
+    for (const [id, entry] of this.rooms) if (entry.until <= now) this.rooms.delete(id);
+    this.rooms.set(roomId, { until: now + this.ttlMs, served: new Set(servedIds) });
+  }
+
+  /** How many rooms are remembered (expired ones go at the next `remember`). */
+  get size() {
+    return this.rooms.size;
   }
 
   /** Marks people as holding a token for a known room (no effect on an unknown one). */
