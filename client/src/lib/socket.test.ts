@@ -258,6 +258,29 @@ describe('realtime client', () => {
     expect(seen).not.toContain('refused');
   });
 
+  it('tries again while the server keeps a session out after a flood', async () => {
+    const server = await startServer(() => {});
+    servers.push(server);
+    let refusals = 0;
+    server.io.use((_socket, next) =>
+      refusals++ < 2
+        ? next(Object.assign(new Error('Please wait.'), { data: { code: 'rate_limited' } }))
+        : next(),
+    );
+    const realtime = connectRealtime({
+      slug: 'forum',
+      url: server.url,
+      ioOptions: { transports: ['websocket'] },
+      retryAfterUnavailableMs: 20,
+    });
+    clients.push(realtime);
+    const seen: string[] = [];
+    realtime.subscribe(() => seen.push(realtime.getState().status));
+    await waitForState(realtime, 'connected');
+    expect(refusals).toBe(3);
+    expect(seen).not.toContain('refused');
+  });
+
   it('does not catch up on the first connect', async () => {
     let asked = false;
     const { realtime } = await setUp((socket) => socket.on('chat:catchUp', () => (asked = true)));

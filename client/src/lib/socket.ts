@@ -108,9 +108,11 @@ export class Realtime {
       }
     });
     this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-      if (!this.socket.active && error.data?.code === 'unavailable') {
-        // The server could not check the session (its database was away): that passes, so try
-        // again, later each time. Socket.IO does not retry a refused handshake by itself.
+      const passing = error.data?.code === 'unavailable' || error.data?.code === 'rate_limited';
+      if (!this.socket.active && passing) {
+        // The server could not check the session (its database was away), or keeps a session
+        // that flooded out for half a minute: that passes, so try again, later each time.
+        // Socket.IO does not retry a refused handshake by itself.
         this.setState({ status: this.connectedBefore ? 'reconnecting' : 'connecting' });
         const delay = (options.retryAfterUnavailableMs ?? 1000) * 2 ** this.unavailableRetries;
         this.unavailableRetries = Math.min(this.unavailableRetries + 1, 4);
