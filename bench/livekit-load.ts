@@ -23,6 +23,7 @@ import {
   joinUntilFirstTrack,
   publishPattern,
   Room,
+  RoomEvent,
   TrackKind,
 } from './lib/rtc-participants.ts';
 import type { RemoteTrack } from '@livekit/rtc-node';
@@ -33,6 +34,7 @@ const STEP_BUDGET_MS = 3 * 60_000;
 const STEPS = [10, 25, 50, 100, 150, 200, 250, 300, 400, 500];
 const JOIN_BATCH = 10;
 const SAMPLED = 5;
+const SPEAKER = 'Referentin';
 
 interface Subscriber {
   room: Room;
@@ -50,10 +52,15 @@ export async function run(args: string[]): Promise<number> {
   const publisher = new Room();
   try {
     await lk.rooms.createRoom({ name: roomId, emptyTimeout: 600 });
-    await publisher.connect(lk.url, await tokenFor(lk, roomId, 'organizer', 'Referentin'), {
+    await publisher.connect(lk.url, await tokenFor(lk, roomId, 'organizer', SPEAKER), {
       autoSubscribe: false,
       dynacast: true,
     });
+    // If the publisher's connection drops, every viewer loses the picture: say so, per step.
+    const publisherEvents: string[] = [];
+    for (const event of [RoomEvent.Reconnecting, RoomEvent.Reconnected, RoomEvent.Disconnected]) {
+      publisher.on(event, () => publisherEvents.push(event));
+    }
     const camera = await publishPattern(publisher, opts);
     const tone = await publishTone(publisher);
     const steps: LoadStep[] = [];
@@ -64,7 +71,12 @@ export async function run(args: string[]): Promise<number> {
         ends = `time bound (${STEP_BUDGET_MS / 60_000} min) reached before ${target} subscribers`;
         break;
       }
-      const step = await addAndHold(lk, roomId, subscribers, target, { ...opts, camera });
+      const step = await addAndHold(lk, roomId, subscribers, target, {
+        ...opts,
+        camera,
+        joinsUntil: startedAt + HARD_LIMIT_MS - 75_000,
+      });
+      step.publisherEvents = publisherEvents.splice(0);
       steps.push(step);
       console.error(`livekit-load: ${JSON.stringify(step)}`);
       const judged = judge(step, opts);
@@ -107,7 +119,7 @@ async function addAndHold(
   roomId: string,
   subscribers: Subscriber[],
   target: number,
-  opts: { hold: number; fps: number; camera: { captured(): number } },
+  opts: { hold: number; fps: number; camera: { captured(): number }; joinsUntil: number },
 ): Promise<LoadStep> {
   const pid = lk.pid();
   if (pid === undefined) throw new Error('livekit-server is not running');
@@ -115,8 +127,15 @@ async function addAndHold(
   const firstFrameMs: number[] = [];
   const subscribedMs: number[] = [];
   const errors: string[] = [];
-  const newcomers = target - subscribers.length;
+  let newcomers = 0;
+  let cutShort = false;
   for (let offset = subscribers.length; offset < target; offset += JOIN_BATCH) {
+    // Joins that time out take 20–40 s a batch: stop in time for the hold and the clean-up.
+    if (performance.now() > opts.joinsUntil) {
+      cutShort = true;
+      break;
+    }
+    newcomers += Math.min(JOIN_BATCH, target - offset);
     const batch = Array.from({ length: Math.min(JOIN_BATCH, target - offset) }, async (_, j) => {
       try {
         const token = await tokenFor(lk, roomId, 'attendee', `Gast ${offset + j + 1}`);
@@ -142,12 +161,16 @@ async function addAndHold(
   ]);
   const cpu = steady();
   const publishedFps = (opts.camera.captured() - capturedBefore) / cpu.seconds;
-  const inRoom = (await lk.rooms.listParticipants(roomId)).length;
+  const inRoom = await lk.rooms.listParticipants(roomId);
+  const speaker = inRoom.find((p) => p.name === SPEAKER);
   return {
     subscribers: target,
     newcomers,
+    cutShort,
     connected: subscribers.length,
-    inLivekit: inRoom - 1,
+    inLivekit: inRoom.length - (speaker ? 1 : 0),
+    publisherTracksInLivekit: speaker?.tracks.length ?? 0,
+    publisherEvents: [],
     errors: errors.length,
     errorSample: [...new Set(errors)].slice(0, 3),
     subscribed: summarize(subscribedMs),
@@ -176,9 +199,9 @@ const median = (values: number[]) =>
 /**
  * A step *bends* when viewers get less than the publisher sends (half the frame rate, or a lower
  * simulcast layer than the full width) or newcomers wait over 5 s for a picture; it *ends* the
- * run when newcomers get no picture or only after 20 s, or when this process (all subscribers)
- * saturates the machine, so that what follows would measure the measuring side. Which side is
- * busier is said with it.
+ * run when the publisher's tracks are gone, when newcomers get no picture within 20 s, when this
+ * process (all subscribers) saturates the machine, so that what follows would measure the
+ * measuring side, or when the time bound cut the step short. Which side is busier is said.
  */
 function judge(step: LoadStep, opts: { fps: number; width: number }) {
   const who =
@@ -196,12 +219,15 @@ function judge(step: LoadStep, opts: { fps: number; width: number }) {
           ? `time to first frame p95 ${step.firstFrame.p95} ms (${who})`
           : null;
   const ends =
-    step.errors > step.newcomers * 0.05
-      ? `${step.errors} of ${step.newcomers} newcomers got no video frame within 20 s (${who})`
-      : step.firstFrame.p95 > 20_000
-        ? `time to first frame p95 ${step.firstFrame.p95} ms (${who})`
+    step.publisherTracksInLivekit < 2
+      ? `LiveKit lists ${step.publisherTracksInLivekit} of the publisher's 2 tracks; its ` +
+        `connection: ${step.publisherEvents.join(', ') || 'no events'} (${who})`
+      : step.errors > step.newcomers * 0.05
+        ? `${step.errors} of ${step.newcomers} newcomers got no video frame within 20 s (${who})`
         : step.steadyCpu.benchPct >= 185
           ? `the subscribers' process saturates the machine (${who})`
-          : null;
+          : step.cutShort
+            ? `the time bound stopped the joins after ${step.newcomers} newcomers (${who})`
+            : null;
   return { bends, ends };
 }

@@ -3,11 +3,18 @@ import { msCell, type Summary } from './harness.ts';
 
 export interface LoadStep {
   subscribers: number;
+  /** Subscribers that tried to join in this step. */
   newcomers: number;
+  /** The time bound stopped the joins before the step's target. */
+  cutShort: boolean;
   /** Subscribers this process holds after the step. */
   connected: number;
   /** Subscribers LiveKit lists in the room (its participants minus the publisher). */
   inLivekit: number;
+  /** The publisher's tracks as LiveKit lists them after the step (2: camera and tone). */
+  publisherTracksInLivekit: number;
+  /** reconnecting / reconnected / disconnected of the publisher's connection during the step. */
+  publisherEvents: string[];
   errors: number;
   errorSample: string[];
   /** Per newcomer: connect start → video track subscribed, ms. */
@@ -81,6 +88,11 @@ export function loadReport(run: {
       ].join(' '),
     );
     for (const message of s.errorSample) console.log(`        error: ${message}`);
+    if (s.publisherEvents.length || s.publisherTracksInLivekit < 2)
+      console.log(
+        `        publisher: ${s.publisherTracksInLivekit} tracks in LiveKit, connection ` +
+          `${s.publisherEvents.join(', ') || 'without events'}`,
+      );
   }
   console.log(`verdict: ${run.verdict}`);
   console.log(
