@@ -7,7 +7,7 @@
  */
 import { randomToken } from '../server/src/lib/tokens.ts';
 import { freePort } from '../server/src/test/ports.ts';
-import { addMembers, onStop, runChild, send } from './lib/server-child.ts';
+import { addMembers, createBenchEvent, onStop, runChild, send } from './lib/server-child.ts';
 
 const participants = Number(process.argv[3] ?? 50);
 
@@ -17,10 +17,7 @@ async function startPlenumWithClient() {
   const { buildApp } = await import('../server/src/app.ts');
   const { loadConfig } = await import('../server/src/config.ts');
   const { createTestDatabase } = await import('../server/src/test/database.ts');
-  const { createEvent } = await import('../server/src/features/events/service.ts');
   const { createWorkingGroup } = await import('../server/src/features/rooms/service.ts');
-  const { rooms } = await import('../server/src/db/schema/index.ts');
-  const { and, eq } = await import('drizzle-orm');
   const livekit = JSON.parse(process.env.BENCH_LIVEKIT ?? 'null') as {
     url: string;
     apiKey: string;
@@ -49,24 +46,7 @@ async function startPlenumWithClient() {
     await database.drop();
   });
 
-  const event = await createEvent(
-    app.db,
-    {
-      slug: `media-${randomToken(4)
-        .toLowerCase()
-        .replace(/[^a-z0-9]/g, 'x')}`,
-      title: 'Medien-Bench',
-      description: '',
-      timeZone: 'Europe/Berlin',
-      startsAt: new Date().toISOString(),
-      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
-    },
-    null,
-  );
-  const [plenary] = await app.db
-    .select({ id: rooms.id })
-    .from(rooms)
-    .where(and(eq(rooms.eventId, event.id), eq(rooms.kind, 'plenary')));
+  const { event, plenaryId } = await createBenchEvent(app, 'Medien-Bench');
   const groupIds: string[] = [];
   for (const name of ['AG 1', 'AG 2']) {
     const group = await createWorkingGroup(
@@ -86,7 +66,7 @@ async function startPlenumWithClient() {
     type: 'ready',
     url,
     slug: event.slug,
-    plenaryId: plenary!.id,
+    plenaryId: plenaryId,
     groupIds,
     attendeeCookies: attendees.cookies.slice(0, participants),
     browserCookie: attendees.cookies[participants],

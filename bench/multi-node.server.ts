@@ -8,7 +8,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { addMembers, listenOnLoopback, onStop, runChild, send } from './lib/server-child.ts';
+import {
+  addMembers,
+  createBenchEvent,
+  listenOnLoopback,
+  onStop,
+  runChild,
+  send,
+} from './lib/server-child.ts';
 import { countWork } from './lib/work-counters.ts';
 
 const attendees = Number(process.argv[3] ?? 1000);
@@ -50,9 +57,6 @@ async function buildNode(databaseUrl: string, redis: string | null) {
 /** The node that creates the database, the event and the people. */
 async function startOwner(redis: string | null) {
   const { createTestDatabase } = await import('../server/src/test/database.ts');
-  const { createEvent } = await import('../server/src/features/events/service.ts');
-  const { rooms } = await import('../server/src/db/schema/index.ts');
-  const { and, eq } = await import('drizzle-orm');
   const database = await createTestDatabase();
   let app: FastifyInstance;
   try {
@@ -67,22 +71,7 @@ async function startOwner(redis: string | null) {
     if (redis) await cleanRedis(redis, `plenum:${new URL(database.url).pathname.slice(1)}:`);
     await database.drop();
   });
-  const event = await createEvent(
-    app.db,
-    {
-      slug: `bench-${randomBytes(4).toString('hex')}`,
-      title: 'Bench',
-      description: '',
-      timeZone: 'Europe/Berlin',
-      startsAt: new Date().toISOString(),
-      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
-    },
-    null,
-  );
-  const [plenary] = await app.db
-    .select({ id: rooms.id })
-    .from(rooms)
-    .where(and(eq(rooms.eventId, event.id), eq(rooms.kind, 'plenary')));
+  const { event, plenaryId } = await createBenchEvent(app, 'Bench');
   const { cookies } = await addMembers(app, event.id, attendees, 'attendee');
   const port = await listenOnLoopback(app);
   send({
@@ -90,7 +79,7 @@ async function startOwner(redis: string | null) {
     port,
     cookies,
     slug: event.slug,
-    roomId: plenary!.id,
+    roomId: plenaryId,
     databaseUrl: database.url,
   });
 }

@@ -75,10 +75,7 @@ export async function startPlenum(opts: { authRateLimit?: number } = {}) {
   const { buildApp } = await import('../../server/src/app.ts');
   const { loadConfig } = await import('../../server/src/config.ts');
   const { createTestDatabase } = await import('../../server/src/test/database.ts');
-  const { createEvent } = await import('../../server/src/features/events/service.ts');
   const { randomToken } = await import('../../server/src/lib/tokens.ts');
-  const { rooms } = await import('../../server/src/db/schema/index.ts');
-  const { and, eq } = await import('drizzle-orm');
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -103,13 +100,22 @@ export async function startPlenum(opts: { authRateLimit?: number } = {}) {
     await app.close();
     await database.drop();
   });
+  return { app, ...(await createBenchEvent(app, 'Bench')) };
+}
+
+/** One event starting now, for a day, and the id of its plenary. */
+export async function createBenchEvent(app: FastifyInstance, title: string) {
+  const { createEvent } = await import('../../server/src/features/events/service.ts');
+  const { randomToken } = await import('../../server/src/lib/tokens.ts');
+  const { rooms } = await import('../../server/src/db/schema/index.ts');
+  const { and, eq } = await import('drizzle-orm');
   const event = await createEvent(
     app.db,
     {
       slug: `bench-${randomToken(4)
         .toLowerCase()
         .replace(/[^a-z0-9]/g, 'x')}`,
-      title: 'Bench',
+      title,
       description: '',
       timeZone: 'Europe/Berlin',
       startsAt: new Date().toISOString(),
@@ -121,7 +127,7 @@ export async function startPlenum(opts: { authRateLimit?: number } = {}) {
     .select({ id: rooms.id })
     .from(rooms)
     .where(and(eq(rooms.eventId, event.id), eq(rooms.kind, 'plenary')));
-  return { app, event, plenaryId: plenary!.id };
+  return { event, plenaryId: plenary!.id };
 }
 
 /** People, memberships and sessions in bulk; returns their ids and signed session cookies. */
