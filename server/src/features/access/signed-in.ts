@@ -82,22 +82,12 @@ export async function findEventMemberBySession(
 ): Promise<EventMemberAtConnect | null> {
   const [row] = await handshakeQuery(db).execute({ tokenHash: hashToken(secret), slug });
   if (!row) return null;
-  const person = {
-    sessionId: row.sessionId,
-    personId: row.personId,
-    displayName: row.displayName,
-    email: row.email,
-  };
+  const person = personOf(row);
   if (!row.eventId || !row.role) return { person, member: null };
   return {
     person,
     member: {
-      actor: {
-        personId: row.personId,
-        eventId: row.eventId,
-        role: row.role,
-        moderatedRoomIds: new Set(row.moderatedRoomIds),
-      },
+      actor: actorOf(row, row.eventId, row.role),
       eventRooms: row.eventRooms,
       groupNow: row.groupNow,
       removedRoomIds: new Set(row.removedRoomIds),
@@ -157,24 +147,32 @@ export async function findRoomActorBySession(
 ): Promise<SignedInRoomActor | null> {
   const [row] = await roomStandingQuery(db).execute({ tokenHash: hashToken(secret), roomId });
   if (!row) return null;
-  const person = {
-    sessionId: row.sessionId,
-    personId: row.personId,
-    displayName: row.displayName,
-    email: row.email,
-  };
+  const person = personOf(row);
   if (!row.room || !row.role) return { person, inRoom: null };
   return {
     person,
     inRoom: {
       room: row.room,
-      actor: {
-        personId: row.personId,
-        eventId: row.room.eventId,
-        role: row.role,
-        moderatedRoomIds: new Set(row.moderatedRoomIds),
-      },
+      actor: actorOf(row, row.room.eventId, row.role),
       standing: { removed: row.removed, promoted: row.promoted, assignedNow: row.assignedNow },
     },
   };
+}
+
+/** The session's person out of a wider row (the row has the event's columns too). */
+function personOf(row: SessionPerson): SessionPerson {
+  return {
+    sessionId: row.sessionId,
+    personId: row.personId,
+    displayName: row.displayName,
+    email: row.email,
+  };
+}
+
+function actorOf(
+  row: { personId: string; moderatedRoomIds: string[] },
+  eventId: string,
+  role: Actor['role'],
+): Actor {
+  return { personId: row.personId, eventId, role, moderatedRoomIds: new Set(row.moderatedRoomIds) };
 }
