@@ -55,10 +55,16 @@ export async function startFloodClient(
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  // Each request waits for one answer; the exit listener goes with it, so none pile up.
   const reply = () =>
     new Promise<unknown>((resolve, reject) => {
-      child.once('message', resolve);
-      child.once('exit', (code) => reject(new Error(`the flood client exited (${code})`)));
+      const onExit = (code: number | null) =>
+        reject(new Error(`the flood client exited (${code})`));
+      child.once('message', (msg) => {
+        child.off('exit', onExit);
+        resolve(msg);
+      });
+      child.once('exit', onExit);
     });
   await reply(); // ready
   return {
