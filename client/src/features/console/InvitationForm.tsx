@@ -1,8 +1,7 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { ApiError } from '../../lib/api.ts';
 import { consoleApi, type CreatedInvitation } from '../../lib/console-api.ts';
 import {
   checkInvitationForm,
@@ -11,10 +10,9 @@ import {
   type InvitationField,
   type InvitationFormValues,
 } from '../../lib/console-forms.ts';
-import { fieldErrorsFromServer, firstInvalid, type FormErrors } from '../../lib/form-rules.ts';
 import { TextField } from '../../ui/TextField.tsx';
-import { consoleErrorText } from './errorText.ts';
-import { SelectField, useFormErrorText } from './fields.tsx';
+import { useConsoleForm } from './useConsoleForm.ts';
+import { SelectField } from './fields.tsx';
 
 // Listed here, not imported: the shared list comes with zod, which the console need not load.
 const roles: readonly Role[] = ['attendee', 'speaker', 'moderator', 'organizer'];
@@ -29,25 +27,18 @@ interface InvitationFormProps {
 export function InvitationForm({ slug, timeZone, onCreated }: InvitationFormProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const errorText = useFormErrorText();
   const [values, setValues] = useState<InvitationFormValues>(emptyInvitationForm);
-  const [errors, setErrors] = useState<FormErrors<InvitationField>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const inputs = useRef<Partial<Record<InvitationField, HTMLElement | null>>>({});
-
-  const showErrors = (found: FormErrors<InvitationField>, message: string | null) => {
-    setErrors(found);
-    setGeneral(message);
-    const first = firstInvalid(invitationFields, found);
-    if (first) inputs.current[first]?.focus();
-    const texts = Object.values(found).map((e) => errorText(e));
-    announce(
-      [t('console.errorSummary', { count: texts.length + (message ? 1 : 0) }), ...texts, message]
-        .filter(Boolean)
-        .join(' '),
-    );
-  };
+  const {
+    errors,
+    general,
+    saving,
+    setSaving,
+    inputs,
+    errorText,
+    showErrors,
+    showFailure,
+    clearErrors,
+  } = useConsoleForm(invitationFields, { expiresAt: 'expiresDate' });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -55,23 +46,14 @@ export function InvitationForm({ slug, timeZone, onCreated }: InvitationFormProp
     const checked = checkInvitationForm(values, timeZone);
     if (!checked.ok) return showErrors(checked.errors, null);
     setSaving(true);
-    setErrors({});
-    setGeneral(null);
+    clearErrors();
     try {
       const created = await consoleApi.createInvitation(slug, checked.body);
       announce(t('console.invitations.createdHeading', { role: t(`roles.${created.role}`) }));
       setValues((v) => ({ ...emptyInvitationForm, role: v.role }));
       onCreated(created);
     } catch (error) {
-      const found =
-        error instanceof ApiError
-          ? fieldErrorsFromServer(error.fields, invitationFields, { expiresAt: 'expiresDate' })
-          : null;
-      if (found && Object.keys(found.errors).length > 0) showErrors(found.errors, null);
-      else {
-        const text = consoleErrorText(t, error);
-        showErrors({}, text.detail ? `${text.summary} (${text.detail})` : text.summary);
-      }
+      showFailure(error);
     } finally {
       setSaving(false);
     }

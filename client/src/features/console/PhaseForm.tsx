@@ -2,19 +2,16 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phase, Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { ApiError } from '../../lib/api.ts';
 import { consoleApi } from '../../lib/console-api.ts';
 import {
   checkPhaseForm,
   emptyPhaseForm,
   phaseFields,
-  type PhaseField,
   type PhaseFormValues,
 } from '../../lib/console-forms.ts';
-import { fieldErrorsFromServer, firstInvalid, type FormErrors } from '../../lib/form-rules.ts';
 import { TextField } from '../../ui/TextField.tsx';
-import { consoleErrorText } from './errorText.ts';
-import { CheckboxGroup, useFormErrorText } from './fields.tsx';
+import { useConsoleForm } from './useConsoleForm.ts';
+import { CheckboxGroup } from './fields.tsx';
 
 interface PhaseFormProps {
   slug: string;
@@ -27,27 +24,11 @@ interface PhaseFormProps {
 export function PhaseForm({ slug, groups, onCreated, onCancel }: PhaseFormProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const errorText = useFormErrorText();
   const [values, setValues] = useState<PhaseFormValues>(() => emptyPhaseForm(groups));
-  const [errors, setErrors] = useState<FormErrors<PhaseField>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const inputs = useRef<Partial<Record<PhaseField, HTMLElement | null>>>({});
+  const { errors, general, saving, setSaving, inputs, errorText, showErrors, showFailure } =
+    useConsoleForm(phaseFields);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-
-  const showErrors = (found: FormErrors<PhaseField>, message: string | null) => {
-    setErrors(found);
-    setGeneral(message);
-    const first = firstInvalid(phaseFields, found);
-    if (first) inputs.current[first]?.focus();
-    const texts = Object.values(found).map((e) => errorText(e));
-    announce(
-      [t('console.errorSummary', { count: texts.length + (message ? 1 : 0) }), ...texts, message]
-        .filter(Boolean)
-        .join(' '),
-    );
-  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -61,11 +42,7 @@ export function PhaseForm({ slug, groups, onCreated, onCancel }: PhaseFormProps)
       onCreated(phase);
     } catch (error) {
       setSaving(false);
-      const found =
-        error instanceof ApiError ? fieldErrorsFromServer(error.fields, phaseFields) : null;
-      if (found && Object.keys(found.errors).length > 0) return showErrors(found.errors, null);
-      const text = consoleErrorText(t, error);
-      showErrors({}, text.detail ? `${text.summary} (${text.detail})` : text.summary);
+      showFailure(error);
     }
   };
 

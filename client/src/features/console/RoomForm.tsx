@@ -2,7 +2,6 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { ApiError } from '../../lib/api.ts';
 import { consoleApi } from '../../lib/console-api.ts';
 import {
   checkRoomForm,
@@ -13,11 +12,10 @@ import {
   type RoomField,
   type RoomFormValues,
 } from '../../lib/console-forms.ts';
-import { fieldErrorsFromServer, firstInvalid, type FormErrors } from '../../lib/form-rules.ts';
 import type { PresenceMap } from '../../lib/presence.ts';
 import { TextField } from '../../ui/TextField.tsx';
-import { consoleErrorText } from './errorText.ts';
-import { CheckboxGroup, TextAreaField, useFormErrorText } from './fields.tsx';
+import { useConsoleForm } from './useConsoleForm.ts';
+import { CheckboxGroup, TextAreaField } from './fields.tsx';
 
 interface RoomFormProps {
   slug: string;
@@ -34,33 +32,17 @@ interface RoomFormProps {
 export function RoomForm({ slug, room, presence, onSaved, onCancel }: RoomFormProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const errorText = useFormErrorText();
   const [values, setValues] = useState<RoomFormValues>(() =>
     room ? roomFormFromRoom(room) : emptyRoomForm,
   );
-  const [errors, setErrors] = useState<FormErrors<RoomField>>({});
-  const [general, setGeneral] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const inputs = useRef<Partial<Record<RoomField, HTMLElement | null>>>({});
+  const { errors, general, saving, setSaving, inputs, errorText, showErrors, showFailure } =
+    useConsoleForm(roomFields);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
   const people = [...presence.values()]
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'de'))
     .map((p) => ({ value: p.personId, label: p.displayName }));
-
-  const showErrors = (found: FormErrors<RoomField>, message: string | null) => {
-    setErrors(found);
-    setGeneral(message);
-    const first = firstInvalid(roomFields, found);
-    if (first) inputs.current[first]?.focus();
-    const texts = Object.values(found).map((e) => errorText(e));
-    announce(
-      [t('console.errorSummary', { count: texts.length + (message ? 1 : 0) }), ...texts, message]
-        .filter(Boolean)
-        .join(' '),
-    );
-  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -78,11 +60,7 @@ export function RoomForm({ slug, room, presence, onSaved, onCancel }: RoomFormPr
       onSaved(saved);
     } catch (error) {
       setSaving(false);
-      const found =
-        error instanceof ApiError ? fieldErrorsFromServer(error.fields, roomFields) : null;
-      if (found && Object.keys(found.errors).length > 0) return showErrors(found.errors, null);
-      const text = consoleErrorText(t, error);
-      showErrors({}, text.detail ? `${text.summary} (${text.detail})` : text.summary);
+      showFailure(error);
     }
   };
 
