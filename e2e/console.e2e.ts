@@ -5,13 +5,13 @@ import {
   launchChromium,
   openPerson,
   screenshot,
-  seriousViolations,
   videoOfPlays,
   type Person,
 } from './support/browser.ts';
-import { captureCalls, previewPlays, recordCapture } from './support/devices.ts';
 import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
 import { relayJoinedParticipants } from './support/webhooks.ts';
+import { announced, checkA11y, joinByLink } from './support/pages.ts';
+import { berlinWallClock, frabSchedule } from './support/agenda-data.ts';
 
 /**
  * The organizer console in a real browser: an organizer sets up a working group and a phase,
@@ -28,21 +28,6 @@ let browser: Browser;
 let olga: Person;
 let anna: Person;
 
-/** Joins by link; the camera check runs (presenters' by itself) and the person goes on. */
-async function join(person: Person, link: string) {
-  await person.page.goto(link);
-  await person.page.getByLabel('Anzeigename').fill(person.name);
-  await person.page.getByRole('button', { name: 'Teilnehmen' }).click();
-  await person.page.getByRole('heading', { name: 'Kamera und Mikrofon prüfen' }).waitFor(wait);
-  const start = person.page.getByRole('button', { name: 'Kamera und Mikrofon testen' });
-  if (await start.count()) await start.click();
-  await expect.poll(() => previewPlays(person.page), wait).toBe(true);
-  await person.page.getByRole('button', { name: 'Weiter zur Veranstaltung' }).click();
-  await person.page.waitForURL(/\/e\//);
-  await person.page.getByRole('heading', { level: 1, name: /Forum Sozialplanung/ }).waitFor();
-  await person.page.getByText('Live verbunden').waitFor();
-}
-
 /** Opens a tab of the console and returns its panel. */
 async function consoleTab(page: Page, name: string): Promise<Locator> {
   await page.getByRole('tablist', { name: 'Bereiche der Organisationskonsole' }).waitFor();
@@ -50,46 +35,6 @@ async function consoleTab(page: Page, name: string): Promise<Locator> {
   const panel = page.getByRole('tabpanel', { name });
   await panel.waitFor();
   return panel;
-}
-
-async function announced(page: Page, text: string | RegExp) {
-  await page.getByRole('status').getByText(text).waitFor(wait);
-}
-
-async function checkA11y(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), name).toEqual([]);
-}
-
-/** "09:30" of an instant on the Berlin clock, as the organizer would type it. */
-function berlinWallClock(iso: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    time: `${get('hour')}:${get('minute')}`,
-  };
-}
-
-/** A small pretalx/Frab export: one session in the plenary, one in a side room. */
-function frabSchedule(date: string): string {
-  const event = (id: number, title: string) =>
-    `<event id="${id}"><title>${title}</title><type>Vortrag</type><start>20:00</start>` +
-    `<duration>00:20</duration><persons><person id="${id}">Ida Import</person></persons></event>`;
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?><schedule><conference><title>Import</title>` +
-    `<time_zone_name>Europe/Berlin</time_zone_name></conference><day index="1" date="${date}">` +
-    `<room name="Plenum">${event(1, 'Ausblick aus dem Import')}</room>` +
-    `<room name="Raum B">${event(2, 'Nebenrunde')}</room></day></schedule>`
-  );
 }
 
 describe('the organizer console in the browser', { timeout: 120_000 }, () => {
@@ -110,8 +55,8 @@ describe('the organizer console in the browser', { timeout: 120_000 }, () => {
   });
 
   it('shows the console to the organizer only', async () => {
-    await join(olga, await server.invite('organizer'));
-    await join(anna, await server.invite('attendee'));
+    await joinByLink(olga, await server.invite('organizer'), 'check');
+    await joinByLink(anna, await server.invite('attendee'), 'check');
     await olga.page.getByRole('heading', { name: 'Organisationskonsole' }).waitFor(wait);
     await consoleTab(olga.page, 'Programm');
     await expect(anna.page.getByText('Organisationskonsole').count()).resolves.toBe(0);
@@ -333,34 +278,6 @@ describe('the organizer console in the browser', { timeout: 120_000 }, () => {
     await row.getByText('(zurückgezogen)').waitFor(wait);
     const preview = await olga.context.request.get(`/api/invitations/${link.split('/').at(-1)}`);
     expect(preview.status()).toBe(410);
-  });
-
-  it('lets an attendee who only watches skip the device check in English, without a camera prompt', async () => {
-    const bernd = await openPerson(browser, 'Bernd Beobachter', server.url);
-    try {
-      await recordCapture(bernd.context);
-      await bernd.page.goto(await server.invite('attendee'));
-      await bernd.page.getByRole('button', { name: 'English' }).click();
-      await bernd.page.getByLabel('Display name').fill(bernd.name);
-      await bernd.page.getByRole('button', { name: 'Join' }).click();
-      const check = bernd.page.getByRole('heading', { name: 'Check your camera and microphone' });
-      await check.waitFor(wait);
-      // A reload brings back the check, not the form of a link already redeemed.
-      await bernd.page.reload();
-      await check.waitFor(wait);
-      await expect(bernd.page.getByLabel('Display name').count()).resolves.toBe(0);
-      await bernd.page.getByRole('button', { name: 'Test camera and microphone' }).waitFor();
-      await checkA11y(bernd.page, 'device-check-watcher-english');
-      await bernd.page.getByRole('button', { name: 'Skip — I only watch' }).click();
-      await bernd.page.waitForURL(/\/e\//);
-      await bernd.page.getByText('Live connected').waitFor(wait);
-      await announced(bernd.page, 'Camera and microphone stay off.');
-      await expect(captureCalls(bernd.page)).resolves.toEqual([]);
-      const stored = await bernd.page.evaluate(() => localStorage.getItem('plenum.media'));
-      expect(JSON.parse(stored ?? '{}')).toMatchObject({ camera: false, microphone: false });
-    } finally {
-      await bernd.context.close();
-    }
   });
 
   it('shows attendance per room with a CSV download, also on a phone', async () => {

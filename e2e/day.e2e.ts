@@ -20,6 +20,7 @@ import {
   recordCapture,
 } from './support/devices.ts';
 import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
+import { announced, apiAs, checkA11y } from './support/pages.ts';
 
 /**
  * The reference day in a real browser: one organizer and two attendees, each in their own
@@ -96,19 +97,8 @@ async function join(person: Person, link: string, check = false) {
   await person.page.getByText('Live verbunden').waitFor();
 }
 
-async function api<T>(
-  person: Person,
-  method: 'get' | 'post',
-  path: string,
-  data?: unknown,
-): Promise<T> {
-  const response = await person.context.request[method](path, data === undefined ? {} : { data });
-  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
-
 async function personId(person: Person): Promise<string> {
-  return (await api<{ person: { id: string } }>(person, 'get', '/api/me')).person.id;
+  return (await apiAs<{ person: { id: string } }>(person, 'get', '/api/me')).person.id;
 }
 
 describe('a day at the forum in the browser', { timeout: 120_000 }, () => {
@@ -175,22 +165,22 @@ describe('a day at the forum in the browser', { timeout: 120_000 }, () => {
   });
 
   it('moves both attendees into their working group by themselves, where they see each other', async () => {
-    const rooms = await api<Room[]>(olga, 'get', `/api/events/${server.slug}/rooms`);
+    const rooms = await apiAs<Room[]>(olga, 'get', `/api/events/${server.slug}/rooms`);
     const groups = rooms.filter((r) => r.kind === 'working_group');
     groupTwo = groups[1]!;
-    phase = await api<Phase>(olga, 'post', `/api/events/${server.slug}/phases`, {
+    phase = await apiAs<Phase>(olga, 'post', `/api/events/${server.slug}/phases`, {
       title: 'Parallele Arbeitsgruppen',
       roomIds: groups.map((g) => g.id),
       durationMinutes: 30,
       selfSelect: false,
     });
     for (const person of [anna, ben]) {
-      await api(olga, 'post', `/api/phases/${phase.id}/move`, {
+      await apiAs(olga, 'post', `/api/phases/${phase.id}/move`, {
         personId: await personId(person),
         roomId: groupTwo.id,
       });
     }
-    await api(olga, 'post', `/api/phases/${phase.id}/open`);
+    await apiAs(olga, 'post', `/api/phases/${phase.id}/open`);
 
     for (const person of [anna, ben]) {
       await person.page
@@ -271,7 +261,7 @@ describe('a day at the forum in the browser', { timeout: 120_000 }, () => {
   });
 
   it('brings everyone back to the plenary when the phase closes', async () => {
-    await api(olga, 'post', `/api/phases/${phase.id}/close`);
+    await apiAs(olga, 'post', `/api/phases/${phase.id}/close`);
     for (const person of [anna, ben]) {
       await person.page.getByRole('heading', { name: 'Sie sind im Plenum' }).waitFor(wait);
       await person.page.getByRole('status').getByText('Sie sind zurück im Plenum.').waitFor(wait);
@@ -301,6 +291,34 @@ describe('a day at the forum in the browser', { timeout: 120_000 }, () => {
     expect(stage!.width).toBeLessThanOrEqual(360);
     await screenshot(ben.page, 'english-phone');
     expect(await seriousViolations(ben.page)).toEqual([]);
+  });
+
+  it('lets an attendee who only watches skip the device check in English, without a camera prompt', async () => {
+    const bernd = await openPerson(browser, 'Bernd Beobachter', server.url);
+    try {
+      await recordCapture(bernd.context);
+      await bernd.page.goto(await server.invite('attendee'));
+      await bernd.page.getByRole('button', { name: 'English' }).click();
+      await bernd.page.getByLabel('Display name').fill(bernd.name);
+      await bernd.page.getByRole('button', { name: 'Join' }).click();
+      const check = bernd.page.getByRole('heading', { name: 'Check your camera and microphone' });
+      await check.waitFor(wait);
+      // A reload brings back the check, not the form of a link already redeemed.
+      await bernd.page.reload();
+      await check.waitFor(wait);
+      await expect(bernd.page.getByLabel('Display name').count()).resolves.toBe(0);
+      await bernd.page.getByRole('button', { name: 'Test camera and microphone' }).waitFor();
+      await checkA11y(bernd.page, 'device-check-watcher-english');
+      await bernd.page.getByRole('button', { name: 'Skip — I only watch' }).click();
+      await bernd.page.waitForURL(/\/e\//);
+      await bernd.page.getByText('Live connected').waitFor(wait);
+      await announced(bernd.page, 'Camera and microphone stay off.');
+      await expect(captureCalls(bernd.page)).resolves.toEqual([]);
+      const stored = await bernd.page.evaluate(() => localStorage.getItem('plenum.media'));
+      expect(JSON.parse(stored ?? '{}')).toMatchObject({ camera: false, microphone: false });
+    } finally {
+      await bernd.context.close();
+    }
   });
 
   it('asked nobody but our own server and our LiveKit, and configured no ICE server', async () => {

@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import type { Phase, Room } from '@plenum/shared';
-import {
-  launchChromium,
-  openPerson,
-  screenshot,
-  seriousViolations,
-  type Person,
-} from './support/browser.ts';
-import { previewPlays } from './support/devices.ts';
+import { launchChromium, openPerson, type Person } from './support/browser.ts';
 import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
+import { announced, apiAs, checkA11y, joinByLink } from './support/pages.ts';
 
 /**
  * The moderation gaps closed, in a real browser: the people menu offers the word or takes it as
@@ -23,40 +17,6 @@ let browser: Browser;
 let olga: Person;
 let anna: Person;
 let group: Room;
-
-/** Joins by link; presenters pass the device check, attendees skip it (they only watch). */
-async function join(person: Person, link: string, devices: 'check' | 'skip') {
-  const { page } = person;
-  await page.goto(link);
-  await page.getByLabel('Anzeigename').fill(person.name);
-  await page.getByRole('button', { name: 'Teilnehmen' }).click();
-  await page.getByRole('heading', { name: 'Kamera und Mikrofon prüfen' }).waitFor(wait);
-  if (devices === 'skip') {
-    await page.getByRole('button', { name: 'Überspringen – ich schaue nur zu' }).click();
-  } else {
-    const start = page.getByRole('button', { name: 'Kamera und Mikrofon testen' });
-    if (await start.count()) await start.click();
-    await expect.poll(() => previewPlays(page), wait).toBe(true);
-    await page.getByRole('button', { name: 'Weiter zur Veranstaltung' }).click();
-  }
-  await page.waitForURL(/\/e\//);
-  await page.getByText('Live verbunden').waitFor(wait);
-}
-
-async function api<T>(person: Person, method: 'get' | 'post', path: string, data?: unknown) {
-  const response = await person.context.request[method](path, data === undefined ? {} : { data });
-  expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
-
-async function announced(page: Page, text: string) {
-  await page.getByRole('status').getByText(text).waitFor(wait);
-}
-
-async function checkA11y(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), name).toEqual([]);
-}
 
 /** Anna's entry in Olga's people list, with its moderation menu opened. */
 async function annasMenu(): Promise<Locator> {
@@ -85,8 +45,8 @@ describe('moderation in the browser', { timeout: 120_000 }, () => {
   });
 
   it('lets an organizer and an attendee in', async () => {
-    await join(olga, await server.invite('organizer'), 'check');
-    await join(anna, await server.invite('attendee'), 'skip');
+    await joinByLink(olga, await server.invite('organizer'), 'check');
+    await joinByLink(anna, await server.invite('attendee'), 'skip');
   });
 
   it('offers the word to someone who may not speak, and takes it from someone who may', async () => {
@@ -113,20 +73,20 @@ describe('moderation in the browser', { timeout: 120_000 }, () => {
   });
 
   it('lets an organizer visiting a group hear its chat live', async () => {
-    const rooms = await api<Room[]>(olga, 'get', `/api/events/${server.slug}/rooms`);
+    const rooms = await apiAs<Room[]>(olga, 'get', `/api/events/${server.slug}/rooms`);
     group = rooms.filter((r) => r.kind === 'working_group')[0]!;
-    const phase = await api<Phase>(olga, 'post', `/api/events/${server.slug}/phases`, {
+    const phase = await apiAs<Phase>(olga, 'post', `/api/events/${server.slug}/phases`, {
       title: 'Moderierte Arbeitsgruppen',
       roomIds: [group.id],
       durationMinutes: 30,
       selfSelect: false,
     });
-    const me = await api<{ person: { id: string } }>(anna, 'get', '/api/me');
-    await api(olga, 'post', `/api/phases/${phase.id}/move`, {
+    const me = await apiAs<{ person: { id: string } }>(anna, 'get', '/api/me');
+    await apiAs(olga, 'post', `/api/phases/${phase.id}/move`, {
       personId: me.person.id,
       roomId: group.id,
     });
-    await api(olga, 'post', `/api/phases/${phase.id}/open`);
+    await apiAs(olga, 'post', `/api/phases/${phase.id}/open`);
     await anna.page.getByRole('heading', { name: `Sie sind in ${group.name}` }).waitFor(wait);
 
     const visit = olga.page.getByRole('region', { name: 'Gruppe besuchen' });
