@@ -128,6 +128,10 @@ export interface BenchLivekit {
   url: string;
   apiKey: string;
   apiSecret: string;
+  /** pid of the livekit-server process (the supervisor restarts it under a new one if it dies). */
+  pid(): number | undefined;
+  /** No more error lines: participants leaving make LiveKit log closed pipes. */
+  silence(): void;
   stop(): Promise<void>;
 }
 
@@ -138,6 +142,11 @@ export async function startLivekit(): Promise<BenchLivekit> {
   const apiKey = 'plenumbench';
   const apiSecret = `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`;
   const quiet = () => {};
+  // Stopping makes LiveKit log errors about the pipes it is closing: not worth a line.
+  let stopping = false;
+  const error = (o: object | string) => {
+    if (!stopping) console.error(o);
+  };
   const start = async () =>
     startEmbeddedLivekit({
       bin,
@@ -147,7 +156,7 @@ export async function startLivekit(): Promise<BenchLivekit> {
       udpPort: await freePort(),
       apiKey,
       apiSecret,
-      logger: { info: quiet, warn: quiet, debug: quiet, error: (o) => console.error(o) },
+      logger: { info: quiet, warn: quiet, debug: quiet, error },
     });
   // A port free a moment ago may be taken by the time LiveKit binds it (tests run beside us).
   const livekit = await start()
@@ -161,7 +170,10 @@ export async function startLivekit(): Promise<BenchLivekit> {
     url: livekit.url,
     apiKey,
     apiSecret,
+    pid: () => livekit.pid,
+    silence: () => (stopping = true),
     stop: async () => {
+      stopping = true;
       await livekit.stop();
       rmSync(dir, { recursive: true, force: true });
     },

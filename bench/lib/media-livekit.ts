@@ -1,72 +1,20 @@
 /**
- * LiveKit for the media benchmarks: a real server on free loopback ports (as harness.ts starts
- * it), plus what those benchmarks need beyond the harness: the child's pid (to read its CPU from
- * /proc), the room API, and tokens signed directly with livekit-server-sdk for the baselines and
- * for scaffolding participants that are not Plenum people.
+ * LiveKit for the media benchmarks: harness.ts's real server on free loopback ports, plus the
+ * room API, the CPU of its process from /proc, and tokens signed directly with livekit-server-sdk
+ * for the baselines and for scaffolding participants that are not Plenum people.
  */
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
-import { ensureLivekitBinary } from '../../scripts/ensure-livekit.ts';
-import { startEmbeddedLivekit } from '../../server/src/features/livekit/process.ts';
-import { freePort } from '../../server/src/test/ports.ts';
+import { startLivekit, type BenchLivekit } from './harness.ts';
 
-export interface MediaLivekit {
-  url: string;
-  apiKey: string;
-  apiSecret: string;
-  /** pid of the livekit-server process (the supervisor restarts it under a new one if it dies). */
-  pid(): number | undefined;
+export interface MediaLivekit extends BenchLivekit {
   rooms: RoomServiceClient;
-  /** No more error lines: participants leaving make LiveKit log closed pipes. */
-  silence(): void;
-  stop(): Promise<void>;
 }
 
 export async function startMediaLivekit(): Promise<MediaLivekit> {
-  const bin = await ensureLivekitBinary({ log: (line) => console.error(line) });
-  const dir = mkdtempSync(path.join(tmpdir(), 'plenum-bench-media-'));
-  const apiKey = 'plenumbench';
-  const apiSecret = `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`;
-  const quiet = () => {};
-  // Stopping makes LiveKit log errors about the pipes it is closing: not worth a line.
-  let stopping = false;
-  const error = (o: object | string) => {
-    if (!stopping) console.error(o);
-  };
-  const start = async () =>
-    startEmbeddedLivekit({
-      bin,
-      dataDir: dir,
-      port: await freePort(),
-      rtcPort: await freePort(),
-      udpPort: await freePort(),
-      apiKey,
-      apiSecret,
-      logger: { info: quiet, warn: quiet, debug: quiet, error },
-    });
-  // A port free a moment ago may be taken by the time LiveKit binds it (tests run beside us).
-  const livekit = await start()
-    .catch(start)
-    .catch(start)
-    .catch((err) => {
-      rmSync(dir, { recursive: true, force: true });
-      throw err;
-    });
-  return {
-    url: livekit.url,
-    apiKey,
-    apiSecret,
-    pid: () => livekit.pid,
-    rooms: new RoomServiceClient(livekit.url.replace(/^ws/, 'http'), apiKey, apiSecret),
-    silence: () => (stopping = true),
-    stop: async () => {
-      stopping = true;
-      await livekit.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const livekit = await startLivekit();
+  const api = livekit.url.replace(/^ws/, 'http');
+  return { ...livekit, rooms: new RoomServiceClient(api, livekit.apiKey, livekit.apiSecret) };
 }
 
 /** A token signed here, not by Plenum: the baseline's and the scaffolding participants' way in. */
