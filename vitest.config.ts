@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Fault tests break real processes (the app, Postgres, Redis, LiveKit) that they start themselves;
 // they run one file at a time so that a kill in one cannot disturb another's timing.
-const faultTests = 'server/src/trust/faults/**/*.fault.ts';
+const faultTests = 'server/src/test/faults/**/*.fault.ts';
 
 export default defineConfig({
   test: {

@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { clientEventSchemas, type ClientEventName } from '@plenum/shared';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { askRaw, listen, type ClientSocket } from '../test/sockets.ts';
-import { createCast, type Cast } from './cast.ts';
-import { restCases, socketCases } from './hostile-cases.ts';
+import { createTestApp, type TestApp } from '../app.ts';
+import { askRaw, listen, type ClientSocket } from '../sockets.ts';
+import { createCast, type Cast } from '../authz/cast.ts';
+import { restCases, socketCases } from './cases.ts';
 import { tableFingerprint } from './fingerprint.ts';
-import { inputless, restTargets, socketBases } from './hostile-targets.ts';
-import { edgeDates, nastyStrings, textFields, withText } from './hostile.ts';
-import { apiRoutes } from './rest-table.ts';
-import { handshake } from './verdicts.ts';
+import { inputless, restTargets, socketBases } from './targets.ts';
+import { edgeDates, nastyStrings, textFields, withText } from './payloads.ts';
+import { apiRoutes } from '../authz/rest-table.ts';
+import { handshake } from '../authz/verdicts.ts';
 
 /** Runs per REST route and per socket event: together well over 10,000 payloads. */
 const REST_RUNS = 180;

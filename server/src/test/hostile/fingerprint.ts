@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../../db/client.ts';
 
 /** Count and checksum of every table (presence aside: connecting sockets update it). */
 export async function tableFingerprint(db: Db): Promise<Record<string, string>> {

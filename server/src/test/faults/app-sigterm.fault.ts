@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { chatMessages, rooms } from '../../db/schema/index.ts';
-import { AppProcess, createSeedingApp, dropRedisKeys, type Exit } from '../../test/app-process.ts';
-import { join, seedEvent, type Member } from '../../test/fixtures.ts';
-import { ask, closeAll, connect, openSocket, type ClientSocket } from '../../test/sockets.ts';
+import { AppProcess, createSeedingApp, dropRedisKeys, type Exit } from '../app-process.ts';
+import { join, seedEvent, type Member } from '../fixtures.ts';
+import { ask, closeAll, connect, openSocket, type ClientSocket } from '../sockets.ts';
 
 /**
  * Issue #8, "SIGTERM during a burst of chat (everything acknowledged is stored)": the real server

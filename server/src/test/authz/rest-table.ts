@@ -30,7 +30,7 @@ export interface RestRow {
 }
 
 const frabXml = readFileSync(
-  new URL('../features/agenda/fixtures/frab-sample.xml', import.meta.url),
+  new URL('../../features/agenda/fixtures/frab-sample.xml', import.meta.url),
   'utf8',
 );
 const ev = (c: Cast) => `/api/events/${c.slug}`;

@@ -1,4 +1,4 @@
-import { connect, openSocket, type ClientSocket } from '../test/sockets.ts';
+import { connect, openSocket, type ClientSocket } from '../sockets.ts';
 
 /** What a refusal looks like: REST statuses and socket error codes. */
 export const refusedStatuses: readonly number[] = [401, 403, 404];

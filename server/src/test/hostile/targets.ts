@@ -31,8 +31,8 @@ import {
 } from '@plenum/shared';
 import { randomUUID } from 'node:crypto';
 import type { ClientEventName } from '@plenum/shared';
-import { createInvitation } from '../features/invitations/service.ts';
-import type { Cast } from './cast.ts';
+import { createInvitation } from '../../features/invitations/service.ts';
+import type { Cast } from '../authz/cast.ts';
 
 export type BodyTarget =
   | { kind: 'json'; schema: z.ZodType; valid: Record<string, unknown> }

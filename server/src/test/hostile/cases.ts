@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { decodeSpreadsheetText, readPreassignments } from '../features/phases/csv.ts';
+import { decodeSpreadsheetText, readPreassignments } from '../../features/phases/csv.ts';
 import {
   acceptedJson,
   brokenSegments,
@@ -12,8 +12,8 @@ import {
   render,
   tree,
   type Json,
-} from './hostile.ts';
-import type { BodyTarget, RestTarget } from './hostile-targets.ts';
+} from './payloads.ts';
+import type { BodyTarget, RestTarget } from './targets.ts';
 
 /** One spoiled request: exactly one of params, query or body is hostile. */
 export interface RestCase {

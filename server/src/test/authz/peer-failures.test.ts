@@ -10,10 +10,10 @@ import {
   raisedHands,
   roomGrants,
   rooms,
-} from '../db/schema/index.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import type { Member } from '../test/fixtures.ts';
-import { askRaw, connectAs, listen, ok, type ClientSocket } from '../test/sockets.ts';
+} from '../../db/schema/index.ts';
+import { createTestApp, type TestApp } from '../app.ts';
+import type { Member } from '../fixtures.ts';
+import { askRaw, connectAs, listen, ok, type ClientSocket } from '../sockets.ts';
 import { createCast } from './cast.ts';
 
 // Known failures of other conferencing tools, checked against Plenum: see authorization.test.ts

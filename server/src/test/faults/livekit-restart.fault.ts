@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispose, type Room } from '@livekit/rtc-node';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { createTestApp, type TestApp } from '../../test/app.ts';
-import { join, seedEvent, type Member } from '../../test/fixtures.ts';
-import { connectParticipant, nextEvent, publishTone, RoomEvent } from '../../test/media.ts';
-import { startPrivateLivekit, type PrivateLivekit } from '../../test/service-processes.ts';
+import { createTestApp, type TestApp } from '../app.ts';
+import { join, seedEvent, type Member } from '../fixtures.ts';
+import { connectParticipant, nextEvent, publishTone, RoomEvent } from '../media.ts';
+import { startPrivateLivekit, type PrivateLivekit } from '../service-processes.ts';
 
 /**
  * LiveKit crashes (SIGKILL) under a plenary with an attendee listening and a promoted attendee

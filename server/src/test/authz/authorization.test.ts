@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientEventSchemas } from '@plenum/shared';
-import {} from '../db/schema/index.ts';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { askRaw, listen, type ClientSocket } from '../test/sockets.ts';
+import {} from '../../db/schema/index.ts';
+import { createTestApp, type TestApp } from '../app.ts';
+import { askRaw, listen, type ClientSocket } from '../sockets.ts';
 import { actors, createCast, members, type ActorName, type MemberName } from './cast.ts';
 import { apiRoutes, publicRoutes, restTable } from './rest-table.ts';
 import { socketTable } from './socket-table.ts';

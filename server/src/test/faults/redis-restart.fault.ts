@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestApp, type TestApp } from '../../test/app.ts';
-import { startPrivateRedis, type ServiceProcess } from '../../test/service-processes.ts';
-import { ask, listen, ok, type ClientSocket, type Inbox } from '../../test/sockets.ts';
-import { createWorld, type World } from '../../test/world.ts';
+import { createTestApp, type TestApp } from '../app.ts';
+import { startPrivateRedis, type ServiceProcess } from '../service-processes.ts';
+import { ask, listen, ok, type ClientSocket, type Inbox } from '../sockets.ts';
+import { createWorld, type World } from '../world.ts';
 
 /**
  * Two app nodes joined by a Redis of the test's own, which crashes (SIGKILL) and comes back empty

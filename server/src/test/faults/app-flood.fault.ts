@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { ChatMessage } from '@plenum/shared';
 import { rooms } from '../../db/schema/index.ts';
-import { AppProcess, createSeedingApp, dropRedisKeys } from '../../test/app-process.ts';
-import { join, seedEvent, type Member } from '../../test/fixtures.ts';
-import { startFloodClient, type FloodTally } from '../../test/flood-client.ts';
-import { closeAll, connect, openSocket, type ClientSocket } from '../../test/sockets.ts';
+import { AppProcess, createSeedingApp, dropRedisKeys } from '../app-process.ts';
+import { join, seedEvent, type Member } from '../fixtures.ts';
+import { startFloodClient, type FloodTally } from '../flood-client.ts';
+import { closeAll, connect, openSocket, type ClientSocket } from '../sockets.ts';
 
 /**
  * Issue #8, "a client flooding 1000 messages/s (it is limited and disconnected; other clients'

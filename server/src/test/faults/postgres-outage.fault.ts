@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import { assignments, auditLog, chatMessages, phases } from '../../db/schema/index.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
-import { startPrivatePostgres, type ServiceProcess } from '../../test/service-processes.ts';
-import { ask, connect, listen, ok, openSocket } from '../../test/sockets.ts';
-import { createWorld, type World } from '../../test/world.ts';
+import { createTestApp, type TestApp } from '../app.ts';
+import { startPrivatePostgres, type ServiceProcess } from '../service-processes.ts';
+import { ask, connect, listen, ok, openSocket } from '../sockets.ts';
+import { createWorld, type World } from '../world.ts';
 
 /**
  * Postgres goes away for 30 s under a running app with connected clients: the app says so

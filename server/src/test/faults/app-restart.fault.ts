@@ -3,16 +3,9 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { RoomAssigned } from '@plenum/shared';
 import { chatMessages, phases } from '../../db/schema/index.ts';
 import { createWorkingGroup } from '../../features/rooms/service.ts';
-import { AppProcess, createSeedingApp, dropRedisKeys } from '../../test/app-process.ts';
-import { join, seedEvent, type Member } from '../../test/fixtures.ts';
-import {
-  ask,
-  closeAll,
-  connect,
-  Inbox,
-  openSocket,
-  type ClientSocket,
-} from '../../test/sockets.ts';
+import { AppProcess, createSeedingApp, dropRedisKeys } from '../app-process.ts';
+import { join, seedEvent, type Member } from '../fixtures.ts';
+import { ask, closeAll, connect, Inbox, openSocket, type ClientSocket } from '../sockets.ts';
 
 /**
  * Issue #8, "kill and restart the app with 200 connected clients": the real server process is

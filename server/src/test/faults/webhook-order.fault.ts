@@ -4,12 +4,12 @@ import { eq, inArray } from 'drizzle-orm';
 import { dispose } from '@livekit/rtc-node';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { attendance, livekitWebhookEvents } from '../../db/schema/index.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
-import { join, seedEvent, type Member } from '../../test/fixtures.ts';
-import { connectParticipant } from '../../test/media.ts';
-import { freePort } from '../../test/ports.ts';
-import { startPrivateLivekit, type PrivateLivekit } from '../../test/service-processes.ts';
-import { listen } from '../../test/sockets.ts';
+import { createTestApp, type TestApp } from '../app.ts';
+import { join, seedEvent, type Member } from '../fixtures.ts';
+import { connectParticipant } from '../media.ts';
+import { freePort } from '../ports.ts';
+import { startPrivateLivekit, type PrivateLivekit } from '../service-processes.ts';
+import { listen } from '../sockets.ts';
 
 /**
  * LiveKit's real, signed webhooks pass through a relay that records them on their way to the

@@ -2,20 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { AgendaItemInput, PhaseInput } from '@plenum/shared';
-import { phases, rooms } from '../db/schema/index.ts';
-import { startItem } from '../features/agenda/live.ts';
-import { createAgendaItem } from '../features/agenda/service.ts';
-import { sendMessage } from '../features/chat/service.ts';
-import { raiseHand } from '../features/hands/service.ts';
-import { createInvitation } from '../features/invitations/service.ts';
-import { assignToGroup } from '../features/phases/assignments.ts';
-import { requestHelp } from '../features/phases/help.ts';
-import { closePhase, createPhase, openPhase } from '../features/phases/service.ts';
-import { askQuestion } from '../features/questions/service.ts';
-import { createWorkingGroup, findRoom } from '../features/rooms/service.ts';
-import { openSession } from '../features/sessions/service.ts';
-import { SESSION_COOKIE } from '../plugins/auth.ts';
-import { join, seedEvent, type Member } from '../test/fixtures.ts';
+import { phases, rooms } from '../../db/schema/index.ts';
+import { startItem } from '../../features/agenda/live.ts';
+import { createAgendaItem } from '../../features/agenda/service.ts';
+import { sendMessage } from '../../features/chat/service.ts';
+import { raiseHand } from '../../features/hands/service.ts';
+import { createInvitation } from '../../features/invitations/service.ts';
+import { assignToGroup } from '../../features/phases/assignments.ts';
+import { requestHelp } from '../../features/phases/help.ts';
+import { closePhase, createPhase, openPhase } from '../../features/phases/service.ts';
+import { askQuestion } from '../../features/questions/service.ts';
+import { createWorkingGroup, findRoom } from '../../features/rooms/service.ts';
+import { openSession } from '../../features/sessions/service.ts';
+import { SESSION_COOKIE } from '../../plugins/auth.ts';
+import { join, seedEvent, type Member } from '../fixtures.ts';
 
 /** Everyone the authorization table has a column for. */
 export const actors = [

@@ -3,18 +3,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createInvitation, revokeInvitation } from '../features/invitations/service.ts';
-import { hashToken, randomToken } from '../lib/tokens.ts';
-import { buildApp } from '../app.ts';
-import { createTestApp, TEST_SESSION_SECRET, type TestApp } from '../test/app.ts';
-import { connect, listen, ok, openSocket, type ClientSocket } from '../test/sockets.ts';
-import { createCast, type Cast } from './cast.ts';
+import { createInvitation, revokeInvitation } from '../../features/invitations/service.ts';
+import { hashToken, randomToken } from '../../lib/tokens.ts';
+import { buildApp } from '../../app.ts';
+import { createTestApp, TEST_SESSION_SECRET, type TestApp } from '../app.ts';
+import { connect, listen, ok, openSocket, type ClientSocket } from '../sockets.ts';
+import { createCast, type Cast } from '../authz/cast.ts';
 import { tableFingerprint } from './fingerprint.ts';
-import { handshake } from './verdicts.ts';
+import { handshake } from '../authz/verdicts.ts';
 
 // Wraps the real hash function, so a test can see which tokens were hashed (timing-safe path).
-vi.mock('../lib/tokens.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../lib/tokens.ts')>();
+vi.mock('../../lib/tokens.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../lib/tokens.ts')>();
   return { ...original, hashToken: vi.fn(original.hashToken) };
 });
 
@@ -110,7 +110,7 @@ describe('hostile input, targeted', () => {
   });
 
   it('the client renders text only: no innerHTML or dangerouslySetInnerHTML anywhere in client/src', () => {
-    const root = fileURLToPath(new URL('../../../client/src', import.meta.url));
+    const root = fileURLToPath(new URL('../../../../client/src', import.meta.url));
     const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) =>
       /\.(tsx?|jsx?)$/.test(f),
     );

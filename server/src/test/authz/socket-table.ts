@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientEventName } from '@plenum/shared';
-import { setChatLock } from '../features/chat/moderation.ts';
-import { socketRoom } from '../realtime/rooms.ts';
+import { setChatLock } from '../../features/chat/moderation.ts';
+import { socketRoom } from '../../realtime/rooms.ts';
 import {
   everyMember,
   organizerOnly as organizer,
