@@ -124,4 +124,16 @@ describe('export of one person’s data', () => {
     );
     expect(outsider.statusCode).toBe(404);
   });
+
+  it('no cache or proxy keeps a copy of personal data', async () => {
+    const own = await exportOf('/api/me/export', dana.cookie);
+    const organizers = await exportOf(
+      `/api/events/${e1.slug}/people/${dana.personId}/export`,
+      e1.organizer.cookie,
+    );
+    for (const res of [own, organizers]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
 });

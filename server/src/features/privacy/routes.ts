@@ -113,6 +113,7 @@ const privacyRoutes: FastifyPluginAsyncZod<PrivacyRouteOptions> = async (app, op
         target: personId,
       });
       return reply
+        .header('cache-control', 'no-store')
         .header('content-disposition', attachment(`${event.slug}-${personId.slice(0, 8)}.json`))
         .send(data);
     },
@@ -130,7 +131,10 @@ const privacyRoutes: FastifyPluginAsyncZod<PrivacyRouteOptions> = async (app, op
     async (request, reply) => {
       const person = await request.requirePerson();
       const data = await exportPerson(app.db, person.personId, null);
-      return reply.header('content-disposition', attachment('plenum-meine-daten.json')).send(data);
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', attachment('plenum-meine-daten.json'))
+        .send(data);
     },
   );
 };
