@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import { chatReducer, emptyChat, lastSeenId, type ChatRoomState } from '../../lib/chat.ts';
+import { chatReducer, emptyChat, lastSeenId, type ChatRoomState } from './chat.ts';
 import { isRealtimeError } from '../../lib/socket.ts';
 import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 

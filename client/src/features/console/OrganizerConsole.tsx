@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { Actor, Event } from '@plenum/shared';
-import type { PresenceMap } from '../../lib/presence.ts';
+import type { PresenceMap } from '../presence/presence.ts';
 import { mayInEvent } from '../../lib/rights.ts';
 import { Tabs } from '../../ui/Tabs.tsx';
-import { AgendaEditor } from './AgendaEditor.tsx';
-import { AttendancePanel } from './AttendancePanel.tsx';
-import { AuditPanel } from './AuditPanel.tsx';
+import { AgendaEditor } from '../agenda/AgendaEditor.tsx';
+import { AttendancePanel } from '../attendance/AttendancePanel.tsx';
+import { AuditPanel } from '../audit/AuditPanel.tsx';
 import './console.css';
-import { InvitationsPanel } from './InvitationsPanel.tsx';
-import { PhasesPanel } from './PhasesPanel.tsx';
-import { RoomsEditor } from './RoomsEditor.tsx';
-import { useConsoleRooms } from './useConsoleRooms.ts';
+import { InvitationsPanel } from '../invitations/InvitationsPanel.tsx';
+import { PhasesPanel } from '../phases/PhasesPanel.tsx';
+import { RoomsEditor } from '../rooms/RoomsEditor.tsx';
+import { useConsoleRooms } from '../rooms/useConsoleRooms.ts';
 
 export interface ConsoleProps {
   event: Pick<Event, 'id' | 'slug' | 'startsAt' | 'timeZone'>;

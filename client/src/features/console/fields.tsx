@@ -1,7 +1,7 @@
 import type { ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shownFormError, type FormError } from '../../lib/form-rules.ts';
-import type { ConsoleErrorText } from './errorText.ts';
+import type { ConsoleErrorText } from '../../ui/errorText.ts';
 
 /** A field's problem in words. */
 export function useFormErrorText() {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Hand } from '@plenum/shared';
 import { api } from '../../lib/api.ts';
-import { applyHand } from '../../lib/hands.ts';
+import { applyHand } from './hands.ts';
 import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 
 /** The raised hands of a room and what one can do with them. */

@@ -7,18 +7,13 @@ import { useLoad } from '../../app/useLoad.ts';
 import { navigate } from '../../app/navigation.ts';
 import { paths } from '../../app/routes.ts';
 import { api, type RedeemResult } from '../../lib/api.ts';
-import {
-  joinedBefore,
-  rememberJoined,
-  tabStorage,
-  type JoinedLink,
-} from '../../lib/joined-links.ts';
+import { joinedBefore, rememberJoined, tabStorage, type JoinedLink } from './joined-links.ts';
 import { JoinForm } from './JoinForm.tsx';
 import { LinkProblemMessage } from './LinkProblemMessage.tsx';
 import { linkProblemOf, type LinkProblem } from './linkProblem.ts';
 
 // The device check brings LiveKit along: loaded only after joining, never with the join page.
-const DeviceCheck = lazy(() => import('./DeviceCheck.tsx'));
+const DeviceCheck = lazy(() => import('../devices/DeviceCheck.tsx'));
 
 export function JoinPage({ token }: { token: string }) {
   const { t } = useTranslation();

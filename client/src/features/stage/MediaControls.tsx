@@ -1,7 +1,7 @@
 import { useMediaDeviceSelect, useTrackToggle } from '@livekit/components-react';
 import { Track } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
-import type { MediaPrefs, MediaPrefsStore } from '../../lib/media-prefs.ts';
+import type { MediaPrefs, MediaPrefsStore } from '../devices/media-prefs.ts';
 
 /** Microphone, camera, screen and device choice — for those who may publish in this room. */
 export function MediaControls({ prefs }: { prefs: MediaPrefsStore }) {

@@ -27,8 +27,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomToken } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { captureDefaults, publishOnJoin, type MediaPrefsStore } from '../../lib/media-prefs.ts';
-import { chooseStageLayout, type StageTile } from '../../lib/stage-layout.ts';
+import { captureDefaults, publishOnJoin, type MediaPrefsStore } from '../devices/media-prefs.ts';
+import { chooseStageLayout, type StageTile } from './stage-layout.ts';
 import { MediaControls } from './MediaControls.tsx';
 import { StageTileContent } from './StageTile.tsx';
 

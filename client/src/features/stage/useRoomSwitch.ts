@@ -6,7 +6,7 @@ import {
   roomSwitchReducer,
   type RoomChange,
   type RoomSwitchState,
-} from '../../lib/room-switch.ts';
+} from './room-switch.ts';
 import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 
 /**

@@ -1,0 +1,82 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgendaImportResult } from '@plenum/shared';
+import { consoleApi } from '../../lib/request.ts';
+import { ActionError } from '../console/fields.tsx';
+import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+
+/** Import a pretalx/Frab schedule (XML), all or nothing, and show what was taken and what not. */
+export function AgendaImport({ slug, onImported }: { slug: string; onImported: () => void }) {
+  const { t } = useTranslation();
+  const action = useConsoleAction();
+  const file = useRef<HTMLInputElement>(null);
+  const [missingFile, setMissingFile] = useState(false);
+  const [report, setReport] = useState<AgendaImportResult | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const chosen = file.current?.files?.[0];
+    setMissingFile(!chosen);
+    if (!chosen) return file.current?.focus();
+    const result = await action.run(
+      'import',
+      () => consoleApi.importFrab(slug, chosen),
+      (r) => t('console.import.done', { count: r.imported, skipped: r.skipped.length }),
+    );
+    if (result) {
+      setReport(result);
+      onImported();
+    }
+  };
+
+  return (
+    <details className="console-details console-import">
+      <summary>{t('console.import.heading')}</summary>
+      <form className="console-inline" noValidate onSubmit={submit}>
+        <div className={missingFile ? 'field field-invalid' : 'field'}>
+          <label htmlFor="agenda-import-file">{t('console.import.file')}</label>
+          <p id="agenda-import-hint" className="field-hint">
+            {t('console.import.hint')}
+          </p>
+          {missingFile && (
+            <p id="agenda-import-error" className="field-error">
+              <strong>{t('errors.prefix')}</strong> {t('console.chooseFile')}
+            </p>
+          )}
+          <input
+            ref={file}
+            id="agenda-import-file"
+            type="file"
+            accept=".xml,application/xml,text/xml"
+            aria-invalid={missingFile || undefined}
+            aria-describedby={`agenda-import-hint${missingFile ? ' agenda-import-error' : ''}`}
+          />
+        </div>
+        <button
+          type="submit"
+          className="button"
+          aria-disabled={action.busy === 'import' || undefined}
+        >
+          {t('console.import.submit')}
+        </button>
+      </form>
+      <ActionError error={action.errorFor('import')} />
+      {report && (
+        <div className="console-report">
+          <p>
+            {t('console.import.done', { count: report.imported, skipped: report.skipped.length })}
+          </p>
+          {report.skipped.length > 0 && (
+            <ul>
+              {report.skipped.map((s, i) => (
+                <li key={i}>
+                  <strong>{s.title}</strong>: <span lang="en">{s.reason}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </details>
+  );
+}

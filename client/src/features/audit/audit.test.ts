@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { AuditArea, type AttendanceReport, type AuditEntry } from '@plenum/shared';
+import {
+  appendAuditPage,
+  auditAreas,
+  detailsSummary,
+  formatDateTime,
+  peopleAttending,
+} from './audit.ts';
+import { auditQueryString } from './audit-api.ts';
+
+const entry = (id: number, action = 'room.create'): AuditEntry => ({
+  id,
+  at: '2026-03-12T08:30:00.000Z',
+  action,
+  target: null,
+  details: {},
+  actor: null,
+});
+
+describe('the console’s records', () => {
+  it('offers exactly the areas the server filters by', () => {
+    expect([...auditAreas].sort()).toEqual([...AuditArea.options].sort());
+  });
+
+  it('asks the server for a page with only the parts that are set', () => {
+    expect(auditQueryString({})).toBe('');
+    expect(auditQueryString({ before: 120, area: 'phase', limit: 50 })).toBe(
+      '?before=120&area=phase&limit=50',
+    );
+    expect(auditQueryString({ before: null, area: null, limit: 50 })).toBe('?limit=50');
+  });
+
+  it('appends an older page newest first without showing an entry twice', () => {
+    const shown = [entry(9), entry(8)];
+    // A new entry arrived meanwhile, so the older page starts with one already shown.
+    const merged = appendAuditPage(shown, [entry(8), entry(7), entry(5)]);
+    expect(merged.map((e) => e.id)).toEqual([9, 8, 7, 5]);
+  });
+
+  it('sums up details in one line and cuts long ones', () => {
+    expect(detailsSummary({ minutes: 10, title: 'Begrüßung', roomIds: ['a', 'b'] })).toBe(
+      'minutes: 10 · title: Begrüßung · roomIds: a, b',
+    );
+    expect(detailsSummary({ nested: { x: 1 }, gone: null })).toBe('nested: {"x":1} · gone: –');
+    const long = detailsSummary({ text: 'x'.repeat(500) }, 40);
+    expect(long).toHaveLength(40);
+    expect(long.endsWith('…')).toBe(true);
+    expect(detailsSummary({})).toBe('');
+  });
+
+  it('shows times on the event’s clock', () => {
+    expect(formatDateTime('2026-03-12T08:30:00Z', 'Europe/Berlin', 'de-DE')).toBe(
+      '12.03.2026, 09:30',
+    );
+    expect(formatDateTime('2026-07-01T22:05:00Z', 'Europe/Berlin', 'de-DE')).toBe(
+      '02.07.2026, 00:05',
+    );
+  });
+
+  it('counts each person once across rooms, and each erased connection on its own', () => {
+    const person = (personId: string | null) => ({
+      personId,
+      displayName: personId,
+      firstJoinedAt: '2026-03-12T08:30:00Z',
+      lastLeftAt: null,
+      totalMinutes: 5,
+      spans: [],
+    });
+    const report: AttendanceReport = {
+      generatedAt: '2026-03-12T10:00:00Z',
+      timeZone: 'Europe/Berlin',
+      rooms: [
+        {
+          roomId: '00000000-0000-4000-8000-000000000001',
+          name: 'Plenum',
+          kind: 'plenary',
+          people: [person('a'), person('b'), person(null)],
+        },
+        {
+          roomId: '00000000-0000-4000-8000-000000000002',
+          name: 'AG 1',
+          kind: 'working_group',
+          people: [person('a'), person(null)],
+        },
+      ],
+    };
+    expect(peopleAttending(report)).toBe(4);
+  });
+});

@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AuditArea, AuditEntry } from '@plenum/shared';
+import { appendAuditPage } from './audit.ts';
+import { recordsApi } from './audit-api.ts';
+
+export interface AuditLogState {
+  status: 'loading' | 'done' | 'failed';
+  entries: AuditEntry[];
+  /** The id to page from, or null when the oldest entry is shown. */
+  nextBefore: number | null;
+  /** Loading an older page; the shown entries stay. */
+  loadingMore: boolean;
+  moreFailed: boolean;
+}
+
+const pageSize = 50;
+const initial: AuditLogState = {
+  status: 'loading',
+  entries: [],
+  nextBefore: null,
+  loadingMore: false,
+  moreFailed: false,
+};
+
+/** The event's audit log, newest first: one page at a time, optionally one area of the event. */
+export function useAuditLog(slug: string) {
+  const [area, setArea] = useState<AuditArea | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<AuditLogState>(initial);
+  // Pages from an earlier filter or reload must not land in the new list.
+  const generation = useRef(0);
+
+  useEffect(() => {
+    const mine = ++generation.current;
+    const controller = new AbortController();
+    setState(initial);
+    recordsApi.audit(slug, { area, limit: pageSize }, controller.signal).then(
+      (page) => {
+        if (generation.current !== mine) return;
+        setState({
+          ...initial,
+          status: 'done',
+          entries: page.entries,
+          nextBefore: page.nextBefore,
+        });
+      },
+      () => {
+        if (generation.current === mine) setState({ ...initial, status: 'failed' });
+      },
+    );
+    return () => controller.abort();
+  }, [slug, area, attempt]);
+
+  /** Loads the next older page; answers how many entries it brought, or null if none came. */
+  const loadMore = useCallback(async (): Promise<number | null> => {
+    const mine = generation.current;
+    const before = state.nextBefore;
+    if (!before || state.loadingMore) return null;
+    setState((s) => ({ ...s, loadingMore: true, moreFailed: false }));
+    try {
+      const page = await recordsApi.audit(slug, { area, before, limit: pageSize });
+      if (generation.current !== mine) return null;
+      setState((s) => ({
+        ...s,
+        entries: appendAuditPage(s.entries, page.entries),
+        nextBefore: page.nextBefore,
+        loadingMore: false,
+      }));
+      return page.entries.length;
+    } catch {
+      if (generation.current === mine)
+        setState((s) => ({ ...s, loadingMore: false, moreFailed: true }));
+      return null;
+    }
+  }, [slug, area, state.nextBefore, state.loadingMore]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, area, setArea, loadMore, reload };
+}

@@ -1,0 +1,125 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '@plenum/shared';
+import { useAnnounce } from '../../app/status.tsx';
+import { consoleApi, type CreatedInvitation } from '../../lib/request.ts';
+import {
+  checkInvitationForm,
+  emptyInvitationForm,
+  invitationFields,
+  type InvitationField,
+  type InvitationFormValues,
+} from '../rooms/room-form.ts';
+import { TextField } from '../../ui/TextField.tsx';
+import { useConsoleForm } from '../../ui/useConsoleForm.ts';
+import { SelectField } from '../console/fields.tsx';
+
+// Listed here, not imported: the shared list comes with zod, which the console need not load.
+const roles: readonly Role[] = ['attendee', 'speaker', 'moderator', 'organizer'];
+
+interface InvitationFormProps {
+  slug: string;
+  timeZone: string;
+  onCreated: (invitation: CreatedInvitation) => void;
+}
+
+/** A new invitation link for one role, optionally limited in uses and time. */
+export function InvitationForm({ slug, timeZone, onCreated }: InvitationFormProps) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [values, setValues] = useState<InvitationFormValues>(emptyInvitationForm);
+  const {
+    errors,
+    general,
+    saving,
+    setSaving,
+    inputs,
+    errorText,
+    showErrors,
+    showFailure,
+    clearErrors,
+  } = useConsoleForm(invitationFields, { expiresAt: 'expiresDate' });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (saving) return;
+    const checked = checkInvitationForm(values, timeZone);
+    if (!checked.ok) return showErrors(checked.errors, null);
+    setSaving(true);
+    clearErrors();
+    try {
+      const created = await consoleApi.createInvitation(slug, checked.body);
+      announce(t('console.invitations.createdHeading', { role: t(`roles.${created.role}`) }));
+      setValues((v) => ({ ...emptyInvitationForm, role: v.role }));
+      onCreated(created);
+    } catch (error) {
+      showFailure(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const field = (name: Exclude<InvitationField, 'role'>) => ({
+    id: `invitation-form-${name}`,
+    value: values[name],
+    error: errorText(errors[name]),
+    onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
+    inputRef: (el: HTMLInputElement | null) => {
+      inputs.current[name] = el;
+    },
+  });
+
+  return (
+    <form
+      className="console-form"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="invitation-form-heading"
+    >
+      <h4 id="invitation-form-heading">{t('console.invitations.newHeading')}</h4>
+      {general && (
+        <p className="field-error console-error-summary">
+          <strong>{t('errors.prefix')}</strong> {general}
+        </p>
+      )}
+      <SelectField
+        id="invitation-form-role"
+        label={t('console.invitations.role')}
+        value={values.role}
+        options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        onChange={(role) => setValues((v) => ({ ...v, role: role as Role }))}
+        inputRef={(el) => {
+          inputs.current.role = el;
+        }}
+      />
+      <TextField
+        {...field('label')}
+        label={t('console.invitations.label')}
+        hint={t('console.invitations.labelHint')}
+      />
+      <TextField
+        {...field('maxUses')}
+        inputMode="numeric"
+        label={t('console.invitations.maxUses')}
+        hint={t('console.invitations.maxUsesHint')}
+      />
+      <div className="console-field-row">
+        <TextField
+          {...field('expiresDate')}
+          type="date"
+          label={t('console.invitations.expiresDate')}
+          hint={t('console.invitations.expiresHint')}
+        />
+        <TextField
+          {...field('expiresTime')}
+          type="time"
+          label={t('console.invitations.expiresTime')}
+          hint={t('console.agenda.timeHint', { timeZone })}
+        />
+      </div>
+      <button type="submit" className="button button-primary" aria-disabled={saving || undefined}>
+        {t(saving ? 'console.saving' : 'console.invitations.create')}
+      </button>
+    </form>
+  );
+}

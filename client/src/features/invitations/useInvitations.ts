@@ -1,0 +1,17 @@
+import type { Invitation } from '@plenum/shared';
+import { consoleApi } from '../../lib/request.ts';
+import { useRemoteList } from '../../app/useRemoteList.ts';
+
+/** The event's invitation links (without the links themselves: the server keeps only hashes). */
+export function useInvitations(slug: string) {
+  const list = useRemoteList(`invitations:${slug}`, async (signal) =>
+    [...(await consoleApi.invitations(slug, signal))].sort(
+      (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt),
+    ),
+  );
+  return {
+    ...list,
+    put: (invitation: Invitation) =>
+      list.update((all) => [invitation, ...all.filter((i) => i.id !== invitation.id)]),
+  };
+}

@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Phase, Room } from '@plenum/shared';
+import { useAnnounce } from '../../app/status.tsx';
+import { consoleApi } from '../../lib/request.ts';
+import {
+  checkPhaseForm,
+  emptyPhaseForm,
+  phaseFields,
+  type PhaseFormValues,
+} from '../rooms/room-form.ts';
+import { TextField } from '../../ui/TextField.tsx';
+import { useConsoleForm } from '../../ui/useConsoleForm.ts';
+import { CheckboxGroup } from '../console/fields.tsx';
+
+interface PhaseFormProps {
+  slug: string;
+  groups: Room[];
+  onCreated: (phase: Phase) => void;
+  onCancel: () => void;
+}
+
+/** A new working-group phase: which groups, how long, and whether people choose themselves. */
+export function PhaseForm({ slug, groups, onCreated, onCancel }: PhaseFormProps) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [values, setValues] = useState<PhaseFormValues>(() => emptyPhaseForm(groups));
+  const { errors, general, saving, setSaving, inputs, errorText, showErrors, showFailure } =
+    useConsoleForm(phaseFields);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (saving) return;
+    const checked = checkPhaseForm(values);
+    if (!checked.ok) return showErrors(checked.errors, null);
+    setSaving(true);
+    try {
+      const phase = await consoleApi.createPhase(slug, checked.body);
+      announce(t('console.phases.created', { title: phase.title }));
+      onCreated(phase);
+    } catch (error) {
+      setSaving(false);
+      showFailure(error);
+    }
+  };
+
+  return (
+    <form
+      className="console-form"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="phase-form-heading"
+    >
+      <h4 id="phase-form-heading" ref={heading} tabIndex={-1}>
+        {t('console.phases.newHeading')}
+      </h4>
+      {general && (
+        <p className="field-error console-error-summary">
+          <strong>{t('errors.prefix')}</strong> {general}
+        </p>
+      )}
+      <TextField
+        id="phase-form-title"
+        label={t('console.phases.title')}
+        required
+        value={values.title}
+        error={errorText(errors.title)}
+        onChange={(title) => setValues((v) => ({ ...v, title }))}
+        inputRef={(el) => {
+          inputs.current.title = el;
+        }}
+      />
+      <CheckboxGroup
+        id="phase-form-groups"
+        legend={t('console.phases.groups')}
+        error={errorText(errors.roomIds)}
+        options={groups.map((g) => ({
+          value: g.id,
+          label: g.name,
+          note:
+            g.capacity === null
+              ? t('console.groups.unlimited')
+              : t('console.groups.places', { count: g.capacity }),
+        }))}
+        chosen={values.roomIds}
+        onChange={(roomIds) => setValues((v) => ({ ...v, roomIds }))}
+        empty={t('console.groups.empty')}
+        firstRef={(el) => {
+          inputs.current.roomIds = el;
+        }}
+      />
+      <TextField
+        id="phase-form-duration"
+        label={t('console.phases.duration')}
+        inputMode="numeric"
+        required
+        value={values.durationMinutes}
+        error={errorText(errors.durationMinutes)}
+        onChange={(durationMinutes) => setValues((v) => ({ ...v, durationMinutes }))}
+        inputRef={(el) => {
+          inputs.current.durationMinutes = el;
+        }}
+      />
+      <div className="choice-single">
+        <input
+          type="checkbox"
+          id="phase-form-self-select"
+          checked={values.selfSelect}
+          aria-describedby="phase-form-self-select-hint"
+          onChange={(e) => setValues((v) => ({ ...v, selfSelect: e.target.checked }))}
+        />
+        <label htmlFor="phase-form-self-select">{t('console.phases.selfSelect')}</label>
+        <p id="phase-form-self-select-hint" className="field-hint">
+          {t('console.phases.selfSelectHint')}
+        </p>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" aria-disabled={saving || undefined}>
+          {t(saving ? 'console.saving' : 'console.phases.create')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('console.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

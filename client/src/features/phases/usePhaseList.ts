@@ -1,0 +1,15 @@
+import type { Phase } from '@plenum/shared';
+import { consoleApi } from '../../lib/request.ts';
+import { sortPhases, upsertPhase } from './phases.ts';
+import { useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { useRemoteList } from '../../app/useRemoteList.ts';
+
+/** The event's phases, kept current by `phase:updated` and by the console's own answers. */
+export function usePhaseList(slug: string) {
+  const list = useRemoteList(`phases:${slug}`, async (signal) =>
+    sortPhases(await consoleApi.phases(slug, signal)),
+  );
+  useServerEvent('phase:updated', (phase) => list.update((phases) => upsertPhase(phases, phase)));
+  useResync(list.reload);
+  return { ...list, put: (phase: Phase) => list.update((phases) => upsertPhase(phases, phase)) };
+}

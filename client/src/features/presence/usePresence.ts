@@ -1,0 +1,29 @@
+import { useCallback, useEffect, useState } from 'react';
+import { applyPresence, presenceFromList, type PresenceMap } from './presence.ts';
+import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
+
+/**
+ * Everyone in the event with online state and room, kept current. Loaded again when the person
+ * changes room (`roomId`): phase moves are not announced as presence changes.
+ */
+export function usePresence(roomId: string): PresenceMap {
+  const realtime = useRealtime();
+  const [presence, setPresence] = useState<PresenceMap>(() => new Map());
+
+  const load = useCallback(async () => {
+    try {
+      setPresence(presenceFromList(await realtime.request('presence:list', {})));
+    } catch {
+      // shown as an empty list; the next reconnect loads again
+    }
+  }, [realtime]);
+
+  useEffect(() => {
+    void load();
+  }, [load, roomId]);
+  useResync(load);
+  useServerEvent('presence:updated', ({ people }) =>
+    setPresence((current) => applyPresence(current, people)),
+  );
+  return presence;
+}

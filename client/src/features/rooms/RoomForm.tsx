@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Room } from '@plenum/shared';
+import { useAnnounce } from '../../app/status.tsx';
+import { consoleApi } from '../../lib/request.ts';
+import {
+  checkRoomForm,
+  emptyRoomForm,
+  roomFields,
+  roomFormFromRoom,
+  roomPatch,
+  type RoomField,
+  type RoomFormValues,
+} from './room-form.ts';
+import type { PresenceMap } from '../presence/presence.ts';
+import { TextField } from '../../ui/TextField.tsx';
+import { useConsoleForm } from '../../ui/useConsoleForm.ts';
+import { CheckboxGroup, TextAreaField } from '../console/fields.tsx';
+
+interface RoomFormProps {
+  slug: string;
+  room: Room | null;
+  presence: PresenceMap;
+  onSaved: (room: Room) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Add or edit a working group. Moderators are chosen from the event's people; the server accepts
+ * only those with the role moderator or organizer and says so at the field otherwise.
+ */
+export function RoomForm({ slug, room, presence, onSaved, onCancel }: RoomFormProps) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [values, setValues] = useState<RoomFormValues>(() =>
+    room ? roomFormFromRoom(room) : emptyRoomForm,
+  );
+  const { errors, general, saving, setSaving, inputs, errorText, showErrors, showFailure } =
+    useConsoleForm(roomFields);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
+  const people = [...presence.values()]
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'de'))
+    .map((p) => ({ value: p.personId, label: p.displayName }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (saving) return;
+    const checked = checkRoomForm(values);
+    if (!checked.ok) return showErrors(checked.errors, null);
+    const patch = room ? roomPatch(room, checked.body) : null;
+    if (room && !patch) return onCancel();
+    setSaving(true);
+    try {
+      const saved = room
+        ? await consoleApi.updateRoom(slug, room.id, patch!)
+        : await consoleApi.createRoom(slug, checked.body);
+      announce(t(room ? 'console.groups.updated' : 'console.groups.created', { name: saved.name }));
+      onSaved(saved);
+    } catch (error) {
+      setSaving(false);
+      showFailure(error);
+    }
+  };
+
+  const field = (name: Exclude<RoomField, 'moderatorIds'>) => ({
+    id: `room-form-${name}`,
+    value: values[name],
+    error: errorText(errors[name]),
+    onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
+    inputRef: (el: HTMLInputElement | HTMLTextAreaElement | null) => {
+      inputs.current[name] = el;
+    },
+  });
+
+  return (
+    <form className="console-form" noValidate onSubmit={submit} aria-labelledby="room-form-heading">
+      <h4 id="room-form-heading" ref={heading} tabIndex={-1}>
+        {room
+          ? t('console.groups.editHeading', { name: room.name })
+          : t('console.groups.newHeading')}
+      </h4>
+      {general && (
+        <p className="field-error console-error-summary">
+          <strong>{t('errors.prefix')}</strong> {general}
+        </p>
+      )}
+      <TextField {...field('name')} label={t('console.groups.name')} required />
+      <TextAreaField {...field('description')} rows={2} label={t('console.groups.description')} />
+      <TextField
+        {...field('capacity')}
+        inputMode="numeric"
+        label={t('console.groups.capacity')}
+        hint={t('console.groups.capacityHint')}
+      />
+      <CheckboxGroup
+        id="room-form-moderators"
+        legend={t('console.groups.moderators')}
+        hint={t('console.groups.moderatorsHint')}
+        error={errorText(errors.moderatorIds)}
+        options={people}
+        chosen={values.moderatorIds}
+        onChange={(moderatorIds) => setValues((v) => ({ ...v, moderatorIds }))}
+        empty={t('console.groups.nobody')}
+        firstRef={(el) => {
+          inputs.current.moderatorIds = el;
+        }}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" aria-disabled={saving || undefined}>
+          {t(saving ? 'console.saving' : room ? 'console.save' : 'console.groups.create')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('console.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,127 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Room } from '@plenum/shared';
+import { consoleApi } from '../../lib/request.ts';
+import type { PresenceMap } from '../presence/presence.ts';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { ActionError } from '../console/fields.tsx';
+import { RoomForm } from './RoomForm.tsx';
+import type { ConsoleRooms } from './useConsoleRooms.ts';
+import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+
+type Editing = { mode: 'new' } | { mode: 'edit'; room: Room } | null;
+
+/** The working groups: name, description, places and moderators. */
+export function RoomsEditor({
+  slug,
+  rooms,
+  presence,
+}: {
+  slug: string;
+  rooms: ConsoleRooms;
+  presence: PresenceMap;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<Editing>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const action = useConsoleAction();
+  const nameOf = (id: string) => presence.get(id)?.displayName ?? t('chat.unknownAuthor');
+
+  const closeForm = () => {
+    setEditing(null);
+    window.setTimeout(() => addButton.current?.focus());
+  };
+  const remove = (room: Room) =>
+    void action.run(
+      `delete:${room.id}`,
+      async () => {
+        await consoleApi.deleteRoom(slug, room.id);
+        rooms.remove(room.id);
+      },
+      () => t('console.groups.deleted', { name: room.name }),
+    );
+
+  return (
+    <section className="console-part" aria-labelledby="console-groups-heading">
+      <h3 id="console-groups-heading">{t('console.groups.heading')}</h3>
+      <div className="console-toolbar">
+        <button
+          ref={addButton}
+          type="button"
+          className="button button-primary"
+          aria-expanded={editing?.mode === 'new'}
+          onClick={() => setEditing({ mode: 'new' })}
+        >
+          {t('console.groups.add')}
+        </button>
+      </div>
+      {editing && (
+        <RoomForm
+          key={editing.mode === 'edit' ? editing.room.id : 'new'}
+          slug={slug}
+          room={editing.mode === 'edit' ? editing.room : null}
+          presence={presence}
+          onSaved={(room) => {
+            rooms.put(room);
+            closeForm();
+          }}
+          onCancel={closeForm}
+        />
+      )}
+      {rooms.status === 'failed' && (
+        <p className="error-text">
+          {t('console.loadFailed')}{' '}
+          <button type="button" className="link-button" onClick={rooms.reload}>
+            {t('errors.retry')}
+          </button>
+        </p>
+      )}
+      {rooms.status === 'done' && rooms.groups.length === 0 && <p>{t('console.groups.empty')}</p>}
+      <ul className="console-list">
+        {rooms.groups.map((room) => (
+          <li key={room.id} className="console-row">
+            <div className="console-row-main">
+              <p className="console-row-title">
+                <strong>{room.name}</strong>{' '}
+                <span className="meta">
+                  {room.capacity === null
+                    ? t('console.groups.unlimited')
+                    : t('console.groups.places', { count: room.capacity })}
+                </span>
+              </p>
+              {room.description && <p className="meta">{room.description}</p>}
+              <p className="meta">
+                {room.moderatorIds.length === 0
+                  ? t('console.groups.noModerators')
+                  : t('console.groups.moderatedBy', {
+                      names: room.moderatorIds.map(nameOf).join(', '),
+                    })}
+              </p>
+            </div>
+            <div className="console-row-actions">
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => setEditing({ mode: 'edit', room })}
+              >
+                {t('console.edit')}
+                <span className="visually-hidden"> {room.name}</span>
+              </button>
+              <ConfirmButton
+                className="button button-quiet"
+                label={t('console.delete')}
+                labelDetail={room.name}
+                title={t('console.groups.deleteTitle', { name: room.name })}
+                text={t('console.groups.deleteText')}
+                confirmLabel={t('console.delete')}
+                busy={action.busy === `delete:${room.id}`}
+                onConfirm={() => remove(room)}
+              />
+            </div>
+            <ActionError error={action.errorFor(`delete:${room.id}`)} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
