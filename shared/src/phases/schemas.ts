@@ -9,7 +9,8 @@ export const PhaseInput = z.object({
   agendaItemId: z.uuid().nullable().default(null),
   /** The working groups of this phase; at least one. */
   roomIds: z.array(z.uuid()).min(1).max(50),
-  durationMinutes: z.number().int().min(5).max(480),
+  /** From one minute, so that a rehearsal runs a phase through in a few minutes. */
+  durationMinutes: z.number().int().min(1).max(480),
   selfSelect: z.boolean().default(true),
 });
 export type PhaseInput = z.infer<typeof PhaseInput>;

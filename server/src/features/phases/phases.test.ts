@@ -83,6 +83,30 @@ describe('working-group phases refuse bad input and keep nothing half-applied', 
     expect(res.json().error.fields).toHaveProperty('body.roomIds');
   });
 
+  it('a phase of one minute can be set up and opened (a rehearsal); shorter is refused', async () => {
+    const short = await api(organizer, 'POST', `/api/events/${slug}/phases`, {
+      title: 'Probe',
+      roomIds: [bigGroup],
+      durationMinutes: 1,
+    });
+    expect(short.statusCode, short.body).toBe(201);
+    const opened = await api(organizer, 'POST', `/api/phases/${short.json().id}/open`);
+    expect(opened.statusCode, opened.body).toBe(200);
+    const left = Date.parse(opened.json().deadlineAt) - Date.now();
+    expect(left).toBeGreaterThan(30_000);
+    expect(left).toBeLessThanOrEqual(60_000);
+    expect((await api(organizer, 'POST', `/api/phases/${short.json().id}/close`)).statusCode).toBe(
+      200,
+    );
+    const none = await api(organizer, 'POST', `/api/events/${slug}/phases`, {
+      title: 'Null',
+      roomIds: [bigGroup],
+      durationMinutes: 0,
+    });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.fields).toHaveProperty('body.durationMinutes');
+  });
+
   it('only organizers set up, open and close phases', async () => {
     const res = await api(attendee, 'POST', `/api/events/${slug}/phases`, {
       title: 'X',
