@@ -35,3 +35,33 @@ export async function requireGroupMember(
   }
   return { phase, room };
 }
+
+/**
+ * Reading a group's notes: while the phase is a draft or meets, only those who may write them —
+ * and those who may visit the group — read them; once it is closed they are the event's results.
+ */
+export async function requireNotesReader(
+  db: DbOrTx,
+  personId: string,
+  phaseId: string,
+  roomId: string,
+) {
+  const { phase, actor } = await findPhaseAndActor(db, personId, phaseId);
+  if (phase.status === 'closed') return { phase, actor };
+  const room = await findRoomById(db, roomId);
+  if (!room || room.eventId !== phase.eventId) throw notFound('Working group');
+  const moderates = can(actor, 'notes.moderate', roomTarget(room));
+  if (!moderates && !(await mayBeInRoom(db, actor, room))) {
+    throw new AppError('forbidden', 'Only the members of this working group can read its notes.');
+  }
+  return { phase, actor };
+}
+
+/** All groups' notes at once: the whole event after the phase, until then those who visit any group. */
+export async function requireResultsReader(db: DbOrTx, personId: string, phaseId: string) {
+  const { phase, actor } = await findPhaseAndActor(db, personId, phaseId);
+  if (phase.status !== 'closed' && !can(actor, 'room.visitAny', { eventId: phase.eventId })) {
+    throw new AppError('forbidden', 'The groups’ results are shown once the phase is closed.');
+  }
+  return { phase, actor };
+}

@@ -8,7 +8,7 @@ import {
   PhaseParams,
   PhaseRoomParams,
 } from '@plenum/shared';
-import { findPhaseAndActor, requireGroupMember } from './access.ts';
+import { requireGroupMember, requireNotesReader, requireResultsReader } from './access.ts';
 import { requestHelp } from './help.ts';
 import { getNotes, resultsMarkdown, saveNotes } from './notes.ts';
 import type { PhaseEvents } from './plugin.ts';
@@ -22,7 +22,12 @@ const groupRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
     { schema: { tags, params: PhaseRoomParams, response: { 200: Notes } } },
     async (request) => {
       const person = await request.requirePerson();
-      const { phase } = await findPhaseAndActor(app.db, person.personId, request.params.phaseId);
+      const { phase } = await requireNotesReader(
+        app.db,
+        person.personId,
+        request.params.phaseId,
+        request.params.roomId,
+      );
       return getNotes(app.db, phase.id, request.params.roomId);
     },
   );
@@ -52,7 +57,7 @@ const groupRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
         roomId: room.id,
         personId: person.personId,
       });
-      events.notesSaved(phase, notes);
+      await events.notesSaved(phase, notes);
       return notes;
     },
   );
@@ -99,7 +104,7 @@ const groupRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
     },
     async (request, reply) => {
       const person = await request.requirePerson();
-      const { phase } = await findPhaseAndActor(app.db, person.personId, request.params.phaseId);
+      const { phase } = await requireResultsReader(app.db, person.personId, request.params.phaseId);
       return reply
         .type('text/markdown; charset=utf-8')
         .header(

@@ -21,7 +21,7 @@ export interface PhaseEvents {
   moved(phase: PhaseRow, personId: string, roomId: string): Promise<void>;
   /** Sends the phase as it is now to the whole event, and returns it. */
   updated(phase: PhaseRow): Promise<Phase>;
-  notesSaved(phase: PhaseRow, notes: Notes): void;
+  notesSaved(phase: PhaseRow, notes: Notes): Promise<void>;
   helpRequested(phase: PhaseRow, help: HelpRequest): Promise<void>;
 }
 
@@ -51,8 +51,12 @@ export default fp<PhasesOptions>(
         app.realtime.io.to(socketRoom.event(phase.eventId)).emit('phase:updated', view);
         return view;
       },
-      notesSaved(phase, notes) {
-        app.realtime.io.to(socketRoom.event(phase.eventId)).emit('notes:updated', notes);
+      async notesSaved(phase, notes) {
+        // The group's room (members and visitors) and those who may read it from elsewhere.
+        const readers = await helpAudience(app.db, phase.eventId, notes.roomId);
+        app.realtime.io
+          .to([socketRoom.room(notes.roomId), ...readers])
+          .emit('notes:updated', notes);
       },
       async helpRequested(phase, help) {
         app.realtime.io
