@@ -9,10 +9,10 @@ import {
   type RoomAction,
 } from '@plenum/shared';
 import { loadActor } from '../features/access/actor.ts';
-import { findRoom } from '../features/rooms/service.ts';
+import { findRoom, type RoomRow } from '../features/rooms/repository.ts';
 import { AppError, databaseUnavailable, unstorableInput } from '../lib/app-error.ts';
 import { FloodGuard } from './rate-limit.ts';
-import { mayBeInRoom, roomTarget, socketRoom, type RoomRow } from './rooms.ts';
+import { mayBeInRoom, roomTarget, socketRoom } from './rooms.ts';
 import type { PlenumSocket, Realtime } from './types.ts';
 
 /** What a handler gets besides its validated payload. */

@@ -9,7 +9,7 @@ import { isRemovedFrom } from '../features/access/room-access.ts';
  * moderators, and the people assigned to it while its phase is open). One definition for chat,
  * hands and LiveKit tokens alike; handlers also accept a socket the server itself placed there.
  */
-export { mayBeInRoom, roomTarget, type RoomRow } from '../features/access/room-access.ts';
+export { mayBeInRoom, roomTarget } from '../features/access/room-access.ts';
 
 /** Socket.IO rooms mirror Plenum's: the event, each room, the moderators of a room, each person. */
 export const socketRoom = {

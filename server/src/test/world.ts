@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { and, eq } from 'drizzle-orm';
-import { rooms } from '../db/schema/index.ts';
 import { createWorkingGroup } from '../features/rooms/service.ts';
 import { join, seedEvent, type Member } from './fixtures.ts';
 import { closeAll, connectAs, type ClientSocket } from './sockets.ts';
+import { findPlenary } from '../features/rooms/repository.ts';
 
 /**
  * A fresh event for one socket test: a plenary, two working groups (the first moderated by
@@ -11,10 +10,7 @@ import { closeAll, connectAs, type ClientSocket } from './sockets.ts';
  */
 export async function createWorld(app: FastifyInstance, url: string) {
   const event = await seedEvent(app);
-  const [plenary] = await app.db
-    .select({ id: rooms.id })
-    .from(rooms)
-    .where(and(eq(rooms.eventId, event.id), eq(rooms.kind, 'plenary')));
+  const plenary = await findPlenary(app.db, event.id);
   const organizer = await join(app, event.id, 'organizer', 'Olga Organisatorin');
   const moderator = await join(app, event.id, 'moderator', 'Moritz Moderator');
   const group = await createWorkingGroup(
@@ -36,7 +32,7 @@ export async function createWorld(app: FastifyInstance, url: string) {
   return {
     event,
     slug: event.slug,
-    plenaryId: plenary!.id,
+    plenaryId: plenary.id,
     groupId: group.id,
     otherGroupId: otherGroup.id,
     organizer,

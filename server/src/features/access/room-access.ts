@@ -1,9 +1,8 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { can, type Actor, type RoomTarget } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
-import { assignments, phases, roomGrants, rooms } from '../../db/schema/index.ts';
-
-export type RoomRow = typeof rooms.$inferSelect;
+import { assignments, phases, roomGrants } from '../../db/schema/index.ts';
+import type { RoomRow } from '../rooms/repository.ts';
 
 export const roomTarget = (room: RoomRow): RoomTarget => ({
   eventId: room.eventId,
@@ -73,9 +72,4 @@ export async function isRemovedFrom(db: DbOrTx, roomId: string, personId: string
     )
     .limit(1);
   return Boolean(row);
-}
-
-export async function findRoomById(db: DbOrTx, roomId: string): Promise<RoomRow | null> {
-  const [row] = await db.select().from(rooms).where(eq(rooms.id, roomId)).limit(1);
-  return row ?? null;
 }

@@ -5,7 +5,7 @@ import { preparedPer } from '../../db/prepared.ts';
 import { events, memberships, people, rooms, sessions } from '../../db/schema/index.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import type { SessionPerson } from '../sessions/service.ts';
-import type { RoomRow } from './room-access.ts';
+import type { RoomRow } from '../rooms/repository.ts';
 
 /*
  * The join path's reads, one round trip each: a browser joining an event opens a socket and asks

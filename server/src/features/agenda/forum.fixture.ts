@@ -1,17 +1,13 @@
 import { expect } from 'vitest';
-import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { AgendaItem } from '@plenum/shared';
-import { rooms } from '../../db/schema/index.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
+import { findPlenary } from '../rooms/repository.ts';
 
 /** A fresh event (Berlin, 12–13 March 2026) with an organizer, a moderator and an attendee. */
 export async function agendaForum(app: FastifyInstance) {
   const event = await seedEvent(app);
-  const [plenary] = await app.db
-    .select({ id: rooms.id })
-    .from(rooms)
-    .where(and(eq(rooms.eventId, event.id), eq(rooms.kind, 'plenary')));
+  const plenary = await findPlenary(app.db, event.id);
   const organizer = await join(app, event.id, 'organizer', 'Olga Organisatorin');
   const moderator = await join(app, event.id, 'moderator', 'Moritz Moderator');
   const attendee = await join(app, event.id, 'attendee', 'Anna');
@@ -34,7 +30,7 @@ export async function agendaForum(app: FastifyInstance) {
     return res.json() as AgendaItem;
   };
   const agenda = async () => (await call(attendee, 'GET', '')).json() as AgendaItem[];
-  return { event, plenaryId: plenary!.id, organizer, moderator, attendee, call, add, agenda };
+  return { event, plenaryId: plenary.id, organizer, moderator, attendee, call, add, agenda };
 }
 
 export type AgendaForum = Awaited<ReturnType<typeof agendaForum>>;

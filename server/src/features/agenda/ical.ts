@@ -1,7 +1,8 @@
 import type { AgendaItem } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import type { EventRow } from '../access/actor.ts';
-import { findPlenary, listAgenda } from './service.ts';
+import { findPlenary } from '../rooms/repository.ts';
+import { listAgenda } from './service.ts';
 
 /** What the calendar says about the event itself. */
 export interface CalendarEvent {

@@ -4,7 +4,8 @@ import { agendaItems } from '../../db/schema/index.ts';
 import type { EventRow } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { parseFrabSchedule } from './frab-import.ts';
-import { findPlenary, loadItems, lockEvent } from './service.ts';
+import { findPlenary } from '../rooms/repository.ts';
+import { loadItems, lockEvent } from './service.ts';
 import { assertSchedule } from './validation.ts';
 
 /**

@@ -12,12 +12,12 @@ import {
   events,
   memberships,
   people,
-  rooms,
   type AgendaSpeaker,
 } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../lib/app-error.ts';
 import type { EventRow } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
+import { findPlenary } from '../rooms/repository.ts';
 import { assertSchedule } from './validation.ts';
 
 export type AgendaItemRow = typeof agendaItems.$inferSelect;
@@ -67,16 +67,6 @@ export async function findItem(db: DbOrTx, eventId: string, itemId: string) {
     .limit(1);
   if (!row) throw notFound('Agenda item');
   return row;
-}
-
-export async function findPlenary(db: DbOrTx, eventId: string) {
-  const [plenary] = await db
-    .select({ id: rooms.id, name: rooms.name })
-    .from(rooms)
-    .where(and(eq(rooms.eventId, eventId), eq(rooms.kind, 'plenary')))
-    .limit(1);
-  if (!plenary) throw new AppError('conflict', 'The event has no plenary.');
-  return plenary;
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { chatMessages, chatRoomSettings } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
-import type { RoomRow } from '../../realtime/rooms.ts';
+import type { RoomRow } from '../rooms/repository.ts';
 import { recordAudit } from '../audit/service.ts';
 import { messageById } from './service.ts';
 

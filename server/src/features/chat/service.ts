@@ -23,7 +23,7 @@ import {
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { chatMessages, chatRoomSettings, people } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
-import type { RoomRow } from '../../realtime/rooms.ts';
+import type { RoomRow } from '../rooms/repository.ts';
 import { recordAudit } from '../audit/service.ts';
 
 const PINNED_LIMIT = 20;

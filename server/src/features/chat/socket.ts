@@ -15,7 +15,7 @@ import { AppError } from '../../lib/app-error.ts';
 import { onEvent, type EventContext } from '../../realtime/on-event.ts';
 import { roomTarget, socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
-import { findRoom } from '../rooms/service.ts';
+import { findRoom } from '../rooms/repository.ts';
 import { chatCatchUp, chatHistory, sendAnnouncement, sendMessage } from './service.ts';
 import { deleteMessage, findMessage, pinMessage, setChatLock } from './moderation.ts';
 

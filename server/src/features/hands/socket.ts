@@ -2,7 +2,7 @@ import { HandDismissInput, HandRoomInput, type Hand } from '@plenum/shared';
 import { onEvent } from '../../realtime/on-event.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
-import { findRoom } from '../rooms/service.ts';
+import { findRoom } from '../rooms/repository.ts';
 import { dismissHand, findHand, handQueue, lowerHand, raiseHand, takeNextHand } from './service.ts';
 
 export function registerHandHandlers(rt: Realtime, socket: PlenumSocket) {

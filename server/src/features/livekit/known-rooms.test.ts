@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { eq, and } from 'drizzle-orm';
 import { AccessToken } from 'livekit-server-sdk';
 import { createTestApp, type TestApp } from '../../test/app.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
-import { rooms } from '../../db/schema/index.ts';
 import { KnownLivekitRooms } from './known-rooms.ts';
+import { findPlenary } from '../rooms/repository.ts';
 
 describe('rooms this node created a moment ago', () => {
   const clock = { now: 0 };
@@ -57,11 +56,8 @@ beforeAll(async () => {
   anna = await join(t.app, event.id, 'attendee', 'Anna');
   ben = await join(t.app, event.id, 'attendee', 'Ben');
   cem = await join(t.app, event.id, 'attendee', 'Cem');
-  const [plenary] = await t.app.db
-    .select({ id: rooms.id })
-    .from(rooms)
-    .where(and(eq(rooms.eventId, event.id), eq(rooms.kind, 'plenary')));
-  plenaryId = plenary!.id;
+  const plenary = await findPlenary(t.app.db, event.id);
+  plenaryId = plenary.id;
   // Count the app's calls to LiveKit's CreateRoom, and still make them.
   const service = t.app.livekit.rooms;
   const createRoom = service.createRoom.bind(service);

@@ -10,7 +10,8 @@ import {
 } from '@plenum/shared';
 import { AppError, notFound } from '../../lib/app-error.ts';
 import { loadActor, requireRight } from '../access/actor.ts';
-import { findRoomById, roomTarget } from '../access/room-access.ts';
+import { roomTarget } from '../access/room-access.ts';
+import { findRoomById } from '../rooms/repository.ts';
 import { findRoomActorBySession } from '../access/signed-in.ts';
 import { notSignedIn, readSessionSecret, SESSION_COOKIE } from '../../plugins/auth.ts';
 import { issueRoomToken, moderateParticipant } from './service.ts';

@@ -2,7 +2,8 @@ import { can } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError, notFound } from '../../lib/app-error.ts';
 import { loadActor } from '../access/actor.ts';
-import { findRoomById, mayBeInRoom, roomTarget } from '../access/room-access.ts';
+import { mayBeInRoom, roomTarget } from '../access/room-access.ts';
+import { findRoomById } from '../rooms/repository.ts';
 import { findPhase } from './repository.ts';
 
 /** The phase and the caller's rights in its event; phases of other events do not exist. */

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { RoomAssigned } from '@plenum/shared';
 import type { Db } from '../../db/client.ts';
 import { rooms } from '../../db/schema/index.ts';
@@ -8,6 +8,7 @@ import type { PresenceBroadcaster } from '../presence/broadcast.ts';
 import { mediaRightsFor } from '../livekit/grants.ts';
 import { mintRoomToken } from '../livekit/token.ts';
 import { ensureLivekitRoom, deleteLivekitRoom, type LivekitDeps } from '../livekit/service.ts';
+import { findPlenary, type RoomRow } from '../rooms/repository.ts';
 import { phaseRooms } from '../../db/schema/index.ts';
 import {
   eventMembers,
@@ -23,16 +24,6 @@ export interface DispatchDeps {
   io: PlenumServer;
   livekit: LivekitDeps;
   presence: PresenceBroadcaster;
-}
-
-type RoomRow = typeof rooms.$inferSelect;
-
-async function plenaryOf(db: Db, eventId: string) {
-  const [plenary] = await db
-    .select()
-    .from(rooms)
-    .where(and(eq(rooms.eventId, eventId), eq(rooms.kind, 'plenary')));
-  return plenary!;
 }
 
 /** What a move reads about the event; one read serves all groups of a phase. */
@@ -168,7 +159,7 @@ export async function dispatchOpened(deps: DispatchDeps, phase: PhaseRow) {
 
 /** After a phase closed: everyone back to the plenary with plenary rights; group rooms go. */
 export async function dispatchClosed(deps: DispatchDeps, phase: PhaseRow) {
-  const plenary = await plenaryOf(deps.db, phase.eventId);
+  const plenary = await findPlenary(deps.db, phase.eventId);
   const groups = await phaseGroups(deps.db, phase.id);
   const everyone = await eventMembers(deps.db, phase.eventId);
   // Everyone, visitors of groups included, returns: each socket leaves every other room.

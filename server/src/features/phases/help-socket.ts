@@ -1,7 +1,7 @@
 import { can, HelpDoneInput, HelpListInput, type RoomTarget } from '@plenum/shared';
 import { onEvent } from '../../realtime/on-event.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
-import { findRoom } from '../rooms/service.ts';
+import { findRoom } from '../rooms/repository.ts';
 import { helpAudience, listHelpRequests, resolveHelpRequest, roomOfHelpRequest } from './help.ts';
 
 /**

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { agendaItems, phaseRooms, phases, roomGrants, rooms } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { recordAudit } from '../audit/service.ts';
+import { findPlenary } from '../rooms/repository.ts';
 import { autoBalance } from './assignments.ts';
 import { findPhase, type PhaseRow } from './repository.ts';
 
@@ -182,14 +183,11 @@ async function endPlenaryPromotions(
   tx: Parameters<Parameters<Db['transaction']>[0]>[0],
   eventId: string,
 ) {
-  const plenary = tx
-    .select({ id: rooms.id })
-    .from(rooms)
-    .where(and(eq(rooms.eventId, eventId), eq(rooms.kind, 'plenary')));
+  const plenary = await findPlenary(tx, eventId);
   await tx
     .update(roomGrants)
     .set({ canPublish: false, updatedAt: new Date() })
-    .where(and(inArray(roomGrants.roomId, plenary), eq(roomGrants.canPublish, true)));
+    .where(and(eq(roomGrants.roomId, plenary.id), eq(roomGrants.canPublish, true)));
 }
 
 function isUniqueViolation(err: unknown) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AccessToken } from 'livekit-server-sdk';
 import type { Role } from '@plenum/shared';
 import { rooms } from '../../db/schema/index.ts';
@@ -16,6 +16,7 @@ import { sendMessage } from '../chat/service.ts';
 import { askQuestion, upvoteQuestion } from '../questions/service.ts';
 import { raiseHand } from '../hands/service.ts';
 import { recordConnected } from '../presence/service.ts';
+import { findPlenary } from '../rooms/repository.ts';
 
 /** Test helpers for privacy: members leave traces through the real services and webhooks. */
 
@@ -97,10 +98,7 @@ export async function attend(
 export async function privacyEvent(app: FastifyInstance, organizerName = 'Olga Organisatorin') {
   const event = await seedEvent(app);
   const organizer = await join(app, event.id, 'organizer', organizerName);
-  const [plenary] = await app.db
-    .select()
-    .from(rooms)
-    .where(and(eq(rooms.eventId, event.id), eq(rooms.kind, 'plenary')));
+  const plenary = await findPlenary(app.db, event.id);
   const created = await createWorkingGroup(
     app.db,
     event.id,
@@ -120,7 +118,7 @@ export async function privacyEvent(app: FastifyInstance, organizerName = 'Olga O
     },
     organizer.personId,
   );
-  return { event, slug: event.slug, organizer, plenary: plenary!, group: group!, phase };
+  return { event, slug: event.slug, organizer, plenary, group: group!, phase };
 }
 export type PrivacyEvent = Awaited<ReturnType<typeof privacyEvent>>;
 

@@ -3,7 +3,7 @@ import type { Question } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { people, questions, questionVotes } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
-import type { RoomRow } from '../../realtime/rooms.ts';
+import type { RoomRow } from '../rooms/repository.ts';
 import { recordAudit } from '../audit/service.ts';
 
 /** Questions with their author; `viewerId` adds whether that person has upvoted. */

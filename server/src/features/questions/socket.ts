@@ -2,7 +2,7 @@ import { QuestionAskInput, QuestionIdInput, QuestionListInput } from '@plenum/sh
 import { onEvent } from '../../realtime/on-event.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
-import { findRoom } from '../rooms/service.ts';
+import { findRoom } from '../rooms/repository.ts';
 import {
   askQuestion,
   findQuestion,

@@ -1,29 +1,17 @@
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, eq, inArray, max } from 'drizzle-orm';
 import type { Room, WorkingGroupInput, WorkingGroupPatch } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { memberships, roomModerators, rooms } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { recordAudit } from '../audit/service.ts';
-
-type RoomRow = typeof rooms.$inferSelect;
+import { findRoom, listEventRooms, moderatorsOf, type RoomRow } from './repository.ts';
 
 export async function listRooms(db: DbOrTx, eventId: string): Promise<Room[]> {
-  const rows = await db
-    .select()
-    .from(rooms)
-    .where(eq(rooms.eventId, eventId))
-    .orderBy(asc(rooms.kind), asc(rooms.position), asc(rooms.createdAt));
-  const mods = rows.length
-    ? await db
-        .select()
-        .from(roomModerators)
-        .where(
-          inArray(
-            roomModerators.roomId,
-            rows.map((r) => r.id),
-          ),
-        )
-    : [];
+  const rows = await listEventRooms(db, eventId);
+  const mods = await moderatorsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) =>
     toRoom(
       r,
@@ -41,16 +29,6 @@ function toRoom(row: RoomRow, moderatorIds: string[]): Room {
     capacity: row.capacity,
     moderatorIds,
   };
-}
-
-export async function findRoom(db: DbOrTx, eventId: string, roomId: string) {
-  const [row] = await db
-    .select()
-    .from(rooms)
-    .where(and(eq(rooms.id, roomId), eq(rooms.eventId, eventId)))
-    .limit(1);
-  if (!row) throw new AppError('not_found', 'Room not found');
-  return row;
 }
 
 /** Moderators of a group must be moderators or organizers of the same event. */
@@ -143,7 +121,7 @@ export async function updateWorkingGroup(
       target: roomId,
       details: patch,
     });
-    const mods = await tx.select().from(roomModerators).where(eq(roomModerators.roomId, roomId));
+    const mods = await moderatorsOf(tx, [roomId]);
     return toRoom(
       row!,
       mods.map((m) => m.personId),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { AgendaItemInput, PhaseInput } from '@plenum/shared';
-import { phases, rooms } from '../../db/schema/index.ts';
+import { phases } from '../../db/schema/index.ts';
 import { startItem } from '../../features/agenda/live.ts';
 import { createAgendaItem } from '../../features/agenda/service.ts';
 import { sendMessage } from '../../features/chat/service.ts';
@@ -12,10 +12,11 @@ import { assignToGroup } from '../../features/phases/assignments.ts';
 import { requestHelp } from '../../features/phases/help.ts';
 import { closePhase, createPhase, openPhase } from '../../features/phases/service.ts';
 import { askQuestion } from '../../features/questions/service.ts';
-import { createWorkingGroup, findRoom } from '../../features/rooms/service.ts';
+import { createWorkingGroup } from '../../features/rooms/service.ts';
 import { openSession } from '../../features/sessions/service.ts';
 import { SESSION_COOKIE } from '../../plugins/auth.ts';
 import { join, seedEvent, type Member } from '../fixtures.ts';
+import { findPlenary, findRoom } from '../../features/rooms/repository.ts';
 
 /** Everyone the authorization table has a column for. */
 export const actors = [
@@ -57,7 +58,7 @@ let slugs = 0;
  */
 export async function createCast(app: FastifyInstance) {
   const event = await seedEvent(app);
-  const plenary = await plenaryOf(app, event.id);
+  const plenary = await findPlenary(app.db, event.id);
   const people: Record<MemberName, Member> = {
     organizer: await join(app, event.id, 'organizer', 'Olga Organisatorin'),
     moderatorHere: await join(app, event.id, 'moderator', 'Moritz Moderator'),
@@ -78,7 +79,7 @@ export async function createCast(app: FastifyInstance) {
 
   const other = await seedEvent(app);
   const otherOrganizer = await join(app, other.id, 'organizer', 'Otto Anderswo');
-  const otherPlenary = await plenaryOf(app, other.id);
+  const otherPlenary = await findPlenary(app.db, other.id);
 
   const memberOf = (actor: ActorName): Member | null =>
     actor === 'anonymous' ? null : actor === 'otherEvent' ? otherOrganizer : people[actor];
@@ -242,11 +243,3 @@ export async function createCast(app: FastifyInstance) {
   return c;
 }
 export type Cast = Awaited<ReturnType<typeof createCast>>;
-
-async function plenaryOf(app: FastifyInstance, eventId: string) {
-  const [plenary] = await app.db
-    .select()
-    .from(rooms)
-    .where(and(eq(rooms.eventId, eventId), eq(rooms.kind, 'plenary')));
-  return plenary!;
-}

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
 import type { ChatMessage } from '@plenum/shared';
-import { rooms } from '../../db/schema/index.ts';
 import { AppProcess, createSeedingApp, dropRedisKeys } from '../app-process.ts';
 import { join, seedEvent, type Member } from '../fixtures.ts';
 import { startFloodClient, type FloodTally } from '../flood-client.ts';
 import { closeAll, connect, openSocket, type ClientSocket } from '../sockets.ts';
+import { findPlenary } from '../../features/rooms/repository.ts';
 
 /**
  * Issue #8, "a client flooding 1000 messages/s (it is limited and disconnected; other clients'
@@ -38,11 +37,8 @@ beforeAll(async () => {
   seed = await createSeedingApp();
   const event = await seedEvent(seed.app);
   slug = event.slug;
-  const [plenary] = await seed.app.db
-    .select({ id: rooms.id })
-    .from(rooms)
-    .where(and(eq(rooms.eventId, event.id), eq(rooms.kind, 'plenary')));
-  plenaryId = plenary!.id;
+  const plenary = await findPlenary(seed.app.db, event.id);
+  plenaryId = plenary.id;
   app = await AppProcess.create(seed.databaseUrl);
   app.start();
   for (let r = 1; r <= ROUNDS; r++)

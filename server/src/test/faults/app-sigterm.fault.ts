@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
-import { chatMessages, rooms } from '../../db/schema/index.ts';
+import { inArray } from 'drizzle-orm';
+import { chatMessages } from '../../db/schema/index.ts';
 import { AppProcess, createSeedingApp, dropRedisKeys, type Exit } from '../app-process.ts';
 import { join, seedEvent, type Member } from '../fixtures.ts';
 import { ask, closeAll, connect, openSocket, type ClientSocket } from '../sockets.ts';
+import { findPlenary } from '../../features/rooms/repository.ts';
 
 /**
  * Issue #8, "SIGTERM during a burst of chat (everything acknowledged is stored)": the real server
@@ -24,11 +25,8 @@ const writers: { member: Member; socket: ClientSocket; reason?: string }[] = [];
 beforeAll(async () => {
   seed = await createSeedingApp();
   const event = await seedEvent(seed.app);
-  const [plenary] = await seed.app.db
-    .select({ id: rooms.id })
-    .from(rooms)
-    .where(and(eq(rooms.eventId, event.id), eq(rooms.kind, 'plenary')));
-  plenaryId = plenary!.id;
+  const plenary = await findPlenary(seed.app.db, event.id);
+  plenaryId = plenary.id;
   app = await AppProcess.create(seed.databaseUrl);
   app.start();
   const members = await Promise.all(
