@@ -49,6 +49,8 @@ const EnvSchema = z
   })
   .refine((e) => !e.LIVEKIT_URL || (e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET), {
     message: 'LIVEKIT_API_KEY and LIVEKIT_API_SECRET are required when LIVEKIT_URL is set',
+    // Hours, fractions allowed (0.5 is half an hour).
+    SESSION_IDLE_HOURS: z.coerce.number().positive().max(8760).default(12),
     path: ['LIVEKIT_URL'],
   });
 
@@ -91,6 +93,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
     );
   }
+  /** A session unused for this long ends, before its absolute end. */
+  sessionIdleHours: number;
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
@@ -116,3 +120,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
   };
 }
+    sessionIdleHours: e.SESSION_IDLE_HOURS,

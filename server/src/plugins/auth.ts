@@ -1,7 +1,13 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/app-error.ts';
-import { findSession, type SessionPerson } from '../features/sessions/service.ts';
+import {
+  findSession,
+  sessionActivity,
+  type SessionActivity,
+  type SessionLifetime,
+  type SessionPerson,
+} from '../features/sessions/service.ts';
 
 export const SESSION_COOKIE = 'plenum_session';
 
@@ -11,6 +17,10 @@ declare module 'fastify' {
     currentPerson(): Promise<SessionPerson | null>;
     /** The signed-in person, or a 401. */
     requirePerson(): Promise<SessionPerson>;
+  }
+  interface FastifyInstance {
+    /** Notes that a session was used, which moves its idle deadline on (throttled). */
+    sessionActivity: SessionActivity;
   }
   interface FastifyReply {
     setSessionCookie(secret: string, expiresAt: Date): FastifyReply;
@@ -31,14 +41,20 @@ export function readSessionSecret(
   return valid && value ? value : null;
 }
 
-export default fp<{ secureCookies: boolean }>(
+export default fp<{ secureCookies: boolean; sessionLifetime?: SessionLifetime }>(
   async (app, opts) => {
     const cache = new WeakMap<FastifyRequest, Promise<SessionPerson | null>>();
+    const activity = sessionActivity(app.db, opts.sessionLifetime ?? { days: 30, idleHours: 12 });
+    app.decorate('sessionActivity', activity);
     app.decorateRequest('currentPerson', function (this: FastifyRequest) {
       let pending = cache.get(this);
       if (!pending) {
         const secret = readSessionSecret((v) => this.unsignCookie(v), this.cookies[SESSION_COOKIE]);
         pending = secret ? findSession(app.db, secret) : Promise.resolve(null);
+        void pending.then(
+          (person) => person && activity.seen(person.sessionId),
+          () => {},
+        );
         cache.set(this, pending);
       }
       return pending;

@@ -65,6 +65,7 @@ export default fp<SocketIoOptions>(
         : memoryRateLimiter(limit),
       messageLimit: limit,
       presence: new PresenceBroadcaster(io),
+      sessionActivity: app.sessionActivity,
       floodCooldown: new FloodCooldown((header) => app.parseCookie(header ?? '')[SESSION_COOKIE]),
       closing: false,
       pendingTasks: new Set(),

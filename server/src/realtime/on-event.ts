@@ -141,6 +141,7 @@ async function contextFor(
   namedRoomId: string | undefined,
 ): Promise<EventContext> {
   const { personId, eventId, displayName } = socket.data;
+  rt.sessionActivity.seen(socket.data.sessionId);
   const [actor, namedRoom] = await Promise.all([
     actorOf(rt, socket),
     namedRoomId ? findRoom(rt.db, eventId, namedRoomId).catch((err: Error) => err) : undefined,

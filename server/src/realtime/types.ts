@@ -4,6 +4,7 @@ import type { ClientToServerEvents, Hand, ServerToClientEvents } from '@plenum/s
 import type { Db } from '../db/client.ts';
 import type { FloodCooldown, RateLimit, RateLimiter } from './rate-limit.ts';
 import type { PresenceBroadcaster } from '../features/presence/broadcast.ts';
+import type { SessionActivity } from '../features/sessions/service.ts';
 
 /** What the handshake learned about a socket; restored with it after a recovered reconnect. */
 export interface SocketData {
@@ -48,6 +49,8 @@ export interface Realtime {
   /** The limit messageLimiter applies, for the sockets' own first check. */
   messageLimit: RateLimit;
   presence: PresenceBroadcaster;
+  /** Socket events count as use of the session (its idle deadline moves on). */
+  sessionActivity: SessionActivity;
   /** Sessions disconnected for flooding, refused in the handshake for a while. */
   floodCooldown: FloodCooldown;
   /**

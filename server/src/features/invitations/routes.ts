@@ -25,6 +25,7 @@ import {
 export interface InvitationRouteOptions {
   publicUrl: string;
   sessionDays: number;
+  sessionIdleHours?: number;
   /** Redeem and preview attempts per minute and IP: guessing links must not pay off. */
   authRateLimit: number;
 }
@@ -68,6 +69,7 @@ const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (a
       const signedIn = await request.currentPerson();
       const result = await redeemInvitation(app.db, request.params.token, request.body, {
         sessionDays: opts.sessionDays,
+        sessionIdleHours: opts.sessionIdleHours,
         signedInPersonId: signedIn?.personId ?? null,
       });
       reply.setSessionCookie(result.session.secret, result.session.expiresAt);

@@ -1,10 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { InvitationInput, RedeemInput, Role } from '@plenum/shared';
+import { outranks, type InvitationInput, type RedeemInput, type Role } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { events, invitations, memberships, people } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
-import { openSession } from '../sessions/service.ts';
+import { openSession, sessionDeadline, type SessionLifetime } from '../sessions/service.ts';
 import { recordAudit } from '../audit/service.ts';
 
 type InvitationRow = typeof invitations.$inferSelect;
@@ -108,8 +108,6 @@ export async function previewInvitation(db: DbOrTx, token: string) {
   return { event: { slug: event.slug, title: event.title }, role: invitation.role };
 }
 
-const roleRank: Record<Role, number> = { attendee: 0, speaker: 1, moderator: 2, organizer: 3 };
-
 /**
  * Redeems a link: counts the use, creates the person (or reuses the signed-in one), gives them
  * the link's role (never lowering a higher one) and opens a session — all or nothing.
@@ -118,12 +116,15 @@ export async function redeemInvitation(
   db: Db,
   token: string,
   input: RedeemInput,
-  opts: { sessionDays: number; signedInPersonId: string | null },
+  opts: { sessionDays: number; sessionIdleHours?: number; signedInPersonId: string | null },
 ) {
   if (!opts.signedInPersonId) {
     // Hashed once: an unknown and an unusable link take the same path (no timing difference).
     const tokenHash = hashToken(token);
-    const joined = await redeemAsNewcomer(db, tokenHash, input, opts.sessionDays);
+    const joined = await redeemAsNewcomer(db, tokenHash, input, {
+      days: opts.sessionDays,
+      idleHours: opts.sessionIdleHours ?? opts.sessionDays * 24,
+    });
     if (joined) return joined;
     // Nothing was written: find out why the link did not work, in words a person understands.
     const { invitation } = await findByTokenHash(db, tokenHash);
@@ -160,7 +161,7 @@ export async function redeemInvitation(
     let role: Role = invitation.role;
     if (!existing) {
       await tx.insert(memberships).values({ eventId: event.id, personId, role });
-    } else if (roleRank[invitation.role] > roleRank[existing.role]) {
+    } else if (outranks(invitation.role, existing.role)) {
       await tx
         .update(memberships)
         .set({ role })
@@ -168,7 +169,7 @@ export async function redeemInvitation(
     } else {
       role = existing.role;
     }
-    const session = await openSession(tx, personId, opts.sessionDays);
+    const session = await openSession(tx, personId, opts.sessionDays, opts.sessionIdleHours);
     return {
       event: { slug: event.slug, title: event.title },
       person: { id: personId, displayName: input.displayName, email: input.email ?? null },
@@ -187,10 +188,12 @@ async function redeemAsNewcomer(
   db: Db,
   tokenHash: string,
   input: RedeemInput,
-  sessionDays: number,
+  lifetime: SessionLifetime,
 ) {
   const secret = randomToken(32);
-  const expiresAt = new Date(Date.now() + sessionDays * 86_400_000);
+  const now = new Date();
+  // The cookie keeps the absolute end; the database holds the idle deadline (sessions/service.ts).
+  const expiresAt = new Date(now.getTime() + lifetime.days * 86_400_000);
   const email = input.email ?? null;
   const result = await db.execute(sql`
     with used as (
@@ -209,7 +212,8 @@ async function redeemAsNewcomer(
       select used.event_id, person.id, used.role from used, person
     ), session as (
       insert into sessions (person_id, token_hash, expires_at)
-      select person.id, ${hashToken(secret)}, ${expiresAt.toISOString()}::timestamptz from person
+      select person.id, ${hashToken(secret)},
+        ${sessionDeadline(lifetime, now, now).toISOString()}::timestamptz from person
       returning id
     )
     select used.role, used.slug, used.title, person.id as person_id, session.id as session_id

@@ -11,16 +11,83 @@ export interface SessionPerson {
   email: string | null;
 }
 
-/** Opens a session and returns the secret that goes into the (signed) cookie. */
-export async function openSession(db: DbOrTx, personId: string, days: number) {
+/**
+ * A session ends `days` after it opened at the latest (SESSION_DAYS), and earlier once it went
+ * unused for `idleHours` (SESSION_IDLE_HOURS). Its `expires_at` is the nearer of the two: every
+ * check of a session compares only that, and use moves it on (touchSession).
+ */
+export interface SessionLifetime {
+  days: number;
+  idleHours: number;
+}
+
+/** Where `expires_at` of a session opened at `openedAt` lies when it is used at `now`. */
+export function sessionDeadline(
+  { days, idleHours }: SessionLifetime,
+  openedAt: Date,
+  now = new Date(),
+): Date {
+  const end = openedAt.getTime() + days * 86_400_000;
+  return new Date(Math.min(end, now.getTime() + idleHours * 3_600_000));
+}
+
+/**
+ * Opens a session and returns the secret that goes into the (signed) cookie, and the absolute end
+ * the cookie keeps (the idle deadline lives in the database only; use moves it on).
+ */
+export async function openSession(
+  db: DbOrTx,
+  personId: string,
+  days: number,
+  idleHours = days * 24,
+) {
   const secret = randomToken(32);
-  const expiresAt = new Date(Date.now() + days * 86_400_000);
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + days * 86_400_000);
   const [row] = await db
     .insert(sessions)
-    .values({ personId, tokenHash: hashToken(secret), expiresAt })
+    .values({
+      personId,
+      tokenHash: hashToken(secret),
+      expiresAt: sessionDeadline({ days, idleHours }, now, now),
+    })
     .returning({ id: sessions.id });
   return { sessionId: row!.id, secret, expiresAt };
 }
+
+/** The session was used: its idle deadline moves on, never past its absolute end. */
+export async function touchSession(db: DbOrTx, sessionId: string, lifetime: SessionLifetime) {
+  await db.execute(sql`
+    update sessions set expires_at = least(
+      created_at + make_interval(days => ${lifetime.days}),
+      now() + make_interval(secs => ${lifetime.idleHours * 3600}))
+    where id = ${sessionId} and revoked_at is null and expires_at > now()`);
+}
+
+/**
+ * Notes use of sessions without a write per request: each session is touched at most once per
+ * minute (or per hundredth of the idle time, if shorter) by each node, in the background.
+ */
+export function sessionActivity(db: DbOrTx, lifetime: SessionLifetime) {
+  const everyMs = Math.min(60_000, (lifetime.idleHours * 3_600_000) / 100);
+  const touched = new Map<string, number>();
+  let sweepAt = Date.now() + everyMs * 10;
+  return {
+    seen(sessionId: string, now = Date.now()) {
+      if ((touched.get(sessionId) ?? 0) > now - everyMs) return;
+      if (now > sweepAt) {
+        for (const [id, at] of touched) if (at <= now - everyMs) touched.delete(id);
+        sweepAt = now + everyMs * 10;
+      }
+      touched.set(sessionId, now);
+      touchSession(db, sessionId, lifetime).catch(() => {
+        // A failed touch costs at most one idle period early; the next use tries again.
+        touched.delete(sessionId);
+      });
+    },
+  };
+}
+export type SessionActivity = ReturnType<typeof sessionActivity>;
 
 const sessionQuery = preparedPer((db) =>
   db

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { loadConfig } from '../../config.ts';
+import { sessions } from '../../db/schema/index.ts';
+import { createTestApp, type TestApp } from '../../test/app.ts';
+import { join, seedEvent, type Member } from '../../test/fixtures.ts';
+import { ask, connect, listen, openSocket } from '../../test/sockets.ts';
+
+// 0.001 hours: a session unused for 3.6 s ends (12 hours by default).
+const IDLE_MS = 3_600;
+
+let t: TestApp;
+let url: string;
+let eventId: string;
+let slug: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ SESSION_IDLE_HOURS: '0.001' });
+  url = await listen(t.app);
+  const event = await seedEvent(t.app);
+  eventId = event.id;
+  slug = event.slug;
+});
+afterAll(() => t.close());
+
+const me = (member: Member) =>
+  t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: member.cookie } });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('sessions end after SESSION_IDLE_HOURS without use', () => {
+  it('SESSION_IDLE_HOURS is 12 unless set, and must be a positive number of hours', () => {
+    expect(loadConfig({}).sessionIdleHours).toBe(12);
+    expect(loadConfig({ SESSION_IDLE_HOURS: '0.5' }).sessionIdleHours).toBe(0.5);
+    expect(() => loadConfig({ SESSION_IDLE_HOURS: '0' })).toThrow(/SESSION_IDLE_HOURS/);
+  });
+
+  it('a session left unused ends, one in use goes on', async () => {
+    const busy = await join(t.app, eventId, 'attendee', 'Fleißig');
+    const idle = await join(t.app, eventId, 'attendee', 'Pause');
+    const started = Date.now();
+    while (Date.now() - started < IDLE_MS * 1.6) {
+      expect((await me(busy)).statusCode).toBe(200);
+      await sleep(400);
+    }
+    expect((await me(busy)).statusCode).toBe(200);
+    expect((await me(idle)).statusCode).toBe(401);
+    // Its sockets are refused as well.
+    await expect(connect(openSocket(url, { cookie: idle.cookie, event: slug }))).rejects.toThrow(
+      /invitation link/,
+    );
+  });
+
+  it('socket events count as use', async () => {
+    const member = await join(t.app, eventId, 'attendee', 'Chattend');
+    const socket = await connect(openSocket(url, { cookie: member.cookie, event: slug }));
+    const started = Date.now();
+    while (Date.now() - started < IDLE_MS * 1.6) {
+      const ack = await ask(socket, 'presence:list', {});
+      expect(ack.ok).toBe(true);
+      await sleep(400);
+    }
+    socket.disconnect();
+    expect((await me(member)).statusCode).toBe(200);
+  });
+
+  it('use never keeps a session beyond SESSION_DAYS', async () => {
+    const member = await join(t.app, eventId, 'attendee', 'Dauergast');
+    const [row] = await t.app.db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .orderBy(sql`${sessions.createdAt} desc`)
+      .limit(1);
+    // Opened 30 days ago (SESSION_DAYS): the next use may not move the deadline past that.
+    await t.app.db
+      .update(sessions)
+      .set({ createdAt: sql`now() - interval '30 days'` })
+      .where(eq(sessions.id, row!.id));
+    expect((await me(member)).statusCode).toBe(200);
+    await sleep(200); // the touch runs in the background
+    expect((await me(member)).statusCode).toBe(401);
+  });
+});
