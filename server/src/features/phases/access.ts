@@ -38,8 +38,9 @@ export async function requireGroupMember(
 }
 
 /**
- * Reading a group's notes: while the phase is a draft or meets, only those who may write them —
- * and those who may visit the group — read them; once it is closed they are the event's results.
+ * Reading a group's notes: while the phase is a draft or meets, only the group's members (while
+ * it meets), its moderators and those who visit any group read them; once it is closed they are
+ * the event's results.
  */
 export async function requireNotesReader(
   db: DbOrTx,
@@ -51,8 +52,11 @@ export async function requireNotesReader(
   if (phase.status === 'closed') return { phase, actor };
   const room = await findRoomById(db, roomId);
   if (!room || room.eventId !== phase.eventId) throw notFound('Working group');
-  const moderates = can(actor, 'notes.moderate', roomTarget(room));
-  if (!moderates && !(await mayBeInRoom(db, actor, room))) {
+  const staff =
+    can(actor, 'notes.moderate', roomTarget(room)) ||
+    can(actor, 'room.visitAny', { eventId: phase.eventId });
+  // Members: those placed in the group of this phase while it meets (mayBeInRoom looks at the open one).
+  if (!staff && (phase.status !== 'open' || !(await mayBeInRoom(db, actor, room)))) {
     throw new AppError('forbidden', 'Only the members of this working group can read its notes.');
   }
   return { phase, actor };

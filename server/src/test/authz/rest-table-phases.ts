@@ -91,7 +91,8 @@ export const phaseRows: RestRow[] = [
   },
   {
     route: 'GET /api/phases/:phaseId/rooms/:roomId/notes',
-    allowed: everyMember,
+    target: 'group A of a phase not yet closed (nobody is placed in a draft)',
+    allowed: staff,
     call: async (c) => ({ url: `/api/phases/${await c.sharedPhase()}/rooms/${c.groupAId}/notes` }),
   },
   {
@@ -116,7 +117,8 @@ export const phaseRows: RestRow[] = [
   },
   {
     route: 'GET /api/phases/:phaseId/results.md',
-    allowed: everyMember,
+    target: 'a phase not yet closed',
+    allowed: staff,
     call: async (c) => ({ url: `/api/phases/${await c.sharedPhase()}/results.md` }),
   },
 ];
