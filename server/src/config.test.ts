@@ -38,6 +38,60 @@ describe('configuration', () => {
     );
   });
 
+  describe('secrets in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      LIVEKIT_URL: 'wss://lk.example.org',
+      LIVEKIT_API_KEY: 'plenum',
+      SESSION_SECRET: 'Yq3vN8pX2rT7wK4mZ9sB6dF1hJ5lC0gA-_eUoRiQ',
+      LIVEKIT_API_SECRET: 'p7Hk2Lm9Qw4Rt6Yz1Xc8Vb3Nn5Mj0Kd-Fs_Ga2Eh',
+    };
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+
+    it('accepts random secrets', () => {
+      expect(problemsOf(production)).toEqual([]);
+    });
+
+    it.each([
+      ['the value docker-compose.yml shipped', 'change-me-to-32-or-more-random-characters'],
+      ['the value deploy/livekit.yaml shipped', 'change-me-change-me-change-me-change-me'],
+      ['a change-me placeholder', 'please-CHANGE-ME-Yq3vN8pX2rT7wK4mZ9sB6'],
+      ['one character repeated', 'x'.repeat(48)],
+      ['a short pattern repeated', 'ab12'.repeat(12)],
+      ['a run of the alphabet', 'abcdefghijklmnopqrstuvwxyz0123456789'],
+    ])('refuses %s, with one line per secret', (_, weak) => {
+      const problems = problemsOf({
+        ...production,
+        SESSION_SECRET: weak,
+        LIVEKIT_API_SECRET: weak,
+      });
+      expect(problems).toHaveLength(2);
+      expect(problems[0]).toMatch(/^SESSION_SECRET: .*init-secrets/);
+      expect(problems[1]).toMatch(/^LIVEKIT_API_SECRET: .*init-secrets/);
+      for (const line of problems) expect(line).not.toContain('\n');
+    });
+
+    it('refuses a secret that is too short', () => {
+      expect(problemsOf({ ...production, SESSION_SECRET: 'Yq3vN8pX2rT7wK4m' })).toEqual([
+        'SESSION_SECRET: must be at least 32 characters',
+      ]);
+    });
+
+    it('lets development run with a placeholder', () => {
+      const { NODE_ENV: _, ...development } = production;
+      expect(
+        problemsOf({ ...development, SESSION_SECRET: 'change-me-to-32-or-more-random-characters' }),
+      ).toEqual([]);
+    });
+  });
+
   it('the server refuses to start on a wrong value and exits with code 1', () => {
     const result = spawnSync('npx', ['tsx', 'server/src/server.ts'], {
       env: { ...process.env, PORT: '99999', REDIS_URL: 'http://nope' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { weakSecretReason } from './lib/secret-strength.ts';
 
 /**
  * All configuration, read from the environment once. Nothing else reads process.env: every other
@@ -52,6 +53,15 @@ const EnvSchema = z
     // Hours, fractions allowed (0.5 is half an hour).
     SESSION_IDLE_HOURS: z.coerce.number().positive().max(8760).default(12),
     path: ['LIVEKIT_URL'],
+  })
+  .superRefine((e, ctx) => {
+    if (e.NODE_ENV !== 'production') return;
+    for (const name of ['SESSION_SECRET', 'LIVEKIT_API_SECRET'] as const) {
+      const secret = e[name];
+      // A short one already has its own line.
+      const reason = secret === undefined || secret.length < 32 ? null : weakSecretReason(secret);
+      if (reason) ctx.addIssue({ code: 'custom', path: [name], message: reason });
+    }
   });
 
 export interface Config {

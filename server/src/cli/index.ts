@@ -2,10 +2,12 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { runCommand, CliError } from './commands.ts';
+import { writeComposeEnv } from './init-secrets.ts';
 
 /** `npm run plenum -- <command>`: the operator's way in without the UI. */
 const usage = `Usage: npm run plenum -- <command>
 
+  init-secrets [--out .env]                 write fresh secrets for docker compose
   migrate                                   apply database migrations
   demo                                      create the demo event if missing
   event create --slug S --title T --starts ISO --ends ISO [--tz Europe/Berlin]
@@ -29,6 +31,7 @@ const { positionals, values } = parseArgs({
     expires: { type: 'string' },
     label: { type: 'string' },
     person: { type: 'string' },
+    out: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -36,6 +39,17 @@ const { positionals, values } = parseArgs({
 if (values.help || positionals.length === 0) {
   console.log(usage);
   process.exit(values.help ? 0 : 1);
+}
+
+// Needs neither configuration nor database: it makes the configuration.
+if (positionals[0] === 'init-secrets') {
+  try {
+    console.log(writeComposeEnv(values.out ?? '.env'));
+    process.exit(0);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
 }
 
 try {
