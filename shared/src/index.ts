@@ -1,6 +1,9 @@
 export * from './errors/schemas.ts';
-export * from './access/roles.ts';
+export { roles, outranks } from './access/roles.ts';
+export * from './access/schemas.ts';
 export * from './access/permissions.ts';
+export * from './limits/limits.ts';
+export * from './vocab/vocab.ts';
 export * from './events/schemas.ts';
 export * from './people/schemas.ts';
 export * from './invitations/schemas.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { SocketAuth, type ErrorCode } from '@plenum/shared';
+import { can, SocketAuth, type ErrorCode } from '@plenum/shared';
 import { findEventMemberBySession } from '../features/access/signed-in.ts';
 import { findSession } from '../features/sessions/service.ts';
 import { readSessionSecret, SESSION_COOKIE } from '../plugins/auth.ts';
@@ -52,8 +52,9 @@ export function authenticateHandshake(app: FastifyInstance, allowedOrigins: read
       const plenaryId = eventRooms.find((r) => r.kind === 'plenary')?.id;
       if (!plenaryId) return next(refusal('not_found', 'This event has no plenary.'));
       // Organizers steer every room, moderators the rooms they moderate.
+      const steersAny = can(actor, 'room.steerAny', { eventId: actor.eventId });
       const steered = eventRooms
-        .filter((r) => actor.role === 'organizer' || actor.moderatedRoomIds.has(r.id))
+        .filter((r) => steersAny || actor.moderatedRoomIds.has(r.id))
         .map((r) => socketRoom.mods(r.id));
       // As roomOnConnect: the group while a phase is open, else the plenary; none if removed.
       const placed = member.groupNow ?? plenaryId;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { can, eventActions, roomActions, type Actor, type RoomTarget } from './permissions.ts';
-import { roles, type Role } from './roles.ts';
+import {
+  can,
+  eventActions,
+  mayActOnPerson,
+  roomActions,
+  rolesThatMay,
+  type Actor,
+  type RoomTarget,
+} from './permissions.ts';
+import { outranks, roles, type Role } from './roles.ts';
 
 const eventId = 'e1';
 const plenary: RoomTarget = { eventId, roomId: 'plenary', kind: 'plenary' };
@@ -34,6 +42,12 @@ const expectedEvent: Record<string, Role[]> = {
   'privacy.manage': [O],
   'room.visitAny': [O, M],
   'help.read': [O, M],
+  'event.create': [O],
+  'event.own': [O],
+  'room.steerAny': [O],
+  'room.moderate': [O, M],
+  'plenary.present': [O, M, S],
+  'phase.participate': [S, A],
 };
 const everyone: Role[] = [O, M, S, A];
 const staff: Role[] = [O, M];
@@ -63,6 +77,8 @@ describe('authorization matrix', () => {
       const verdict = allowed.includes(role);
       it(`${role} ${verdict ? 'may' : 'may not'} ${action}`, () => {
         expect(can(actor(role), action as keyof typeof eventActions, { eventId })).toBe(verdict);
+        // The same answer when only the role is known (media defaults, token grants).
+        expect(can(role, action as keyof typeof eventActions)).toBe(verdict);
       });
     }
   }
@@ -104,5 +120,23 @@ describe('authorization matrix', () => {
   it('no session and no membership mean no rights', () => {
     expect(can(null, 'event.view', { eventId })).toBe(false);
     expect(can(actor(null), 'chat.send', plenary)).toBe(false);
+    expect(can(null, 'plenary.present')).toBe(false);
+  });
+
+  it('queries select people by the roles that may an action', () => {
+    expect(rolesThatMay('phase.participate')).toEqual([S, A]);
+    expect(rolesThatMay('room.moderate')).toEqual([O, M]);
+  });
+
+  it('nobody removes, demotes or mutes a person of a higher role', () => {
+    expect(mayActOnPerson(M, O)).toBe(false);
+    expect(mayActOnPerson(S, M)).toBe(false);
+    expect(mayActOnPerson(O, M) && mayActOnPerson(M, M) && mayActOnPerson(M, A)).toBe(true);
+    expect(mayActOnPerson(null, A)).toBe(false);
+  });
+
+  it('roles rank organizer over moderator over speaker over attendee', () => {
+    expect(outranks(O, M) && outranks(M, S) && outranks(S, A)).toBe(true);
+    expect(outranks(A, S) || outranks(S, S) || outranks(M, O)).toBe(false);
   });
 });

@@ -1,11 +1,12 @@
-import type { Role } from './roles.ts';
+import { outranks, type Role } from './roles.ts';
 
 /**
- * The role × action matrix. The server decides every right with `can()`; the client uses the same
- * function only to hide what the server would refuse.
+ * The role × action matrix, and the only place where a role is named. The server decides every
+ * right with `can()`; the client uses the same function only to hide what the server would refuse.
+ * Zod-free: the client imports it as `@plenum/shared/access`.
  *
- * Event actions need a role in the event. Room actions (marked `room`) additionally need the
- * target room: a moderator may do them in the plenary and in the rooms they moderate.
+ * Event actions need a role in the event. Room actions additionally need the target room: a
+ * moderator may do them in the plenary and in the rooms they moderate.
  */
 export const eventActions = {
   'event.view': ['organizer', 'moderator', 'speaker', 'attendee'],
@@ -24,6 +25,18 @@ export const eventActions = {
   'room.visitAny': ['organizer', 'moderator'],
   /** The list of help requests (a moderator sees those of the groups they moderate). */
   'help.read': ['organizer', 'moderator'],
+  /** Start further events: whoever organizes one may (the first is made with the CLI). */
+  'event.create': ['organizer'],
+  /** Hold the event: it never loses the last of these (erasure refuses to remove them). */
+  'event.own': ['organizer'],
+  /** Steer every room, not only the working groups one moderates; hear every group's help calls. */
+  'room.steerAny': ['organizer'],
+  /** Be named a moderator of a working group. */
+  'room.moderate': ['organizer', 'moderator'],
+  /** Present in the plenary (camera, microphone, screen) without being promoted; others watch. */
+  'plenary.present': ['organizer', 'moderator', 'speaker'],
+  /** Take part in working-group phases as a member: choose a group, or be placed by the balance. */
+  'phase.participate': ['speaker', 'attendee'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const roomActions = {
@@ -60,23 +73,49 @@ export interface RoomTarget {
   kind: 'plenary' | 'working_group';
 }
 
+/** What a role may do anywhere in its event, when no event or room is at hand (media defaults). */
+export function can(role: Role | null, action: EventAction): boolean;
 export function can(actor: Actor | null, action: EventAction, target: { eventId: string }): boolean;
 export function can(actor: Actor | null, action: RoomAction, target: RoomTarget): boolean;
 export function can(
-  actor: Actor | null,
+  who: Actor | Role | null,
   action: Action,
-  target: { eventId: string } | RoomTarget,
+  target?: { eventId: string } | RoomTarget,
 ): boolean {
-  if (!actor || actor.role === null || actor.eventId !== target.eventId) return false;
-  const role = actor.role;
-  if (action in eventActions) {
-    return (eventActions[action as EventAction] as readonly Role[]).includes(role);
-  }
+  if (who === null) return false;
+  if (typeof who === 'string') return action in eventActions && roleMay(who, action as EventAction);
+  if (who.role === null || !target || who.eventId !== target.eventId) return false;
+  const role = who.role;
+  if (action in eventActions) return roleMay(role, action as EventAction);
   const allowed = (roomActions[action as RoomAction] as readonly Role[]).includes(role);
-  if (!allowed) return false;
-  if (role !== 'moderator' || !('roomId' in target)) return allowed;
+  if (!allowed || !('roomId' in target) || roleMay(role, 'room.steerAny')) return allowed;
   // Moderators are not all-powerful: beyond the plenary they steer only their own rooms.
-  const isModerationAction = !['chat.send', 'hand.raise', 'question.ask'].includes(action);
-  if (!isModerationAction) return true;
-  return target.kind === 'plenary' || actor.moderatedRoomIds.has(target.roomId);
+  if (participationActions.includes(action as RoomAction)) return true;
+  return target.kind === 'plenary' || who.moderatedRoomIds.has(target.roomId);
 }
+
+/** Room actions everyone in the room may take, wherever; the rest are moderation. */
+const participationActions: readonly RoomAction[] = ['chat.send', 'hand.raise', 'question.ask'];
+
+function roleMay(role: Role, action: EventAction): boolean {
+  return (eventActions[action] as readonly Role[]).includes(role);
+}
+
+/**
+ * The roles that may take an event action, for queries that select people by right (the balance
+ * places those who may `phase.participate`): `inArray(memberships.role, rolesThatMay(action))`.
+ */
+export function rolesThatMay(action: EventAction): Role[] {
+  return [...eventActions[action]];
+}
+
+/** What one person does to another's presence in a room; each is refused against a higher role. */
+export const actionsOnPeople = ['remove', 'demote', 'mute'] as const;
+
+/**
+ * Whether someone of `actorRole` may remove, demote or mute a person of `targetRole` (besides
+ * `can()` for the room): nobody does that to a person of a higher role — a moderator never
+ * removes the organizer; equals and those below are fair.
+ */
+export const mayActOnPerson = (actorRole: Role | null, targetRole: Role): boolean =>
+  actorRole !== null && !outranks(targetRole, actorRole);

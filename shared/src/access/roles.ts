@@ -1,5 +1,11 @@
-import { z } from 'zod';
-
+/** The roles a person can hold in an event, highest first. Zod-free: the client imports it. */
 export const roles = ['organizer', 'moderator', 'speaker', 'attendee'] as const;
-export const Role = z.enum(roles);
-export type Role = z.infer<typeof Role>;
+export type Role = (typeof roles)[number];
+
+/**
+ * Whether `role` ranks above `other`. An invitation never lowers a role someone already holds, so
+ * redeeming one compares ranks; the order is that of `roles`.
+ */
+export function outranks(role: Role, other: Role): boolean {
+  return roles.indexOf(role) < roles.indexOf(other);
+}

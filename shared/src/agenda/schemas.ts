@@ -1,21 +1,15 @@
 import { z } from 'zod';
 import { Slug } from '../events/schemas.ts';
+import { agendaLimits as limits } from '../limits/limits.ts';
+import { agendaKinds } from '../vocab/vocab.ts';
 
-export const AgendaKind = z.enum([
-  'opening',
-  'talk',
-  'break',
-  'working_group_phase',
-  'results',
-  'closing',
-  'other',
-]);
+export const AgendaKind = z.enum(agendaKinds);
 export type AgendaKind = z.infer<typeof AgendaKind>;
 
 /** A speaker as stored and shown: a name, and the person when they are a member of the event. */
 export const Speaker = z.object({
-  name: z.string().trim().min(1).max(120),
-  affiliation: z.string().trim().max(200).optional(),
+  name: z.string().trim().min(1).max(limits.speakerNameMax),
+  affiliation: z.string().trim().max(limits.affiliationMax).optional(),
   personId: z.uuid().optional(),
 });
 export type Speaker = z.infer<typeof Speaker>;
@@ -47,13 +41,13 @@ export const AgendaItem = z.object({
 export type AgendaItem = z.infer<typeof AgendaItem>;
 
 const fields = {
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(10_000),
+  title: z.string().trim().min(1).max(limits.titleMax),
+  description: z.string().max(limits.descriptionMax),
   kind: AgendaKind,
-  speakers: z.array(SpeakerInput).max(50),
+  speakers: z.array(SpeakerInput).max(limits.speakersMax),
   /** ISO 8601 with an offset or Z; stored in UTC. */
   startsAt: z.iso.datetime({ offset: true }),
-  durationMinutes: z.number().int().min(1).max(1440),
+  durationMinutes: z.number().int().min(limits.durationMinutes.min).max(limits.durationMinutes.max),
   /** The plenary; null or left out for a working-group phase (and the plenary for the rest). */
   roomId: z.uuid().nullable(),
 };
@@ -79,7 +73,11 @@ export type AgendaItemPatch = z.infer<typeof AgendaItemPatch>;
 export const AgendaItemParams = z.object({ slug: Slug, itemId: z.uuid() });
 
 /** Lengthens a running or planned item; every later item of the day moves along. */
-export const AgendaExtendInput = z.object({ minutes: z.number().int().min(1).max(240) }).strict();
+export const AgendaExtendInput = z
+  .object({
+    minutes: z.number().int().min(limits.extendMinutes.min).max(limits.extendMinutes.max),
+  })
+  .strict();
 export type AgendaExtendInput = z.infer<typeof AgendaExtendInput>;
 
 /** Moves an item and every later item of its day: a delay (positive) or a gain (negative). */
@@ -88,8 +86,8 @@ export const AgendaShiftInput = z
     minutes: z
       .number()
       .int()
-      .min(-240)
-      .max(240)
+      .min(limits.shiftMinutes.min)
+      .max(limits.shiftMinutes.max)
       .refine((m) => m !== 0, 'a shift of 0 minutes changes nothing'),
   })
   .strict();

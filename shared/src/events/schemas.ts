@@ -1,27 +1,24 @@
 import { z } from 'zod';
-import { Role } from '../access/roles.ts';
+import { Role } from '../access/schemas.ts';
+import { eventLimits as limits } from '../limits/limits.ts';
+import { isTimeZone } from '../time/zoned-time.ts';
 
 export const Slug = z
   .string()
-  .min(3)
-  .max(64)
+  .min(limits.slug.min)
+  .max(limits.slug.max)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and single dashes');
 
-const isTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
-export const TimeZone = z.string().max(64).refine(isTimeZone, 'unknown IANA time zone');
+export const TimeZone = z
+  .string()
+  .max(limits.timeZoneMax)
+  .refine(isTimeZone, 'unknown IANA time zone');
 
 export const EventInput = z
   .object({
     slug: Slug,
-    title: z.string().trim().min(1).max(200),
-    description: z.string().max(5000).default(''),
+    title: z.string().trim().min(1).max(limits.titleMax),
+    description: z.string().max(limits.descriptionMax).default(''),
     timeZone: TimeZone.default('Europe/Berlin'),
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }),
@@ -34,8 +31,8 @@ export type EventInput = z.infer<typeof EventInput>;
 
 export const EventPatch = z
   .object({
-    title: z.string().trim().min(1).max(200),
-    description: z.string().max(5000),
+    title: z.string().trim().min(1).max(limits.titleMax),
+    description: z.string().max(limits.descriptionMax),
     timeZone: TimeZone,
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }),

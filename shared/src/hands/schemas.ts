@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PersonRef } from '../chat/schemas.ts';
+import { handStatuses } from '../vocab/vocab.ts';
 
-export const HandStatus = z.enum(['raised', 'lowered', 'taken', 'dismissed']);
+export const HandStatus = z.enum(handStatuses);
 export type HandStatus = z.infer<typeof HandStatus>;
 
 export const HandId = z.number().int().positive();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Role } from '../access/roles.ts';
+import { Role } from '../access/schemas.ts';
+import { invitationLimits as limits, personLimits } from '../limits/limits.ts';
 import { DisplayName } from '../people/schemas.ts';
 
 /** Invitation tokens are 128 random bits, base64url: 22 characters. */
@@ -13,8 +14,14 @@ export const Duration = z.string().regex(/^\d{1,4}[mhd]$/, 'a duration like 30m,
 
 export const InvitationInput = z.object({
   role: Role,
-  label: z.string().trim().max(120).default(''),
-  maxUses: z.number().int().min(1).max(100_000).nullable().default(null),
+  label: z.string().trim().max(limits.labelMax).default(''),
+  maxUses: z
+    .number()
+    .int()
+    .min(limits.maxUses.min)
+    .max(limits.maxUses.max)
+    .nullable()
+    .default(null),
   expiresAt: z.iso.datetime({ offset: true }).nullable().default(null),
 });
 export type InvitationInput = z.infer<typeof InvitationInput>;
@@ -41,6 +48,6 @@ export const InvitationPreview = z.object({
 
 export const RedeemInput = z.object({
   displayName: DisplayName,
-  email: z.email().max(254).nullable().optional(),
+  email: z.email().max(personLimits.emailMax).nullable().optional(),
 });
 export type RedeemInput = z.infer<typeof RedeemInput>;

@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { Role } from '../access/roles.ts';
+import { Role } from '../access/schemas.ts';
+import { personLimits } from '../limits/limits.ts';
+import { namePattern } from '../rules/rules.ts';
 
 /** Display names are all a person must give; control characters are refused. */
 export const DisplayName = z
   .string()
   .trim()
   .min(1, 'a display name is required')
-  .max(80, 'at most 80 characters')
-  .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'no control characters');
+  .max(personLimits.displayNameMax, `at most ${personLimits.displayNameMax} characters`)
+  .regex(namePattern, 'no control characters');
 
 export const Person = z.object({
   id: z.uuid(),

@@ -1,16 +1,22 @@
 import { z } from 'zod';
+import {
+  HELP_MESSAGE_MAX_LENGTH,
+  NOTES_MAX_LENGTH,
+  phaseLimits as limits,
+} from '../limits/limits.ts';
 import { RoomToken } from '../rooms/schemas.ts';
+import { phaseStatuses } from '../vocab/vocab.ts';
 
-export const PhaseStatus = z.enum(['draft', 'open', 'closed']);
+export const PhaseStatus = z.enum(phaseStatuses);
 export type PhaseStatus = z.infer<typeof PhaseStatus>;
 
 export const PhaseInput = z.object({
-  title: z.string().trim().min(1).max(200),
+  title: z.string().trim().min(1).max(limits.titleMax),
   agendaItemId: z.uuid().nullable().default(null),
   /** The working groups of this phase; at least one. */
-  roomIds: z.array(z.uuid()).min(1).max(50),
+  roomIds: z.array(z.uuid()).min(1).max(limits.groupsMax),
   /** From one minute, so that a rehearsal runs a phase through in a few minutes. */
-  durationMinutes: z.number().int().min(1).max(480),
+  durationMinutes: z.number().int().min(limits.durationMinutes.min).max(limits.durationMinutes.max),
   selfSelect: z.boolean().default(true),
 });
 export type PhaseInput = z.infer<typeof PhaseInput>;
@@ -42,7 +48,9 @@ export const PhaseRoomParams = z.object({ phaseId: z.uuid(), roomId: z.uuid() })
 
 export const ChooseGroupInput = z.object({ roomId: z.uuid() });
 export const MoveInput = z.object({ personId: z.uuid(), roomId: z.uuid() });
-export const ExtendInput = z.object({ minutes: z.number().int().min(1).max(120) });
+export const ExtendInput = z.object({
+  minutes: z.number().int().min(limits.extendMinutes.min).max(limits.extendMinutes.max),
+});
 
 export const Assignment = z.object({
   personId: z.uuid(),
@@ -59,7 +67,7 @@ export const PreassignmentReport = z.object({
 export type PreassignmentReport = z.infer<typeof PreassignmentReport>;
 
 export const NotesInput = z.object({
-  body: z.string().max(50_000),
+  body: z.string().max(NOTES_MAX_LENGTH),
   /** The version the editor started from; a newer one in the database is a conflict. */
   baseVersion: z.number().int().min(0),
 });
@@ -73,7 +81,9 @@ export const Notes = z.object({
 });
 export type Notes = z.infer<typeof Notes>;
 
-export const HelpInput = z.object({ message: z.string().trim().max(500).default('') });
+export const HelpInput = z.object({
+  message: z.string().trim().max(HELP_MESSAGE_MAX_LENGTH).default(''),
+});
 
 /** Sent to a person's sockets when the server moves them: the client switches by itself. */
 export const RoomAssigned = z.object({

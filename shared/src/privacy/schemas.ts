@@ -1,12 +1,19 @@
 import { z } from 'zod';
-import { Role } from '../access/roles.ts';
+import { Role } from '../access/schemas.ts';
 import { Slug } from '../events/schemas.ts';
+import { privacyLimits } from '../limits/limits.ts';
+import { auditAreas, roomKinds } from '../vocab/vocab.ts';
 
 /** The marker an erased person's chat messages and questions carry instead of their text. */
 export const ERASED_MARKER = '[gelöscht]';
 
 /** Days to keep something; null keeps it for as long as the event exists. */
-export const RetentionDays = z.number().int().min(1).max(3650).nullable();
+export const RetentionDays = z
+  .number()
+  .int()
+  .min(privacyLimits.retentionDays.min)
+  .max(privacyLimits.retentionDays.max)
+  .nullable();
 
 export const PrivacySettings = z.object({
   /** Chat messages and announcements older than this many days are deleted. */
@@ -140,25 +147,13 @@ export const PersonExport = z.object({
 export type PersonExport = z.infer<typeof PersonExport>;
 
 /** The parts of an event an audit entry can be about: the part of its action before the dot. */
-export const AuditArea = z.enum([
-  'event',
-  'agenda',
-  'room',
-  'phase',
-  'assignment',
-  'invitation',
-  'participant',
-  'chat',
-  'question',
-  'hand',
-  'privacy',
-]);
+export const AuditArea = z.enum(auditAreas);
 export type AuditArea = z.infer<typeof AuditArea>;
 
 export const AuditQuery = z.object({
   /** Entries older than this id (the previous page's `nextBefore`). */
   before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number().int().min(1).max(privacyLimits.auditPageMax).default(50),
   /** Only entries about this part, e.g. `phase` for phase.open, phase.close, … */
   area: AuditArea.optional(),
 });
@@ -203,7 +198,7 @@ export const AttendanceReport = z.object({
     z.object({
       roomId: z.uuid(),
       name: z.string(),
-      kind: z.enum(['plenary', 'working_group']),
+      kind: z.enum(roomKinds),
       people: z.array(AttendancePerson),
     }),
   ),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ClientMessageId, PersonRef, plainText } from '../chat/schemas.ts';
-
-export const QUESTION_MAX_LENGTH = 500;
+import { QUESTION_MAX_LENGTH } from '../limits/limits.ts';
+import { questionStatuses } from '../vocab/vocab.ts';
 
 export const QuestionBody = plainText(QUESTION_MAX_LENGTH, 'a question cannot be empty');
 
-export const QuestionStatus = z.enum(['open', 'answered', 'hidden']);
+export const QuestionStatus = z.enum(questionStatuses);
 export type QuestionStatus = z.infer<typeof QuestionStatus>;
 export const QuestionId = z.number().int().positive();
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { roomLimits as limits } from '../limits/limits.ts';
+import { moderatorActions, roomKinds } from '../vocab/vocab.ts';
 
-export const RoomKind = z.enum(['plenary', 'working_group']);
+export const RoomKind = z.enum(roomKinds);
 export type RoomKind = z.infer<typeof RoomKind>;
 
 export const Room = z.object({
@@ -14,19 +16,25 @@ export const Room = z.object({
 export type Room = z.infer<typeof Room>;
 
 export const WorkingGroupInput = z.object({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(5000).default(''),
-  capacity: z.number().int().min(1).max(10_000).nullable().default(null),
-  moderatorIds: z.array(z.uuid()).max(20).default([]),
+  name: z.string().trim().min(1).max(limits.nameMax),
+  description: z.string().max(limits.descriptionMax).default(''),
+  capacity: z
+    .number()
+    .int()
+    .min(limits.capacity.min)
+    .max(limits.capacity.max)
+    .nullable()
+    .default(null),
+  moderatorIds: z.array(z.uuid()).max(limits.moderatorsMax).default([]),
 });
 export type WorkingGroupInput = z.infer<typeof WorkingGroupInput>;
 
 export const WorkingGroupPatch = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    description: z.string().max(5000),
-    capacity: z.number().int().min(1).max(10_000).nullable(),
-    moderatorIds: z.array(z.uuid()).max(20),
+    name: z.string().trim().min(1).max(limits.nameMax),
+    description: z.string().max(limits.descriptionMax),
+    capacity: z.number().int().min(limits.capacity.min).max(limits.capacity.max).nullable(),
+    moderatorIds: z.array(z.uuid()).max(limits.moderatorsMax),
   })
   .partial()
   .strict();
@@ -45,7 +53,7 @@ export const RoomToken = z.object({
 });
 export type RoomToken = z.infer<typeof RoomToken>;
 
-export const ModeratorAction = z.enum(['promote', 'demote', 'mute', 'remove', 'readmit']);
+export const ModeratorAction = z.enum(moderatorActions);
 export type ModeratorAction = z.infer<typeof ModeratorAction>;
 
 export const ParticipantActionParams = z.object({

@@ -1,8 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AgendaImportResult, AgendaKind } from '@plenum/shared';
+import { zonedTimeToUtc } from '@plenum/shared/time';
 import type { AgendaSpeaker } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
-import { zonedTimeToUtc } from '../../lib/time-zone.ts';
 import { overlaps, type PlannedItem } from './validation.ts';
 
 /** One importable talk, break or phase of a pretalx/Frab schedule. */

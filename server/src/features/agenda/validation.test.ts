@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zonedTimeToUtc } from '../../lib/time-zone.ts';
+import { localDay, localTime, zonedTimeToUtc } from '@plenum/shared/time';
 import { kindOfFrabType, parseFrabDuration, parseFrabSchedule } from './frab-import.ts';
 import { escapeText, foldLine, formatUtc } from './ical.ts';
 import { planExtend, planShift } from './live.ts';
@@ -9,8 +9,6 @@ import {
   endOf,
   findOverlap,
   findScheduleProblem,
-  localDay,
-  localTime,
   problemToError,
   type EventFrame,
   type PlannedItem,
@@ -102,11 +100,6 @@ describe('agenda validation', () => {
     expect(localTime(endOf(night), TZ)).toBe('04:00');
     const next = item('2026-03-29T04:00', 30);
     expect(findOverlap(next, [night, next])).toBeNull();
-  });
-
-  it('DST: the last hour of October’s day before midnight still belongs to that day', () => {
-    expect(localDay(new Date('2026-10-25T22:30:00Z'), TZ)).toBe('2026-10-25');
-    expect(localDay(new Date('2026-10-25T23:00:00Z'), TZ)).toBe('2026-10-26');
   });
 });
 

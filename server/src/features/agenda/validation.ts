@@ -1,3 +1,4 @@
+import { localDay, localTime } from '@plenum/shared/time';
 import { AppError } from '../../lib/app-error.ts';
 
 /** What the schedule checks need of an agenda item: planned times and where it takes place. */
@@ -27,34 +28,8 @@ const MINUTE = 60_000;
 export const endOf = (item: PlannedItem) =>
   new Date(item.startsAt.getTime() + item.durationMinutes * MINUTE);
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone, daylight-saving correct. */
-export function localDay(instant: Date, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(instant);
-}
-
 /** The day an item belongs to: the one it starts on. */
 export const dayOf = (item: PlannedItem, timeZone: string) => localDay(item.startsAt, timeZone);
-
-/** Wall-clock time of an instant in a time zone, "HH:MM". */
-export function localTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
-}
 
 /** An item must last at least a minute: it ends after it starts. */
 export function checkEndsAfterStart(item: PlannedItem): ScheduleProblem | null {

@@ -1,6 +1,6 @@
 import type { AgendaKind, EventInput } from '@plenum/shared';
+import { zonedTimeToUtc } from '@plenum/shared/time';
 import type { AgendaSpeaker } from '../../db/schema/index.ts';
-import { zonedTimeToUtc } from '../../lib/time-zone.ts';
 
 const TZ = 'Europe/Berlin';
 

@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import type { EventInput, EventPatch } from '@plenum/shared';
+import { and, eq, inArray } from 'drizzle-orm';
+import { rolesThatMay, type EventInput, type EventPatch } from '@plenum/shared';
 import type { Db } from '../../db/client.ts';
 import { events, memberships, rooms } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -84,7 +84,12 @@ export async function isOrganizerSomewhere(db: Db, personId: string) {
   const [row] = await db
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.personId, personId), eq(memberships.role, 'organizer')))
+    .where(
+      and(
+        eq(memberships.personId, personId),
+        inArray(memberships.role, rolesThatMay('event.create')),
+      ),
+    )
     .limit(1);
   return Boolean(row);
 }

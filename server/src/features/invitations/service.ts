@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { InvitationInput, RedeemInput, Role } from '@plenum/shared';
+import { outranks, type InvitationInput, type RedeemInput, type Role } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { events, invitations, memberships, people } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -108,8 +108,6 @@ export async function previewInvitation(db: DbOrTx, token: string) {
   return { event: { slug: event.slug, title: event.title }, role: invitation.role };
 }
 
-const roleRank: Record<Role, number> = { attendee: 0, speaker: 1, moderator: 2, organizer: 3 };
-
 /**
  * Redeems a link: counts the use, creates the person (or reuses the signed-in one), gives them
  * the link's role (never lowering a higher one) and opens a session — all or nothing.
@@ -163,7 +161,7 @@ export async function redeemInvitation(
     let role: Role = invitation.role;
     if (!existing) {
       await tx.insert(memberships).values({ eventId: event.id, personId, role });
-    } else if (roleRank[invitation.role] > roleRank[existing.role]) {
+    } else if (outranks(invitation.role, existing.role)) {
       await tx
         .update(memberships)
         .set({ role })

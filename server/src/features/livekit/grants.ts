@@ -1,5 +1,5 @@
 import { TrackSource } from 'livekit-server-sdk';
-import type { Role, RoomKind } from '@plenum/shared';
+import { can, type Role, type RoomKind } from '@plenum/shared';
 
 export interface MediaRights {
   canPublish: boolean;
@@ -15,9 +15,6 @@ const publishSources = [
   TrackSource.SCREEN_SHARE_AUDIO,
 ];
 
-/** Roles that publish in the plenary without being promoted. */
-const plenaryPublishers: readonly Role[] = ['organizer', 'moderator', 'speaker'];
-
 /**
  * What a person may do with media in a room, from their role, the room's kind, and whether a
  * moderator promoted them. The plenary is watched by attendees; in a working group everyone
@@ -30,7 +27,7 @@ export function mediaRightsFor(input: {
   promoted: boolean;
 }): MediaRights {
   const publishes =
-    input.roomKind === 'working_group' || plenaryPublishers.includes(input.role) || input.promoted;
+    input.roomKind === 'working_group' || can(input.role, 'plenary.present') || input.promoted;
   return {
     canPublish: publishes,
     canPublishData: publishes,

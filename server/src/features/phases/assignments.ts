@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import type { PreassignmentReport } from '@plenum/shared';
+import { rolesThatMay, type PreassignmentReport } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { assignments, memberships, people, phaseRooms, rooms } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -104,7 +104,7 @@ export async function autoBalance(tx: DbOrTx, phase: PhaseRow) {
     .where(
       and(
         eq(memberships.eventId, phase.eventId),
-        inArray(memberships.role, ['attendee', 'speaker']),
+        inArray(memberships.role, rolesThatMay('phase.participate')),
         notInArray(memberships.personId, assigned),
       ),
     )

@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { HelpRequest } from '@plenum/shared';
+import { rolesThatMay, type HelpRequest } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { helpRequests, memberships, people, phases, rooms } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -111,6 +111,11 @@ export async function helpAudience(db: DbOrTx, eventId: string, roomId: string) 
   const organizers = await db
     .select({ personId: memberships.personId })
     .from(memberships)
-    .where(and(eq(memberships.eventId, eventId), eq(memberships.role, 'organizer')));
+    .where(
+      and(
+        eq(memberships.eventId, eventId),
+        inArray(memberships.role, rolesThatMay('room.steerAny')),
+      ),
+    );
   return [...organizers.map((o) => socketRoom.person(o.personId)), socketRoom.mods(roomId)];
 }

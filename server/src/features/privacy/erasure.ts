@@ -1,5 +1,5 @@
-import { and, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { ERASED_MARKER, type ErasureReport } from '@plenum/shared';
+import { and, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { can, ERASED_MARKER, rolesThatMay, type ErasureReport } from '@plenum/shared';
 import type { Db, Tx } from '../../db/client.ts';
 import { memberships, people, sessions } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -40,7 +40,7 @@ export async function erasePersonFromEvent(
       .where(and(eq(memberships.eventId, eventId), eq(memberships.personId, personId)))
       .for('update');
     if (!membership) throw new AppError('not_found', 'This person is not a member of the event.');
-    if (membership.role === 'organizer') await refuseLastOrganizer(tx, eventId);
+    if (can(membership.role, 'event.own')) await refuseLastOrganizer(tx, eventId);
 
     const chatMessages = await anonymiseChat(tx, eventId, personId);
     const questions = await anonymiseQuestions(tx, eventId, personId);
@@ -112,7 +112,9 @@ async function refuseLastOrganizer(tx: Tx, eventId: string) {
   const [organizers] = await tx
     .select({ n: count() })
     .from(memberships)
-    .where(and(eq(memberships.eventId, eventId), eq(memberships.role, 'organizer')));
+    .where(
+      and(eq(memberships.eventId, eventId), inArray(memberships.role, rolesThatMay('event.own'))),
+    );
   if (organizers!.n <= 1) {
     throw new AppError(
       'conflict',

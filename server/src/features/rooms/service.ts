@@ -1,5 +1,5 @@
 import { and, eq, inArray, max } from 'drizzle-orm';
-import type { Room, WorkingGroupInput, WorkingGroupPatch } from '@plenum/shared';
+import { can, type Room, type WorkingGroupInput, type WorkingGroupPatch } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { memberships, roomModerators, rooms } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -39,7 +39,7 @@ async function checkModerators(db: DbOrTx, eventId: string, personIds: string[])
     .from(memberships)
     .where(and(eq(memberships.eventId, eventId), inArray(memberships.personId, personIds)));
   const eligible = new Set(
-    found.filter((m) => m.role === 'moderator' || m.role === 'organizer').map((m) => m.personId),
+    found.filter((m) => can(m.role, 'room.moderate')).map((m) => m.personId),
   );
   const wrong = personIds.filter((id) => !eligible.has(id));
   if (wrong.length) {

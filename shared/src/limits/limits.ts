@@ -1,0 +1,68 @@
+/**
+ * `@plenum/shared/limits`: the numbers the schemas enforce, without zod, so that a form can say
+ * "at most 200 characters" before the server does. The schemas import them from here; nothing
+ * else writes them down.
+ */
+
+/** An inclusive range of whole numbers. */
+export interface Range {
+  min: number;
+  max: number;
+}
+
+export const CHAT_MAX_LENGTH = 2000;
+/** History pages hold at most this many messages. */
+export const CHAT_PAGE_SIZE = 50;
+/** A catch-up answers at most this many messages; `hasMore` asks the client to continue. */
+export const CHAT_CATCH_UP_LIMIT = 500;
+export const QUESTION_MAX_LENGTH = 500;
+export const NOTES_MAX_LENGTH = 50_000;
+export const HELP_MESSAGE_MAX_LENGTH = 500;
+
+export const eventLimits = {
+  slug: { min: 3, max: 64 },
+  titleMax: 200,
+  descriptionMax: 5000,
+  timeZoneMax: 64,
+} as const;
+
+export const personLimits = {
+  displayNameMax: 80,
+  emailMax: 254,
+} as const;
+
+export const invitationLimits = {
+  labelMax: 120,
+  maxUses: { min: 1, max: 100_000 },
+} as const satisfies Record<string, number | Range>;
+
+export const roomLimits = {
+  nameMax: 200,
+  descriptionMax: 5000,
+  capacity: { min: 1, max: 10_000 },
+  moderatorsMax: 20,
+} as const satisfies Record<string, number | Range>;
+
+export const agendaLimits = {
+  titleMax: 200,
+  descriptionMax: 10_000,
+  speakersMax: 50,
+  speakerNameMax: 120,
+  affiliationMax: 200,
+  durationMinutes: { min: 1, max: 1440 },
+  extendMinutes: { min: 1, max: 240 },
+  /** A delay (positive) or a gain (negative); 0 changes nothing and is refused. */
+  shiftMinutes: { min: -240, max: 240 },
+} as const satisfies Record<string, number | Range>;
+
+export const phaseLimits = {
+  titleMax: 200,
+  groupsMax: 50,
+  durationMinutes: { min: 1, max: 480 },
+  extendMinutes: { min: 1, max: 120 },
+} as const satisfies Record<string, number | Range>;
+
+export const privacyLimits = {
+  retentionDays: { min: 1, max: 3650 },
+  auditPageMax: 200,
+} as const satisfies Record<string, number | Range>;
