@@ -74,6 +74,9 @@ export default fp<SocketIoOptions>(
         handTakenListeners.add(listener);
         return () => handTakenListeners.delete(listener);
       },
+      // Until a feature says otherwise (the phases plugin does), everyone belongs in the plenary.
+      placeOf: async () => null,
+      socketHandlers: [],
     };
 
     if (adapterClients) resyncWhenRedisReturns(adapterClients.publisher, io);

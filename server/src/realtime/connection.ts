@@ -1,7 +1,6 @@
 import { registerChatHandlers } from '../features/chat/socket.ts';
 import { registerHandHandlers } from '../features/hands/socket.ts';
 import { registerQuestionHandlers } from '../features/questions/socket.ts';
-import { registerHelpHandlers } from '../features/phases/help-socket.ts';
 import { registerVisitHandlers } from '../features/visits/socket.ts';
 import {
   personConnected,
@@ -18,7 +17,7 @@ export function onConnection(rt: Realtime, socket: PlenumSocket) {
   registerHandHandlers(rt, socket);
   registerQuestionHandlers(rt, socket);
   registerVisitHandlers(rt, socket);
-  registerHelpHandlers(rt, socket);
+  for (const register of rt.socketHandlers) register(rt, socket);
 
   // A recovered socket got its rooms back with its session; a fresh one starts where it belongs.
   if (!socket.recovered) void socket.join(socket.data.initialRooms);

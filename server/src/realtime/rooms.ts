@@ -1,7 +1,5 @@
 import type { Actor } from '@plenum/shared';
-import type { DbOrTx } from '../db/client.ts';
-import type { PlenumServer } from './types.ts';
-import { groupOfPersonNow } from '../features/phases/repository.ts';
+import type { PlenumServer, Realtime } from './types.ts';
 import { isRemovedFrom } from '../features/access/room-access.ts';
 
 /**
@@ -26,17 +24,17 @@ export function currentRoomOf(socketRooms: ReadonlySet<string>): string | null {
 }
 
 /**
- * The room a person's fresh connection starts in: their working group while a phase is open,
- * otherwise the plenary.
+ * The room a person's fresh connection starts in: where `placeOf` puts them (their working group
+ * while a phase is open), otherwise the plenary.
  */
 export async function roomOnConnect(
-  db: DbOrTx,
+  rt: Pick<Realtime, 'db' | 'placeOf'>,
   actor: Actor,
   plenaryId: string,
 ): Promise<string | null> {
-  const roomId = (await groupOfPersonNow(db, actor.eventId, actor.personId)) ?? plenaryId;
+  const roomId = (await rt.placeOf(actor.eventId, actor.personId)) ?? plenaryId;
   // Someone a moderator removed from that room starts in no room until re-admitted.
-  return (await isRemovedFrom(db, roomId, actor.personId)) ? null : roomId;
+  return (await isRemovedFrom(rt.db, roomId, actor.personId)) ? null : roomId;
 }
 
 /**

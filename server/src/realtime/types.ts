@@ -63,4 +63,14 @@ export interface Realtime {
   handTakenListeners: Set<HandTakenListener>;
   /** Registers a listener for taken hands; returns the function that removes it. */
   onHandTaken(listener: HandTakenListener): () => void;
+  /**
+   * The room a person belongs in now other than the plenary (a working group while a phase is
+   * open), or null for the plenary. The feature that knows sets it; the socket layer only asks.
+   */
+  placeOf: PlaceResolver;
+  /** Handlers a feature plugin adds to every socket that connects, after the built-in ones. */
+  socketHandlers: SocketHandlers[];
 }
+
+export type PlaceResolver = (eventId: string, personId: string) => Promise<string | null>;
+export type SocketHandlers = (rt: Realtime, socket: PlenumSocket) => void;

@@ -9,7 +9,8 @@ import {
   type DispatchDeps,
 } from './dispatch.ts';
 import { helpAudience } from './help.ts';
-import { toPhase, type PhaseRow } from './repository.ts';
+import { groupOfPersonNow, toPhase, type PhaseRow } from './repository.ts';
+import { registerHelpHandlers } from './help-socket.ts';
 import { closeDuePhases } from './service.ts';
 import phaseRoutes from './routes.ts';
 import groupRoutes from './group-routes.ts';
@@ -67,6 +68,10 @@ export default fp<PhasesOptions>(
 
     await app.register(phaseRoutes, { events });
     await app.register(groupRoutes, { events });
+
+    // The socket layer knows no phases: it asks here where people belong, and adds our handlers.
+    app.realtime.placeOf = (eventId, personId) => groupOfPersonNow(app.db, eventId, personId);
+    app.realtime.socketHandlers.push(registerHelpHandlers);
 
     app.realtime.io.on('connection', (socket) => {
       if (socket.recovered) return; // a recovered socket kept its rooms and its media

@@ -45,7 +45,7 @@ export function registerVisitHandlers(rt: Realtime, socket: PlenumSocket) {
   });
 
   onEvent(rt, socket, 'group:leave', GroupVisitInput, async (input, ctx) => {
-    const home = await roomOnConnect(rt.db, ctx.actor, socket.data.plenaryId);
+    const home = await roomOnConnect(rt, ctx.actor, socket.data.plenaryId);
     // Leaving a room one is not in, or one's own place, changes nothing.
     if (!socket.rooms.has(socketRoom.room(input.roomId)) || home === input.roomId) {
       return { roomId: currentRoomOf(socket.rooms) };
