@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkMinutes,
   checkText,
   checkWholeNumber,
   fieldErrorsFromServer,
@@ -69,5 +70,24 @@ describe('form rules', () => {
     expect(formatIsoDate('2026-03-12', 'de-DE')).toBe('12.03.2026');
     expect(formatIsoDate('2026-03-12', 'en-GB')).toBe('12 Mar 2026');
     expect(formatIsoDate('soon', 'de-DE')).toBe('soon');
+  });
+});
+
+describe('minutes', () => {
+  it('allows a gain when shifting but never zero', () => {
+    expect(checkMinutes('-15', 'agendaShift')).toEqual({ ok: true, value: -15 });
+    expect(checkMinutes('0', 'agendaShift')).toEqual({ ok: false, error: { key: 'notZero' } });
+  });
+
+  it('extends by at least a minute, a phase by at most two hours', () => {
+    expect(checkMinutes('-5', 'agendaExtend')).toEqual({
+      ok: false,
+      error: { key: 'numberRange', min: 1, max: 240 },
+    });
+    expect(checkMinutes('150', 'phaseExtend')).toEqual({
+      ok: false,
+      error: { key: 'numberRange', min: 1, max: 120 },
+    });
+    expect(checkMinutes('10', 'phaseExtend')).toEqual({ ok: true, value: 10 });
   });
 });

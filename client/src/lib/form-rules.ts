@@ -92,3 +92,26 @@ export function formatIsoDate(isoDate: string, locale: string): string {
   if (Number.isNaN(instant)) return isoDate;
   return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(instant);
 }
+
+/** A checked form: the body to send, or the errors per field. */
+export type FormResult<F extends string, B> =
+  { ok: true; body: B } | { ok: false; errors: FormErrors<F> };
+
+// Minutes for live changes (agenda and phases)
+
+export type MinutesUse = 'agendaExtend' | 'agendaShift' | 'phaseExtend';
+
+const minuteLimits: Record<MinutesUse, [number, number]> = {
+  agendaExtend: [1, 240],
+  agendaShift: [-240, 240],
+  phaseExtend: [1, 120],
+};
+
+/** Minutes for extend (positive) or shift (a delay, or negative for a gain; never 0). */
+export function checkMinutes(text: string, use: MinutesUse): Checked<number> {
+  const [min, max] = minuteLimits[use];
+  const checked = checkWholeNumber(text, min, max);
+  if (!checked.ok) return checked;
+  if (checked.value === 0) return { ok: false, error: { key: 'notZero' } satisfies FormError };
+  return { ok: true, value: checked.value! };
+}

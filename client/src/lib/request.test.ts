@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api.ts';
-import { consoleApi } from './request.ts';
+import { agendaApi } from '../features/agenda/agenda-api.ts';
+import { assignmentsApi } from '../features/assignments/assignments-api.ts';
+import { phasesApi } from '../features/phases/phases-api.ts';
+import { roomsApi } from '../features/rooms/rooms-api.ts';
 
 interface Call {
   url: string;
@@ -23,10 +26,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('console api', () => {
+describe('the console’s requests', () => {
   it('sends JSON bodies with their content type', async () => {
     const calls = stubFetch(200, []);
-    await consoleApi.extendItem('forum', 'item-1', 10);
+    await agendaApi.extendItem('forum', 'item-1', 10);
     expect(calls[0]!.url).toBe('/api/events/forum/agenda/item-1/extend');
     expect(calls[0]!.init.method).toBe('POST');
     expect((calls[0]!.init.headers as Record<string, string>)['Content-Type']).toBe(
@@ -38,7 +41,7 @@ describe('console api', () => {
   it('sends a Frab schedule as the XML bytes themselves', async () => {
     const calls = stubFetch(200, { imported: 2, skipped: [] });
     const file = new Blob(['<schedule/>'], { type: '' });
-    const report = await consoleApi.importFrab('forum', file);
+    const report = await agendaApi.importFrab('forum', file);
     expect(report).toEqual({ imported: 2, skipped: [] });
     expect((calls[0]!.init.headers as Record<string, string>)['Content-Type']).toBe(
       'application/xml',
@@ -48,14 +51,14 @@ describe('console api', () => {
 
   it('sends a pre-assignment list as text/csv', async () => {
     const calls = stubFetch(200, { assigned: 0, unmatched: [] });
-    await consoleApi.preassign('p-1', new Blob(['Name;Gruppe\n']));
+    await assignmentsApi.preassign('p-1', new Blob(['Name;Gruppe\n']));
     expect(calls[0]!.url).toBe('/api/phases/p-1/preassign');
     expect((calls[0]!.init.headers as Record<string, string>)['Content-Type']).toBe('text/csv');
   });
 
   it('reads an empty 204 answer as done', async () => {
     stubFetch(204);
-    await expect(consoleApi.deleteRoom('forum', 'room-1')).resolves.toBeUndefined();
+    await expect(roomsApi.deleteRoom('forum', 'room-1')).resolves.toBeUndefined();
   });
 
   it('turns a refusal into an ApiError with the offending fields', async () => {
@@ -67,7 +70,7 @@ describe('console api', () => {
         reason: 'overlap',
       },
     });
-    const error = await consoleApi
+    const error = await agendaApi
       .createAgendaItem('forum', {
         title: 'x',
         description: '',
@@ -90,11 +93,11 @@ describe('console api', () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(consoleApi.phases('forum')).rejects.toMatchObject({ code: 'network' });
+    await expect(phasesApi.phases('forum')).rejects.toMatchObject({ code: 'network' });
   });
 
   it('encodes path segments', () => {
-    expect(consoleApi.icalUrl('a/b')).toBe('/api/events/a%2Fb/agenda.ics');
-    expect(consoleApi.resultsUrl('p 1')).toBe('/api/phases/p%201/results.md');
+    expect(agendaApi.icalUrl('a/b')).toBe('/api/events/a%2Fb/agenda.ics');
+    expect(phasesApi.resultsUrl('p 1')).toBe('/api/phases/p%201/results.md');
   });
 });

@@ -2,8 +2,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Event } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
-import { formatDay, formatTimeRange, groupByDay, liveItemIds } from './agenda.ts';
-import { consoleApi } from '../../lib/request.ts';
+import { formatDay } from '../../lib/time-format.ts';
+import { formatTimeRange, groupByDay, liveItemIds } from './agenda.ts';
+import { agendaApi } from './agenda-api.ts';
 import { useNow } from './useNow.ts';
 import { AgendaImport } from './AgendaImport.tsx';
 import { AgendaItemForm } from './AgendaItemForm.tsx';
@@ -42,7 +43,7 @@ export function AgendaEditor({ event, canEdit, canRun }: AgendaEditorProps) {
     void action.run(
       `delete:${item.id}`,
       async () => {
-        await consoleApi.deleteAgendaItem(event.slug, item.id);
+        await agendaApi.deleteAgendaItem(event.slug, item.id);
         agenda.remove(item.id);
       },
       () => t('console.agenda.deleted', { title: item.title }),
@@ -64,7 +65,7 @@ export function AgendaEditor({ event, canEdit, canRun }: AgendaEditorProps) {
             {t('console.agenda.add')}
           </button>
         )}
-        <a className="button" href={consoleApi.icalUrl(event.slug)} download>
+        <a className="button" href={agendaApi.icalUrl(event.slug)} download>
           {t('console.agenda.ical')}
         </a>
       </div>

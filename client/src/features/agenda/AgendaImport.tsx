@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaImportResult } from '@plenum/shared';
-import { consoleApi } from '../../lib/request.ts';
+import { agendaApi } from './agenda-api.ts';
 import { ActionError } from '../console/fields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 
@@ -20,7 +20,7 @@ export function AgendaImport({ slug, onImported }: { slug: string; onImported: (
     if (!chosen) return file.current?.focus();
     const result = await action.run(
       'import',
-      () => consoleApi.importFrab(slug, chosen),
+      () => agendaApi.importFrab(slug, chosen),
       (r) => t('console.import.done', { count: r.imported, skipped: r.skipped.length }),
     );
     if (result) {

@@ -15,7 +15,7 @@ import {
   type AgendaFormValues,
 } from './agenda-form.ts';
 import { ApiError } from '../../lib/api.ts';
-import { consoleApi } from '../../lib/request.ts';
+import { agendaApi } from './agenda-api.ts';
 import { firstInvalid, type FormErrors } from '../../lib/form-rules.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { consoleErrorText } from '../../ui/errorText.ts';
@@ -74,8 +74,8 @@ export function AgendaItemForm({ event, items, item, onSaved, onCancel }: Agenda
     setSaving(true);
     try {
       const saved = item
-        ? await consoleApi.updateAgendaItem(event.slug, item.id, patch!)
-        : await consoleApi.createAgendaItem(event.slug, checked.body);
+        ? await agendaApi.updateAgendaItem(event.slug, item.id, patch!)
+        : await agendaApi.createAgendaItem(event.slug, checked.body);
       announce(
         t(item ? 'console.agenda.updated' : 'console.agenda.created', { title: saved.title }),
       );

@@ -2,9 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '@plenum/shared';
 import { isRunning } from './agenda.ts';
-import { consoleApi } from '../../lib/request.ts';
-import { checkMinutes } from '../rooms/room-form.ts';
-import type { FormError } from '../../lib/form-rules.ts';
+import { agendaApi } from './agenda-api.ts';
+import { checkMinutes, type FormError } from '../../lib/form-rules.ts';
 import { ActionError, useFormErrorText } from '../console/fields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 
@@ -32,8 +31,8 @@ export function AgendaLiveControls({ slug, item, onAgenda }: AgendaLiveControlsP
       async () =>
         onAgenda(
           await (kind === 'start'
-            ? consoleApi.startItem(slug, item.id)
-            : consoleApi.endItem(slug, item.id)),
+            ? agendaApi.startItem(slug, item.id)
+            : agendaApi.endItem(slug, item.id)),
         ),
       () => t(kind === 'start' ? 'console.agenda.started' : 'console.agenda.ended', { title }),
     );
@@ -48,8 +47,8 @@ export function AgendaLiveControls({ slug, item, onAgenda }: AgendaLiveControlsP
       async () =>
         onAgenda(
           await (kind === 'extend'
-            ? consoleApi.extendItem(slug, item.id, value)
-            : consoleApi.shiftItem(slug, item.id, value)),
+            ? agendaApi.extendItem(slug, item.id, value)
+            : agendaApi.shiftItem(slug, item.id, value)),
         ),
       () =>
         t(kind === 'extend' ? 'console.agenda.extended' : 'console.agenda.shifted', {

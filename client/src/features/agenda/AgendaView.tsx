@@ -1,7 +1,8 @@
 import type { AgendaItem } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/i18n/index.ts';
-import { formatDay, formatTime, groupByDay, liveItemIds, scheduledEnd } from './agenda.ts';
+import { formatDay, formatTime } from '../../lib/time-format.ts';
+import { groupByDay, liveItemIds, scheduledEnd } from './agenda.ts';
 import { useNow } from './useNow.ts';
 
 interface AgendaViewProps {

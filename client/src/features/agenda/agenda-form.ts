@@ -1,6 +1,6 @@
 import type { AgendaItem, AgendaItemPatch, AgendaKind, Speaker } from '@plenum/shared';
 import { formatTimeRange, scheduledEnd } from './agenda.ts';
-import type { AgendaBody } from '../../lib/request.ts';
+import type { AgendaBody } from './agenda-api.ts';
 import {
   checkText,
   checkWholeNumber,

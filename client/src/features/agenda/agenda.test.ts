@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dayKey,
-  formatDay,
-  formatTime,
-  formatTimeRange,
-  groupByDay,
-  liveItemIds,
-} from './agenda.ts';
+import { dayKey, formatDay, formatTime } from '../../lib/time-format.ts';
+import { formatTimeRange, groupByDay, liveItemIds } from './agenda.ts';
 
 const berlin = 'Europe/Berlin';
 

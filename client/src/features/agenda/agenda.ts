@@ -1,4 +1,5 @@
 import type { AgendaItem } from '@plenum/shared';
+import { dayKey, formatTime } from '../../lib/time-format.ts';
 
 /** Agenda times are shown in the event's time zone, never the viewer's: everyone reads the same. */
 
@@ -7,65 +8,13 @@ type Timed = Pick<
   AgendaItem,
   'id' | 'startsAt' | 'durationMinutes' | 'actualStartAt' | 'actualEndAt'
 >;
-type Instant = string | number | Date;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  // Building a DateTimeFormat is costly; an agenda formats the same few shapes hundreds of times.
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let found = formatters.get(key);
-  if (!found) {
-    found = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, found);
-  }
-  return found;
-}
-
-function toDate(instant: Instant): Date {
-  return instant instanceof Date ? instant : new Date(instant);
-}
-
 export function scheduledEnd(item: Scheduled): Date {
   return new Date(Date.parse(item.startsAt) + item.durationMinutes * 60_000);
-}
-
-/** "09:30": 24-hour clock in both languages, as German and British readers expect. */
-export function formatTime(instant: Instant, timeZone: string, locale: string): string {
-  return formatter(locale, {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(toDate(instant));
 }
 
 /** "09:30–10:00" with an en dash. */
 export function formatTimeRange(item: Scheduled, timeZone: string, locale: string): string {
   return `${formatTime(item.startsAt, timeZone, locale)}–${formatTime(scheduledEnd(item), timeZone, locale)}`;
-}
-
-/** "Donnerstag, 12. März 2026" */
-export function formatDay(instant: Instant, timeZone: string, locale: string): string {
-  return formatter(locale, {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(toDate(instant));
-}
-
-/** The calendar day in the event's time zone as "2026-03-12", for grouping and React keys. */
-export function dayKey(instant: Instant, timeZone: string): string {
-  const parts = formatter('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(toDate(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 export interface AgendaDay<T> {

@@ -1,5 +1,5 @@
 import type { AgendaItem } from '@plenum/shared';
-import { consoleApi } from '../../lib/request.ts';
+import { agendaApi } from './agenda-api.ts';
 import { useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 import { useRemoteList } from '../../app/useRemoteList.ts';
 
@@ -9,7 +9,7 @@ const byStart = (items: AgendaItem[]) =>
 /** The agenda as the editor shows it: loaded fresh, replaced by every `agenda:updated`. */
 export function useAgendaEditor(slug: string, eventId: string) {
   const list = useRemoteList(`agenda:${slug}`, async (signal) =>
-    byStart(await consoleApi.agenda(slug, signal)),
+    byStart(await agendaApi.agenda(slug, signal)),
   );
   useServerEvent('agenda:updated', (update) => {
     if (update.eventId === eventId) list.update(() => byStart(update.items));

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '@plenum/shared';
-import { consoleApi } from '../../lib/request.ts';
-import { assignmentRows, filterRows, type AssignmentRow } from '../phases/phases.ts';
+import { assignmentsApi } from './assignments-api.ts';
+import { assignmentRows, filterRows, type AssignmentRow } from './assignments.ts';
 import type { PresenceMap } from '../presence/presence.ts';
 import { ActionError } from '../console/fields.tsx';
 import { useAssignments } from './useAssignments.ts';
@@ -96,7 +96,7 @@ function AssignmentLine({
     void action.run(
       'move',
       async () => {
-        await consoleApi.move(phase.id, row.personId, target);
+        await assignmentsApi.move(phase.id, row.personId, target);
         setPicked(null);
         onMoved();
       },

@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreassignmentReport } from '@plenum/shared';
-import { consoleApi } from '../../lib/request.ts';
-import { unmatchedReason } from '../phases/phases.ts';
+import { assignmentsApi } from './assignments-api.ts';
+import { unmatchedReason } from './assignments.ts';
 import { ActionError } from '../console/fields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 
@@ -22,7 +22,7 @@ export function PreassignUpload({ phaseId }: { phaseId: string }) {
     if (!chosen) return file.current?.focus();
     const result = await action.run(
       'upload',
-      () => consoleApi.preassign(phaseId, chosen),
+      () => assignmentsApi.preassign(phaseId, chosen),
       (r) => t('console.preassign.done', { count: r.assigned, unmatched: r.unmatched.length }),
     );
     if (result) setReport(result);

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { consoleApi } from '../../lib/request.ts';
+import { assignmentsApi } from './assignments-api.ts';
 import { useServerEvent } from '../realtime/RealtimeContext.tsx';
 import { useRemoteList } from '../../app/useRemoteList.ts';
 
@@ -9,7 +9,7 @@ import { useRemoteList } from '../../app/useRemoteList.ts';
  */
 export function useAssignments(phaseId: string) {
   const list = useRemoteList(`assignments:${phaseId}`, (signal) =>
-    consoleApi.assignments(phaseId, signal),
+    assignmentsApi.assignments(phaseId, signal),
   );
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);

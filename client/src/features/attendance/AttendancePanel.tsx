@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { AttendanceReport, Event } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useLoad } from '../../app/useLoad.ts';
-import { formatDateTime, peopleAttending } from '../audit/audit.ts';
-import { recordsApi } from '../audit/audit-api.ts';
+import { formatDateTime } from '../../lib/time-format.ts';
+import { attendanceApi } from './attendance-api.ts';
+import { peopleAttending } from './attendance.ts';
 
 type AttendanceRoom = AttendanceReport['rooms'][number];
 
@@ -14,7 +15,7 @@ type AttendanceRoom = AttendanceReport['rooms'][number];
 export function AttendancePanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> }) {
   const { t } = useTranslation();
   const report = useLoad(`attendance:${event.slug}`, (signal) =>
-    recordsApi.attendance(event.slug, signal),
+    attendanceApi.attendance(event.slug, signal),
   );
 
   return (
@@ -22,7 +23,7 @@ export function AttendancePanel({ event }: { event: Pick<Event, 'slug' | 'timeZo
       <h3 id="console-attendance-heading">{t('console.attendance.heading')}</h3>
       <p className="meta">{t('console.attendance.intro', { timeZone: event.timeZone })}</p>
       <div className="console-toolbar">
-        <a className="button" href={recordsApi.attendanceCsvUrl(event.slug)} download>
+        <a className="button" href={attendanceApi.attendanceCsvUrl(event.slug)} download>
           {t('console.attendance.csv')}
         </a>
         <button type="button" className="button button-quiet" onClick={report.reload}>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AuditArea, AuditEntry, Event } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
-import { auditAreas, detailsSummary, formatDateTime } from './audit.ts';
+import { formatDateTime } from '../../lib/time-format.ts';
+import { auditAreas, detailsSummary } from './audit.ts';
 import { useAuditLog } from './useAuditLog.ts';
 
 /** The audit log: who changed what and when, newest first, an area at a time if wished. */

@@ -1,11 +1,10 @@
-import type { AttendanceReport, AuditArea, AuditPage } from '@plenum/shared';
-import { send } from '../../lib/request.ts';
+import type { AuditArea, AuditPage } from '@plenum/shared';
+import { eventPath as event, send } from '../../lib/request.ts';
 
 /**
- * The organizer's records of an event: the audit log and attendance. Only the console's chunk
- * imports this; the server lets organizers alone read either.
+ * The event's audit log, a page at a time. Only the console's chunk imports this; the server lets
+ * organizers alone read it.
  */
-const event = (slug: string) => `/api/events/${encodeURIComponent(slug)}`;
 
 export interface AuditPageQuery {
   before?: number | null;
@@ -22,11 +21,7 @@ export function auditQueryString({ before, area, limit }: AuditPageQuery): strin
   return text ? `?${text}` : '';
 }
 
-export const recordsApi = {
+export const auditApi = {
   audit: (slug: string, query: AuditPageQuery, signal?: AbortSignal) =>
     send<AuditPage>('GET', `${event(slug)}/audit${auditQueryString(query)}`, undefined, signal),
-  attendance: (slug: string, signal?: AbortSignal) =>
-    send<AttendanceReport>('GET', `${event(slug)}/attendance`, undefined, signal),
-  /** A download link: the server names the file and sends it as UTF-8 CSV for spreadsheets. */
-  attendanceCsvUrl: (slug: string) => `${event(slug)}/attendance.csv`,
 };

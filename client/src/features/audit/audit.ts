@@ -1,8 +1,8 @@
-import type { AttendanceReport, AuditArea, AuditEntry } from '@plenum/shared';
+import type { AuditArea, AuditEntry } from '@plenum/shared';
 
 /**
- * How the console shows the event's records (audit log, attendance): pure helpers, so paging,
- * summaries and times are tested without a browser.
+ * How the console shows the audit log: pure helpers, so paging and summaries are tested
+ * without a browser.
  */
 
 /** The filter's choices, in the order an organizer thinks of the day. Same words as the server. */
@@ -44,30 +44,4 @@ export function detailsSummary(details: Record<string, unknown>, max = 160): str
     .map(([key, value]) => `${key}: ${valueText(value)}`)
     .join(' · ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** "12.03.2026, 09:30" on the event's clock: one column in a table, sortable by eye. */
-export function formatDateTime(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
-}
-
-/** How many different people were anywhere in the event; erased people count once each. */
-export function peopleAttending(report: AttendanceReport): number {
-  const seen = new Set<string>();
-  let nameless = 0;
-  for (const room of report.rooms) {
-    for (const person of room.people) {
-      if (person.personId) seen.add(person.personId);
-      else nameless += 1;
-    }
-  }
-  return seen.size + nameless;
 }

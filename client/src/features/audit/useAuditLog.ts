@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditArea, AuditEntry } from '@plenum/shared';
 import { appendAuditPage } from './audit.ts';
-import { recordsApi } from './audit-api.ts';
+import { auditApi } from './audit-api.ts';
 
 export interface AuditLogState {
   status: 'loading' | 'done' | 'failed';
@@ -34,7 +34,7 @@ export function useAuditLog(slug: string) {
     const mine = ++generation.current;
     const controller = new AbortController();
     setState(initial);
-    recordsApi.audit(slug, { area, limit: pageSize }, controller.signal).then(
+    auditApi.audit(slug, { area, limit: pageSize }, controller.signal).then(
       (page) => {
         if (generation.current !== mine) return;
         setState({
@@ -58,7 +58,7 @@ export function useAuditLog(slug: string) {
     if (!before || state.loadingMore) return null;
     setState((s) => ({ ...s, loadingMore: true, moreFailed: false }));
     try {
-      const page = await recordsApi.audit(slug, { area, before, limit: pageSize });
+      const page = await auditApi.audit(slug, { area, before, limit: pageSize });
       if (generation.current !== mine) return null;
       setState((s) => ({
         ...s,

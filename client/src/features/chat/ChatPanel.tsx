@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
-import { formatTime } from '../agenda/agenda.ts';
+import { formatTime } from '../../lib/time-format.ts';
 import { isAnnouncement, type PendingMessage } from './chat.ts';
 import { CHAT_MAX_LENGTH } from '../../lib/limits.ts';
 import { isRealtimeError } from '../../lib/socket.ts';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../app/status.tsx';
-import type { CreatedInvitation } from '../../lib/request.ts';
+import type { CreatedInvitation } from './invitations-api.ts';
 import { QrCode } from './QrCode.tsx';
 
 /** A new invitation link, shown this once: to copy, or to scan from the screen or a handout. */

@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { consoleApi, type CreatedInvitation } from '../../lib/request.ts';
+import { invitationsApi, type CreatedInvitation } from './invitations-api.ts';
 import {
   checkInvitationForm,
   emptyInvitationForm,
   invitationFields,
   type InvitationField,
   type InvitationFormValues,
-} from '../rooms/room-form.ts';
+} from './invitation-form.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
 import { SelectField } from '../console/fields.tsx';
@@ -48,7 +48,7 @@ export function InvitationForm({ slug, timeZone, onCreated }: InvitationFormProp
     setSaving(true);
     clearErrors();
     try {
-      const created = await consoleApi.createInvitation(slug, checked.body);
+      const created = await invitationsApi.createInvitation(slug, checked.body);
       announce(t('console.invitations.createdHeading', { role: t(`roles.${created.role}`) }));
       setValues((v) => ({ ...emptyInvitationForm, role: v.role }));
       onCreated(created);

@@ -2,8 +2,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Event, Invitation } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
-import { formatDay, formatTime } from '../agenda/agenda.ts';
-import { consoleApi, type CreatedInvitation } from '../../lib/request.ts';
+import { formatDay, formatTime } from '../../lib/time-format.ts';
+import { invitationsApi, type CreatedInvitation } from './invitations-api.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { CreatedLink } from './CreatedLink.tsx';
 import { ActionError } from '../console/fields.tsx';
@@ -25,7 +25,7 @@ export function InvitationsPanel({ event }: { event: Pick<Event, 'slug' | 'timeZ
   const revoke = (invitation: Invitation) =>
     void action.run(
       `revoke:${invitation.id}`,
-      async () => invitations.put(await consoleApi.revokeInvitation(event.slug, invitation.id)),
+      async () => invitations.put(await invitationsApi.revokeInvitation(event.slug, invitation.id)),
       () => t('console.invitations.revoked'),
     );
 

@@ -1,11 +1,11 @@
 import type { Invitation } from '@plenum/shared';
-import { consoleApi } from '../../lib/request.ts';
+import { invitationsApi } from './invitations-api.ts';
 import { useRemoteList } from '../../app/useRemoteList.ts';
 
 /** The event's invitation links (without the links themselves: the server keeps only hashes). */
 export function useInvitations(slug: string) {
   const list = useRemoteList(`invitations:${slug}`, async (signal) =>
-    [...(await consoleApi.invitations(slug, signal))].sort(
+    [...(await invitationsApi.invitations(slug, signal))].sort(
       (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt),
     ),
   );

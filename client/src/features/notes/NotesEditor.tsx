@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
-import { formatTime } from '../agenda/agenda.ts';
+import { formatTime } from '../../lib/time-format.ts';
 import { api } from '../../lib/api.ts';
 import { NOTES_MAX_LENGTH } from '../../lib/limits.ts';
 import { hasUnsavedChanges } from './notes.ts';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HelpRequest } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
-import { formatTime } from '../agenda/agenda.ts';
+import { formatTime } from '../../lib/time-format.ts';
 import { splitHelpRequests } from './help-requests.ts';
 import { liveErrorKey } from '../realtime/errors.ts';
 

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '@plenum/shared';
-import { consoleApi } from '../../lib/request.ts';
-import { checkMinutes } from '../rooms/room-form.ts';
+import { assignmentsApi } from '../assignments/assignments-api.ts';
+import { phasesApi } from './phases-api.ts';
 import { formatCountdown, minutesLeft } from './countdown.ts';
-import type { FormError } from '../../lib/form-rules.ts';
+import { checkMinutes, type FormError } from '../../lib/form-rules.ts';
 import { groupLoad } from './phases.ts';
 import type { PresenceMap } from '../presence/presence.ts';
 import { useCountdown } from './useCountdown.ts';
@@ -89,7 +89,7 @@ export function PhaseCard({ phase, presence, leaveOut, canMove, onPhase }: Phase
             text={t('console.phases.openText')}
             confirmLabel={t('console.phases.open')}
             busy={action.busy === 'open'}
-            onConfirm={() => run('open', () => consoleApi.openPhase(phase.id))}
+            onConfirm={() => run('open', () => phasesApi.openPhase(phase.id))}
           />
         )}
         {phase.status === 'open' && (
@@ -101,7 +101,7 @@ export function PhaseCard({ phase, presence, leaveOut, canMove, onPhase }: Phase
             text={t('console.phases.closeText')}
             confirmLabel={t('console.phases.close')}
             busy={action.busy === 'close'}
-            onConfirm={() => run('close', () => consoleApi.closePhase(phase.id))}
+            onConfirm={() => run('close', () => phasesApi.closePhase(phase.id))}
           />
         )}
         {canMove && phase.status !== 'closed' && (
@@ -110,13 +110,13 @@ export function PhaseCard({ phase, presence, leaveOut, canMove, onPhase }: Phase
             className="button"
             aria-disabled={action.busy === 'balance' || undefined}
             aria-describedby={`${id}-balance-hint`}
-            onClick={() => run('balance', () => consoleApi.balance(phase.id))}
+            onClick={() => run('balance', () => assignmentsApi.balance(phase.id))}
           >
             {t('console.phases.balance')}
           </button>
         )}
         {phase.status !== 'draft' && (
-          <a className="button" href={consoleApi.resultsUrl(phase.id)} download>
+          <a className="button" href={phasesApi.resultsUrl(phase.id)} download>
             {t('console.phases.results')}
           </a>
         )}
@@ -155,7 +155,7 @@ function ExtendPhase({ phase, onPhase }: { phase: Phase; onPhase: (phase: Phase)
     setInvalid(undefined);
     void action.run(
       'extend',
-      async () => onPhase(await consoleApi.extendPhase(phase.id, checked.value)),
+      async () => onPhase(await phasesApi.extendPhase(phase.id, checked.value)),
       () => t('console.phases.extended', { count: checked.value }),
     );
   };

@@ -2,13 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phase, Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { consoleApi } from '../../lib/request.ts';
-import {
-  checkPhaseForm,
-  emptyPhaseForm,
-  phaseFields,
-  type PhaseFormValues,
-} from '../rooms/room-form.ts';
+import { phasesApi } from './phases-api.ts';
+import { checkPhaseForm, emptyPhaseForm, phaseFields, type PhaseFormValues } from './phase-form.ts';
 import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
 import { CheckboxGroup } from '../console/fields.tsx';
@@ -37,7 +32,7 @@ export function PhaseForm({ slug, groups, onCreated, onCancel }: PhaseFormProps)
     if (!checked.ok) return showErrors(checked.errors, null);
     setSaving(true);
     try {
-      const phase = await consoleApi.createPhase(slug, checked.body);
+      const phase = await phasesApi.createPhase(slug, checked.body);
       announce(t('console.phases.created', { title: phase.title }));
       onCreated(phase);
     } catch (error) {

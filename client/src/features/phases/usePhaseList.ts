@@ -1,5 +1,5 @@
 import type { Phase } from '@plenum/shared';
-import { consoleApi } from '../../lib/request.ts';
+import { phasesApi } from './phases-api.ts';
 import { sortPhases, upsertPhase } from './phases.ts';
 import { useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 import { useRemoteList } from '../../app/useRemoteList.ts';
@@ -7,7 +7,7 @@ import { useRemoteList } from '../../app/useRemoteList.ts';
 /** The event's phases, kept current by `phase:updated` and by the console's own answers. */
 export function usePhaseList(slug: string) {
   const list = useRemoteList(`phases:${slug}`, async (signal) =>
-    sortPhases(await consoleApi.phases(slug, signal)),
+    sortPhases(await phasesApi.phases(slug, signal)),
   );
   useServerEvent('phase:updated', (phase) => list.update((phases) => upsertPhase(phases, phase)));
   useResync(list.reload);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { consoleApi } from '../../lib/request.ts';
+import { roomsApi } from './rooms-api.ts';
 import {
   checkRoomForm,
   emptyRoomForm,
@@ -54,8 +54,8 @@ export function RoomForm({ slug, room, presence, onSaved, onCancel }: RoomFormPr
     setSaving(true);
     try {
       const saved = room
-        ? await consoleApi.updateRoom(slug, room.id, patch!)
-        : await consoleApi.createRoom(slug, checked.body);
+        ? await roomsApi.updateRoom(slug, room.id, patch!)
+        : await roomsApi.createRoom(slug, checked.body);
       announce(t(room ? 'console.groups.updated' : 'console.groups.created', { name: saved.name }));
       onSaved(saved);
     } catch (error) {

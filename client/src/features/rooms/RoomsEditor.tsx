@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
-import { consoleApi } from '../../lib/request.ts';
+import { roomsApi } from './rooms-api.ts';
 import type { PresenceMap } from '../presence/presence.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ActionError } from '../console/fields.tsx';
@@ -35,7 +35,7 @@ export function RoomsEditor({
     void action.run(
       `delete:${room.id}`,
       async () => {
-        await consoleApi.deleteRoom(slug, room.id);
+        await roomsApi.deleteRoom(slug, room.id);
         rooms.remove(room.id);
       },
       () => t('console.groups.deleted', { name: room.name }),

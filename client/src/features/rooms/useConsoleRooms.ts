@@ -1,11 +1,11 @@
 import type { Room } from '@plenum/shared';
-import { consoleApi } from '../../lib/request.ts';
+import { roomsApi } from './rooms-api.ts';
 import { useResync } from '../realtime/RealtimeContext.tsx';
 import { useRemoteList } from '../../app/useRemoteList.ts';
 
 /** The event's rooms for the console: the working groups are what it edits and builds phases of. */
 export function useConsoleRooms(slug: string) {
-  const list = useRemoteList(`rooms:${slug}`, (signal) => consoleApi.rooms(slug, signal));
+  const list = useRemoteList(`rooms:${slug}`, (signal) => roomsApi.rooms(slug, signal));
   useResync(list.reload);
   const groups = list.items.filter((r) => r.kind === 'working_group');
   return {
