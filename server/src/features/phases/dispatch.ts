@@ -209,3 +209,21 @@ export async function dispatchMoved(
     deadlineAt: phase.deadlineAt?.toISOString() ?? null,
   });
 }
+
+/**
+ * A working group was deleted (and with it its assignments): whoever is in it — members and
+ * visitors — goes back to the plenary with a token for it, then its LiveKit room goes, which
+ * disconnects anyone still there and leaves earlier tokens nothing to join.
+ */
+export async function dispatchRoomDeleted(deps: DispatchDeps, eventId: string, roomId: string) {
+  const inside = deps.io.in(socketRoom.room(roomId));
+  const personIds = new Set((await inside.fetchSockets()).map((s) => s.data.personId));
+  inside.socketsLeave(socketRoom.room(roomId));
+  if (personIds.size > 0) {
+    const plenary = await findPlenary(deps.db, eventId);
+    await ensureLivekitRoom(deps.livekit, plenary, personIds);
+    const targets = new Map([...personIds].map((id) => [id, plenary]));
+    await movePeople(deps, eventId, targets, { phaseId: null, reason: 'moved', deadlineAt: null });
+  }
+  await deleteLivekitRoom(deps.livekit, roomId);
+}

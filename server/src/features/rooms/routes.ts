@@ -8,6 +8,7 @@ import {
   WorkingGroupPatch,
 } from '@plenum/shared';
 import { requireEventActor } from '../access/actor.ts';
+import { dispatchRoomDeleted } from '../phases/dispatch.ts';
 import {
   createWorkingGroup,
   deleteWorkingGroup,
@@ -96,6 +97,13 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
         what: 'manage rooms',
       });
       await deleteWorkingGroup(app.db, event.id, request.params.roomId, person.personId);
+      const deps = {
+        db: app.db,
+        io: app.realtime.io,
+        livekit: app.livekit,
+        presence: app.realtime.presence,
+      };
+      await dispatchRoomDeleted(deps, event.id, request.params.roomId);
       return reply.status(204).send(null);
     },
   );
