@@ -3,7 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadOrCreateSecrets } from './lib/secrets.ts';
 import { startEmbeddedLivekit, type EmbeddedLivekit } from './features/livekit/process.ts';
-import { ensureLivekitBinary } from '../../scripts/ensure-livekit.ts';
+import { ensureLivekitBinary } from './features/livekit/binary.ts';
 
 export interface RunningServer {
   app: FastifyInstance;

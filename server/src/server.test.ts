@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from 'node:net';
-import { ensureLivekitBinary } from '../../scripts/ensure-livekit.ts';
+import { ensureLivekitBinary } from './features/livekit/binary.ts';
 import { createTestDatabase } from './test/database.ts';
 import { freePort } from './test/ports.ts';
 

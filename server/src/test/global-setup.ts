@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { ensureLivekitBinary } from '../../../scripts/ensure-livekit.ts';
+import { ensureLivekitBinary } from '../features/livekit/binary.ts';
 import { startEmbeddedLivekit, type EmbeddedLivekit } from '../features/livekit/process.ts';
 import { freePort } from './ports.ts';
 import { mkdtempSync, rmSync } from 'node:fs';

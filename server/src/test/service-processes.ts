@@ -4,7 +4,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { ensureLivekitBinary } from '../../../scripts/ensure-livekit.ts';
+import { ensureLivekitBinary } from '../features/livekit/binary.ts';
 import { startEmbeddedLivekit, type EmbeddedLivekit } from '../features/livekit/process.ts';
 import { freePort } from './ports.ts';
 

@@ -10,7 +10,7 @@ import { join, seedEvent, type Member } from '../../test/fixtures.ts';
 import { freePort } from '../../test/ports.ts';
 import { connectParticipant, nextEvent, publishTone, RoomEvent } from '../../test/media.ts';
 import { ask, closeAll, connectAs, ok } from '../../test/sockets.ts';
-import { ensureLivekitBinary } from '../../../../scripts/ensure-livekit.ts';
+import { ensureLivekitBinary } from './binary.ts';
 import { startEmbeddedLivekit, type EmbeddedLivekit } from './process.ts';
 import { attendance, auditLog } from '../../db/schema/index.ts';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ensureLivekitBinary } from '../../../../scripts/ensure-livekit.ts';
+import { ensureLivekitBinary } from './binary.ts';
 import { startEmbeddedLivekit, type EmbeddedLivekit } from './process.ts';
 
 const LOOPBACK = '127.0.0.1';
