@@ -32,8 +32,10 @@ const livekitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.realtime.onHandTaken(async (hand, { takenBy }) => {
     const room = await findRoomById(app.db, hand.roomId);
     if (!room) return;
+    const taker = await loadActor(app.db, takenBy, room.eventId);
     await moderateParticipant(app.db, app.livekit, {
       actorId: takenBy,
+      actorRole: taker.role,
       room,
       targetId: hand.person.id,
       action: 'promote',
@@ -100,6 +102,7 @@ const livekitRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       await moderateParticipant(app.db, app.livekit, {
         actorId: person.personId,
+        actorRole: actor.role,
         room,
         targetId: personId,
         action,

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { TrackSource, TrackType, type RoomServiceClient } from 'livekit-server-sdk';
-import type { Actor, Role } from '@plenum/shared';
+import { actionsOnPeople, mayActOnPerson, type Actor, type Role } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { memberships, roomGrants } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -133,13 +133,14 @@ async function roleInEvent(db: DbOrTx, eventId: string, personId: string): Promi
 /**
  * A moderator's action on one participant: stored and audited first, then applied in LiveKit
  * (rights replaced whole, publishing stops at once). A participant who is not connected right now
- * gets the new rights with their next token.
+ * gets the new rights with their next token. Nobody removes, demotes or mutes a higher role.
  */
 export async function moderateParticipant(
   db: Db,
   livekit: LivekitDeps,
   input: {
     actorId: string;
+    actorRole: Role | null;
     room: RoomRow;
     targetId: string;
     action: ModeratorAction;
@@ -148,6 +149,10 @@ export async function moderateParticipant(
 ) {
   const { room, targetId, action } = input;
   const role = await roleInEvent(db, room.eventId, targetId);
+  const againstPerson = (actionsOnPeople as readonly string[]).includes(action);
+  if (againstPerson && !mayActOnPerson(input.actorRole, role)) {
+    throw new AppError('forbidden', `You cannot ${action} a person of a higher role.`);
+  }
   await db.transaction(async (tx) => {
     if (action !== 'mute') {
       const change = {
