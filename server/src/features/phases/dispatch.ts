@@ -112,22 +112,12 @@ async function movePeople(
   }
 }
 
-/** The working groups of a phase, as rows. */
-async function groupRoomsOf(db: Db, phaseId: string) {
-  const rows = await db
-    .select({ room: rooms })
-    .from(phaseRooms)
-    .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
-    .where(eq(phaseRooms.phaseId, phaseId));
-  return rows.map((r) => r.room);
-}
-
 /**
  * Makes the LiveKit rooms of a phase's groups. The open route starts this beside the open
  * transaction (neither waits for the other); dispatchOpened then finds them made.
  */
 export async function ensurePhaseRooms(db: Db, livekit: LivekitDeps, phaseId: string) {
-  const groups = await groupRoomsOf(db, phaseId);
+  const groups = await phaseGroupRooms(db, phaseId);
   await Promise.all(groups.map((room) => ensureLivekitRoom(livekit, room)));
 }
 
@@ -162,6 +152,15 @@ export async function dispatchClosed(deps: DispatchDeps, phase: PhaseRow) {
   const plenary = await findPlenary(deps.db, phase.eventId);
   const groups = await phaseGroups(deps.db, phase.id);
   const everyone = await eventMembers(deps.db, phase.eventId);
+  // LiveKit closed the plenary after its empty timeout while everyone was in groups (or lost it
+  // in a restart), and creates no rooms by itself: make it before anyone gets a token for it.
+  // Always asked, never taken from the known-rooms cache: a close happens once per phase. With
+  // LiveKit down, everyone still returns; their token requests make the room once it is back.
+  await ensureLivekitRoom(
+    deps.livekit,
+    plenary,
+    everyone.map((m) => m.personId),
+  ).catch(() => {});
   // Everyone, visitors of groups included, returns: each socket leaves every other room.
   await movePeople(deps, phase.eventId, new Map(everyone.map((m) => [m.personId, plenary])), {
     phaseId: phase.id,
@@ -221,7 +220,7 @@ export async function dispatchRoomDeleted(deps: DispatchDeps, eventId: string, r
   inside.socketsLeave(socketRoom.room(roomId));
   if (personIds.size > 0) {
     const plenary = await findPlenary(deps.db, eventId);
-    await ensureLivekitRoom(deps.livekit, plenary, personIds);
+    await ensureLivekitRoom(deps.livekit, plenary, personIds).catch(() => {});
     const targets = new Map([...personIds].map((id) => [id, plenary]));
     await movePeople(deps, eventId, targets, { phaseId: null, reason: 'moved', deadlineAt: null });
   }
