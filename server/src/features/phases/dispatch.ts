@@ -112,12 +112,22 @@ async function movePeople(
   }
 }
 
+/** The working groups of a phase, as rows. */
+async function groupRoomsOf(db: Db, phaseId: string) {
+  const rows = await db
+    .select({ room: rooms })
+    .from(phaseRooms)
+    .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
+    .where(eq(phaseRooms.phaseId, phaseId));
+  return rows.map((r) => r.room);
+}
+
 /**
  * Makes the LiveKit rooms of a phase's groups. The open route starts this beside the open
  * transaction (neither waits for the other); dispatchOpened then finds them made.
  */
 export async function ensurePhaseRooms(db: Db, livekit: LivekitDeps, phaseId: string) {
-  const groups = await phaseGroupRooms(db, phaseId);
+  const groups = await groupRoomsOf(db, phaseId);
   await Promise.all(groups.map((room) => ensureLivekitRoom(livekit, room)));
 }
 
