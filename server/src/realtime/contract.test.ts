@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { clientEventSchemas, serverEventNames } from '@plenum/shared';
-import { createTestApp, type TestApp } from '../test/app.ts';
-import { listen } from '../test/sockets.ts';
-import { createWorld } from '../test/world.ts';
+import { useSocketWorld } from '../test/socket-world.ts';
 
-let t: TestApp;
-let url: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(() => t.close());
+const t = useSocketWorld();
 
 const docs = readFileSync(new URL('../../../docs/realtime.md', import.meta.url), 'utf8');
 
@@ -24,7 +15,7 @@ describe('the realtime contract', () => {
   });
 
   it('the server handles every client event of the shared map, and no other', async () => {
-    const w = await createWorld(t.app, url);
+    const w = await t.world();
     await w.connect(w.anna);
     const [serverSocket] = [...t.app.realtime.io.of('/').sockets.values()].filter(
       (s) => s.data.personId === w.anna.personId,

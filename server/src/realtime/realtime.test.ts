@@ -1,27 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { createTestApp } from '../test/app.ts';
 import { join, seedEvent } from '../test/fixtures.ts';
 import { connect, connectAs, Inbox, listen, ok, openSocket } from '../test/sockets.ts';
+import { useSocketWorld } from '../test/socket-world.ts';
 import { createWorld } from '../test/world.ts';
 
-let t: TestApp;
-let url: string;
+const t = useSocketWorld();
 let slug: string;
 let eventId: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
   const event = await seedEvent(t.app);
   slug = event.slug;
   eventId = event.id;
 });
-afterAll(() => t.close());
 
 /** Connects and returns the refusal the client saw as connect_error. */
 async function refusal(opts: Parameters<typeof openSocket>[1]) {
-  const socket = openSocket(url, opts);
+  const socket = openSocket(t.url, opts);
   try {
     await connect(socket);
   } catch (err) {
@@ -59,7 +56,7 @@ describe('socket handshake', () => {
       code: 'forbidden',
       message: 'Connections from origin https://evil.example are not allowed.',
     });
-    const socket = openSocket(url, {
+    const socket = openSocket(t.url, {
       cookie: member.cookie,
       event: slug,
       origin: 'http://localhost:3000',
@@ -82,7 +79,7 @@ describe('socket handshake', () => {
   });
 
   it('a packet over 64 KB closes the connection and is not processed', async () => {
-    const w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const closed = new Promise<string>((resolve) => anna.socket.on('disconnect', resolve));
     anna.socket.emit(
@@ -97,9 +94,9 @@ describe('socket handshake', () => {
 
 describe('reconnects and restarts', () => {
   it('a short connection loss is recovered: what was sent meanwhile arrives by itself', async () => {
-    const w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
-    const ben = openSocket(url, { cookie: w.ben.cookie, event: w.slug, reconnect: true });
+    const ben = openSocket(t.url, { cookie: w.ben.cookie, event: w.slug, reconnect: true });
     const inbox = new Inbox(ben);
     await connect(ben);
     // Recovery resumes from the last broadcast the client saw, so it must have seen one.

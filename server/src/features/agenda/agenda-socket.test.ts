@@ -1,26 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { AgendaItem } from '@plenum/shared';
-import { createTestApp, type TestApp } from '../../test/app.ts';
-import { listen } from '../../test/sockets.ts';
-import { createWorld, type World } from '../../test/world.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 
-let t: TestApp;
-let url: string;
-const worlds: World[] = [];
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterEach(() => {
-  for (const w of worlds.splice(0)) w.close();
-});
-afterAll(() => t.close());
+const t = useSocketWorld();
 
 async function world() {
-  const w = await createWorld(t.app, url);
-  worlds.push(w);
+  const w = await t.world();
   const rest = (method: 'POST' | 'PATCH' | 'DELETE', path: string, payload?: object | string) =>
     t.app.inject({
       method,

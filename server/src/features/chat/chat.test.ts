@@ -1,21 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { chatMessages } from '../../db/schema/index.ts';
 import { moveSocketsOfPerson } from '../../realtime/rooms.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
-import { ask, askRaw, listen, ok } from '../../test/sockets.ts';
-import { createWorld, type World } from '../../test/world.ts';
+import { ask, askRaw, ok } from '../../test/sockets.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 
-let t: TestApp;
-let url: string;
-let w: World;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(() => t.close());
-afterEach(() => w?.close());
+const t = useSocketWorld();
 
 const id = () => crypto.randomUUID();
 const storedWith = async (clientId: string) =>
@@ -25,7 +15,7 @@ const storedIn = async (roomId: string) =>
 
 describe('chat', () => {
   it('a message from one attendee reaches another in the same room and never someone in another room', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const ben = await w.connect(w.ben);
     const cem = await w.connect(w.cem);
@@ -55,7 +45,7 @@ describe('chat', () => {
   });
 
   it('the sender is acknowledged with the stored message: server id, its client id, its name', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const clientId = id();
     const ack = await ok(anna.socket, 'chat:send', {
@@ -74,7 +64,7 @@ describe('chat', () => {
   });
 
   it('a resend with the same client id is acknowledged again and stored and delivered once', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const ben = await w.connect(w.ben);
     const clientId = id();
@@ -98,7 +88,7 @@ describe('chat', () => {
   });
 
   it('history after a reconnect contains what was sent while disconnected', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const ben = await w.connect(w.ben);
     const seen = await ok(anna.socket, 'chat:send', {
@@ -130,7 +120,7 @@ describe('chat', () => {
   });
 
   it('a catch-up also names messages deleted while the client was away', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const moderator = await w.connect(w.moderator);
     const old = await ok(anna.socket, 'chat:send', {
@@ -152,7 +142,7 @@ describe('chat', () => {
   });
 
   it('history pages backwards, at most 50 at a time, oldest first within a page', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const rows = Array.from({ length: 120 }, (_, i) => ({
       eventId: w.event.id,
@@ -184,7 +174,7 @@ describe('chat', () => {
   });
 
   it('a message of 2001 characters gets an error ack and nothing is stored; 2000 are fine', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const tooLong = await ask(anna.socket, 'chat:send', {
       roomId: w.plenaryId,
@@ -209,7 +199,7 @@ describe('chat', () => {
   });
 
   it('malformed payloads get validation errors and nothing is stored', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const send = (ev: string, ...args: unknown[]) => askRaw(anna.socket, ev, ...args);
     const bad: unknown[] = [
@@ -242,7 +232,7 @@ describe('chat', () => {
   });
 
   it('an event sent without an ack callback is ignored', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const ignored = id();
     (anna.socket.emit as (ev: string, ...args: unknown[]) => void)('chat:send', {
@@ -256,7 +246,7 @@ describe('chat', () => {
   });
 
   it('an attendee cannot write into or read a working group they are not in', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const send = await ask(anna.socket, 'chat:send', {
       roomId: w.groupId,

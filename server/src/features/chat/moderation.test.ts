@@ -1,29 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
-import { auditLog, chatMessages } from '../../db/schema/index.ts';
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { chatMessages } from '../../db/schema/index.ts';
 import { moveSocketsOfPerson } from '../../realtime/rooms.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
-import { ask, listen, ok } from '../../test/sockets.ts';
-import { createWorld, type World } from '../../test/world.ts';
+import { ask, ok } from '../../test/sockets.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 
-let t: TestApp;
-let url: string;
-let w: World;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(() => t.close());
-afterEach(() => w?.close());
+const t = useSocketWorld();
 
 const id = () => crypto.randomUUID();
-const audited = (eventId: string, action: string) =>
-  t.app.db.$count(auditLog, and(eq(auditLog.eventId, eventId), eq(auditLog.action, action)));
-
 describe('chat moderation', () => {
   it('an attendee cannot delete, pin or lock, and nothing changes', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const ben = await w.connect(w.ben);
     const { message } = await ok(ben.socket, 'chat:send', {
@@ -48,7 +35,7 @@ describe('chat moderation', () => {
   });
 
   it('a moderator deletes a message: the room is told, it leaves the history, the text is erased, and it is audited', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const ben = await w.connect(w.ben);
     const moderator = await w.connect(w.moderator);
@@ -63,12 +50,12 @@ describe('chat moderation', () => {
     expect((await ok(ben.socket, 'chat:history', { roomId: w.plenaryId })).messages).toEqual([]);
     const [row] = await t.app.db.select().from(chatMessages).where(eq(chatMessages.id, message.id));
     expect(row).toMatchObject({ body: '', deletedBy: w.moderator.personId });
-    expect(await audited(w.event.id, 'chat.delete')).toBe(1);
+    expect(await t.audited(w.event.id, 'chat.delete')).toBe(1);
     expect((await ask(moderator.socket, 'chat:delete', { messageId: message.id })).ok).toBe(false);
   });
 
   it('a moderator pins a message; everyone sees it pinned, and unpinning is audited too', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const moderator = await w.connect(w.moderator);
     const { message } = await ok(moderator.socket, 'chat:send', {
@@ -85,12 +72,12 @@ describe('chat moderation', () => {
     ).toEqual([message.id]);
     await ok(moderator.socket, 'chat:pin', { messageId: message.id, pinned: false });
     expect((await ok(anna.socket, 'chat:history', { roomId: w.plenaryId })).pinned).toEqual([]);
-    expect(await audited(w.event.id, 'chat.pin')).toBe(1);
-    expect(await audited(w.event.id, 'chat.unpin')).toBe(1);
+    expect(await t.audited(w.event.id, 'chat.pin')).toBe(1);
+    expect(await t.audited(w.event.id, 'chat.unpin')).toBe(1);
   });
 
   it('a moderator of one working group cannot moderate the chat of another', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const organizer = await w.connect(w.organizer);
     const moderator = await w.connect(w.moderator);
     const { message } = await ok(organizer.socket, 'chat:send', {
@@ -103,7 +90,7 @@ describe('chat moderation', () => {
   });
 
   it('an organizer locks the chat of a room: attendees are refused, moderators still write; unlocking reopens it', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const moderator = await w.connect(w.moderator);
     const organizer = await w.connect(w.organizer);
@@ -135,12 +122,12 @@ describe('chat moderation', () => {
       clientId: id(),
       body: 'Jetzt geht es',
     });
-    expect(await audited(w.event.id, 'chat.lock')).toBe(1);
-    expect(await audited(w.event.id, 'chat.unlock')).toBe(1);
+    expect(await t.audited(w.event.id, 'chat.lock')).toBe(1);
+    expect(await t.audited(w.event.id, 'chat.unlock')).toBe(1);
   });
 
   it('an organizer announces to the whole event, or only to the working groups', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const cem = await w.connect(w.cem);
     const organizer = await w.connect(w.organizer);
@@ -167,11 +154,11 @@ describe('chat moderation', () => {
     expect(groupHistory.messages.map((m) => m.id)).toEqual([toGroups.message.id, toAll.message.id]);
     const plenaryHistory = await ok(anna.socket, 'chat:history', { roomId: w.plenaryId });
     expect(plenaryHistory.messages.map((m) => m.id)).toEqual([toAll.message.id]);
-    expect(await audited(w.event.id, 'chat.announce')).toBe(2);
+    expect(await t.audited(w.event.id, 'chat.announce')).toBe(2);
   });
 
   it('an attendee or moderator cannot send announcements', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const moderator = await w.connect(w.moderator);
     for (const socket of [anna.socket, moderator.socket]) {
@@ -186,7 +173,7 @@ describe('chat moderation', () => {
   });
 
   it('more than 5 messages in 5 seconds get a rate-limit error ack and are not stored', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const acks = [];
     for (let i = 0; i < 6; i++) {
@@ -211,7 +198,7 @@ describe('chat moderation', () => {
   });
 
   it('a socket that keeps flooding is told so and disconnected', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const ben = await w.connect(w.ben);
     const disconnected = new Promise<string>((resolve) => ben.socket.on('disconnect', resolve));
     // Acks still in flight when the socket is closed are lost; what counts is what was stored.

@@ -1,29 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { Hand } from '@plenum/shared';
-import { auditLog, raisedHands } from '../../db/schema/index.ts';
+import { raisedHands } from '../../db/schema/index.ts';
 import { moveSocketsOfPerson } from '../../realtime/rooms.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
-import { ask, listen, ok } from '../../test/sockets.ts';
-import { createWorld, type World } from '../../test/world.ts';
+import { ask, ok } from '../../test/sockets.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 
-let t: TestApp;
-let url: string;
-let w: World;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(() => t.close());
-afterEach(() => w?.close());
-
-const audited = (eventId: string, action: string) =>
-  t.app.db.$count(auditLog, and(eq(auditLog.eventId, eventId), eq(auditLog.action, action)));
+const t = useSocketWorld();
 
 describe('raised hands', () => {
   it('hands queue in the order they were raised; raising again keeps the place', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const ben = await w.connect(w.ben);
     const cem = await w.connect(w.cem);
@@ -42,7 +29,7 @@ describe('raised hands', () => {
   });
 
   it('a person lowers their own hand and the room sees it leave the queue', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const ben = await w.connect(w.ben);
     await ok(anna.socket, 'hand:raise', { roomId: w.plenaryId });
@@ -54,7 +41,7 @@ describe('raised hands', () => {
   });
 
   it('a moderator takes the next hand: the room is told, the LiveKit hook runs, and it is audited', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const ben = await w.connect(w.ben);
     const moderator = await w.connect(w.moderator);
@@ -72,21 +59,21 @@ describe('raised hands', () => {
       expect(
         (await ok(anna.socket, 'hand:list', { roomId: w.plenaryId })).hands.map((h) => h.person.id),
       ).toEqual([w.anna.personId]);
-      expect(await audited(w.event.id, 'hand.take')).toBe(1);
+      expect(await t.audited(w.event.id, 'hand.take')).toBe(1);
     } finally {
       stop();
     }
   });
 
   it('an empty queue gives no hand and writes no audit entry', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const moderator = await w.connect(w.moderator);
     expect((await ok(moderator.socket, 'hand:takeNext', { roomId: w.plenaryId })).hand).toBeNull();
-    expect(await audited(w.event.id, 'hand.take')).toBe(0);
+    expect(await t.audited(w.event.id, 'hand.take')).toBe(0);
   });
 
   it('a moderator dismisses a hand; it is audited and cannot be taken afterwards', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const moderator = await w.connect(w.moderator);
     const { hand } = await ok(anna.socket, 'hand:raise', { roomId: w.plenaryId });
@@ -100,11 +87,11 @@ describe('raised hands', () => {
       error: { code: 'conflict' },
     });
     expect((await ok(moderator.socket, 'hand:takeNext', { roomId: w.plenaryId })).hand).toBeNull();
-    expect(await audited(w.event.id, 'hand.dismiss')).toBe(1);
+    expect(await t.audited(w.event.id, 'hand.dismiss')).toBe(1);
   });
 
   it('an attendee cannot take or dismiss hands', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const ben = await w.connect(w.ben);
     const { hand } = await ok(ben.socket, 'hand:raise', { roomId: w.plenaryId });
@@ -121,7 +108,7 @@ describe('raised hands', () => {
   });
 
   it('hands are raised only in a room one may be in; in a working group its moderator takes them', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const cem = await w.connect(w.cem);
     const moderator = await w.connect(w.moderator);

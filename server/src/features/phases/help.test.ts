@@ -1,22 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
-import { auditLog } from '../../db/schema/index.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { describe, expect, it } from 'vitest';
 import type { Member } from '../../test/fixtures.ts';
 import { openMeeting } from '../../test/meeting.ts';
 import { ask, closeAll, connectAs, listen, ok } from '../../test/sockets.ts';
-import { createWorld, type World } from '../../test/world.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 
-let t: TestApp;
-let url: string;
-let w: World;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(() => t.close());
-afterEach(() => w?.close());
+const t = useSocketWorld();
 
 const askForHelp = async (member: Member, phaseId: string, roomId: string, message: string) => {
   const res = await t.app.inject({
@@ -31,7 +19,7 @@ const askForHelp = async (member: Member, phaseId: string, roomId: string, messa
 
 describe('help requests', () => {
   it('organizers see every group’s calls, a moderator those of their group', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const phaseId = await openMeeting(t.app, w, [
       { personId: w.anna.personId, roomId: w.groupId },
       { personId: w.ben.personId, roomId: w.otherGroupId },
@@ -66,7 +54,7 @@ describe('help requests', () => {
   });
 
   it('marking a call done stores who and when once, tells the others, and survives a restart', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const phaseId = await openMeeting(t.app, w, [{ personId: w.anna.personId, roomId: w.groupId }]);
     const organizer = await w.connect(w.organizer);
     const moderator = await w.connect(w.moderator);
@@ -81,11 +69,7 @@ describe('help requests', () => {
     // Pressed again by someone else: the first one's name and time stay, nobody hears twice.
     const again = await ok(organizer.socket, 'help:done', { requestId: first.id });
     expect(again.request).toEqual(done.request);
-    const audited = await t.app.db.$count(
-      auditLog,
-      and(eq(auditLog.eventId, w.event.id), eq(auditLog.action, 'help.resolve')),
-    );
-    expect(audited).toBe(1);
+    expect(await t.audited(w.event.id, 'help.resolve')).toBe(1);
 
     // Another node (or the same after a restart) lists from the database: open ones first.
     const restarted = await t.restart();

@@ -1,20 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { describe, expect, it } from 'vitest';
 import type { Member } from '../../test/fixtures.ts';
 import { openMeeting } from '../../test/meeting.ts';
-import { listen } from '../../test/sockets.ts';
-import { createWorld, type World } from '../../test/world.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 
-let t: TestApp;
-let url: string;
-let w: World;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(() => t.close());
-afterEach(() => w?.close());
+const t = useSocketWorld();
 
 const notesOf = (member: Member, phaseId: string, roomId: string, body?: object) =>
   t.app.inject({
@@ -26,7 +15,7 @@ const notesOf = (member: Member, phaseId: string, roomId: string, body?: object)
 
 describe('a working group’s notes stay in the group while it meets', () => {
   it('a member of another group never receives the notes and cannot read them; the group, its moderator and the organizer can', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     // Anna in group 1 (moderated by the moderator), Ben in group 2.
     const phaseId = await openMeeting(t.app, w, [
       { personId: w.anna.personId, roomId: w.groupId },
@@ -74,7 +63,7 @@ describe('a working group’s notes stay in the group while it meets', () => {
   });
 
   it('once the phase is closed, the groups’ notes are the results of the whole event', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const phaseId = await openMeeting(t.app, w, [{ personId: w.anna.personId, roomId: w.groupId }]);
     await notesOf(w.anna, phaseId, w.groupId, { body: 'Ergebnis', baseVersion: 0 });
     const closed = await t.app.inject({

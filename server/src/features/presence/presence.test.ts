@@ -1,25 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { describe, expect, it } from 'vitest';
 import { seedEvent } from '../../test/fixtures.ts';
 import { createInvitation } from '../invitations/service.ts';
-import { connectAs, listen, ok } from '../../test/sockets.ts';
+import { connectAs, ok } from '../../test/sockets.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 import { moveSocketsOfPerson } from '../../realtime/rooms.ts';
-import { createWorld, type World } from '../../test/world.ts';
 
-let t: TestApp;
-let url: string;
-let w: World;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(() => t.close());
-afterEach(() => w?.close());
+const t = useSocketWorld();
 
 describe('presence', () => {
   it('lists every member with online state and room, counting a person with two tabs once', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     await w.connect(w.anna);
     await w.connect(w.ben);
@@ -43,7 +33,7 @@ describe('presence', () => {
   });
 
   it('a person goes offline only when their last tab closes, and is remembered as last seen', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const ben = await w.connect(w.ben);
     const firstTab = await w.connect(w.anna);
     const secondTab = await w.connect(w.anna);
@@ -76,7 +66,7 @@ describe('presence', () => {
   });
 
   it('moving a person moves all their tabs into the new room and tells the event', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const ben = await w.connect(w.ben);
     const tab1 = await w.connect(w.cem);
     const tab2 = await w.connect(w.cem);
@@ -98,7 +88,7 @@ describe('presence', () => {
   });
 
   it('moving a person leaves their tab in another event where it is', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const other = await seedEvent(t.app);
     const { token } = await createInvitation(
       t.app.db,
@@ -114,7 +104,7 @@ describe('presence', () => {
     });
     expect(redeemed.json().person.id).toBe(w.anna.personId);
     await w.connect(w.anna);
-    const otherTab = await connectAs(url, w.anna, other.slug);
+    const otherTab = await connectAs(t.url, w.anna, other.slug);
     try {
       expect(
         await moveSocketsOfPerson(t.app.realtime.io, w.anna.personId, w.plenaryId, w.groupId),

@@ -1,21 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PresencePerson } from '@plenum/shared';
-import { createTestApp, type TestApp } from '../../test/app.ts';
 import type { Member } from '../../test/fixtures.ts';
 import { openMeeting } from '../../test/meeting.ts';
-import { listen, ok, type Inbox } from '../../test/sockets.ts';
-import { createWorld, type World } from '../../test/world.ts';
+import { ok, type Inbox } from '../../test/sockets.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 
-let t: TestApp;
-let url: string;
-let w: World;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(() => t.close());
-afterEach(() => w?.close());
+const t = useSocketWorld();
 
 const moderate = (by: Member, roomId: string, personId: string, action: string) =>
   t.app.inject({
@@ -38,7 +28,7 @@ const rightsIn = (people: PresencePerson[]) =>
 
 describe('who may publish, in the people list', () => {
   it('the plenary: staff publish, attendees only when promoted — and the list follows live', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const organizer = await w.connect(w.organizer);
     await w.connect(w.anna);
     const list = await ok(organizer.socket, 'presence:list', {});
@@ -70,7 +60,7 @@ describe('who may publish, in the people list', () => {
   });
 
   it('taking a raised hand gives the word, and the list says so', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const moderator = await w.connect(w.moderator);
     const ben = await w.connect(w.ben);
     await ok(ben.socket, 'hand:raise', { roomId: w.plenaryId });
@@ -79,7 +69,7 @@ describe('who may publish, in the people list', () => {
   });
 
   it('in a working group everyone may publish', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     await openMeeting(t.app, w, [{ personId: w.anna.personId, roomId: w.groupId }]);
     const anna = await w.connect(w.anna);
     const list = await ok(anna.socket, 'presence:list', {});

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { ERASED_MARKER } from '@plenum/shared';
 import type { Db } from '../../db/client.ts';
@@ -19,19 +19,13 @@ import {
   sessions,
 } from '../../db/schema/index.ts';
 import { runCommand } from '../../cli/commands.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
 import { join } from '../../test/fixtures.ts';
-import { closeAll, connectAs, listen } from '../../test/sockets.ts';
+import { closeAll, connectAs } from '../../test/sockets.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 import { upvoteQuestion } from '../questions/service.ts';
 import { leaveTraces, privacyEvent, redeem, type PrivacyEvent } from './test-world.ts';
 
-let t: TestApp;
-let url: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(() => t.close());
+const t = useSocketWorld();
 
 const erase = (e: PrivacyEvent, personId: string, cookie = e.organizer.cookie) =>
   t.app.inject({
@@ -67,8 +61,8 @@ describe('erasure of one person on request', () => {
     const bens = await leaveTraces(t.app, e, ben, 'Ben');
     const annas = await leaveTraces(t.app, e, anna, 'Annegret Erasmus', bens.questionId);
     await upvoteQuestion(t.app.db, e.event.id, annas.questionId, ben.personId);
-    const annaSocket = await connectAs(url, anna, e.slug);
-    const benSocket = await connectAs(url, ben, e.slug);
+    const annaSocket = await connectAs(t.url, anna, e.slug);
+    const benSocket = await connectAs(t.url, ben, e.slug);
     const annaDisconnected = new Promise((r) => annaSocket.socket.once('disconnect', r));
     const attendanceBefore = await t.app.db.$count(attendance, eq(attendance.roomId, e.plenary.id));
     expect(await everythingStored(t.app.db)).toContain(anna.personId);

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../test/app.ts';
-import { ask, connectAs, listen, ok, type ClientSocket } from '../../test/sockets.ts';
+import { ask, connectAs, ok } from '../../test/sockets.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 import { createInvitation } from '../invitations/service.ts';
 import { privacyEvent, redeem } from './test-world.ts';
 
 // Everything the app logs, at the most verbose level.
 const lines: string[] = [];
-let t: TestApp;
-let url: string;
-beforeAll(async () => {
-  t = await createTestApp(
-    { LOG_LEVEL: 'trace' },
-    { logStream: { write: (line: string) => void lines.push(line) } },
-  );
-  url = await listen(t.app);
+const t = useSocketWorld({
+  env: { LOG_LEVEL: 'trace' },
+  app: { logStream: { write: (line: string) => void lines.push(line) } },
 });
-afterAll(() => t.close());
-
-const sockets: ClientSocket[] = [];
-afterAll(() => sockets.forEach((s) => s.disconnect()));
 
 describe('logs', () => {
   it('carry no chat content, display names or invitation tokens, not even when storing a message fails', async () => {
@@ -31,9 +22,9 @@ describe('logs', () => {
       email: `${name}@example.org`,
     });
     const receiver = await redeem(t.app, e.event.id, 'attendee', { displayName: 'Empfänger' });
-    const a = await connectAs(url, sender, e.slug);
-    const b = await connectAs(url, receiver, e.slug);
-    sockets.push(a.socket, b.socket);
+    const a = await connectAs(t.url, sender, e.slug);
+    const b = await connectAs(t.url, receiver, e.slug);
+    t.opened.push(a.socket, b.socket);
 
     const sent = await ok(a.socket, 'chat:send', {
       roomId: e.plenary.id,

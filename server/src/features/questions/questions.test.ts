@@ -1,28 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
-import { auditLog, questions } from '../../db/schema/index.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
-import { ask, askRaw, listen, ok } from '../../test/sockets.ts';
-import { createWorld, type World } from '../../test/world.ts';
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { questions } from '../../db/schema/index.ts';
+import { ask, askRaw, ok } from '../../test/sockets.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 
-let t: TestApp;
-let url: string;
-let w: World;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(() => t.close());
-afterEach(() => w?.close());
+const t = useSocketWorld();
 
 const id = () => crypto.randomUUID();
-const audited = (eventId: string, action: string) =>
-  t.app.db.$count(auditLog, and(eq(auditLog.eventId, eventId), eq(auditLog.action, action)));
-
 describe('questions in the plenary', () => {
   it('questions are asked in the plenary and sorted by votes; each person upvotes once', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const ben = await w.connect(w.ben);
     const cem = await w.connect(w.cem);
@@ -59,7 +46,7 @@ describe('questions in the plenary', () => {
   });
 
   it('a question resent with the same client id is stored once', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const clientId = id();
     const first = await ok(anna.socket, 'question:ask', { clientId, body: 'Einmal?' });
@@ -69,7 +56,7 @@ describe('questions in the plenary', () => {
   });
 
   it('a moderator marks a question answered or hides it; hidden ones leave the list; both audited', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const moderator = await w.connect(w.moderator);
     const answered = await ok(anna.socket, 'question:ask', {
@@ -95,12 +82,12 @@ describe('questions in the plenary', () => {
     expect(
       await ask(anna.socket, 'question:upvote', { questionId: answered.question.id }),
     ).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await audited(w.event.id, 'question.answer')).toBe(1);
-    expect(await audited(w.event.id, 'question.hide')).toBe(1);
+    expect(await t.audited(w.event.id, 'question.answer')).toBe(1);
+    expect(await t.audited(w.event.id, 'question.hide')).toBe(1);
   });
 
   it('an attendee cannot mark questions answered or hide them', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const ben = await w.connect(w.ben);
     const { question } = await ok(ben.socket, 'question:ask', {
@@ -118,7 +105,7 @@ describe('questions in the plenary', () => {
   });
 
   it('questions over 500 characters or malformed are refused and not stored', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     const anna = await w.connect(w.anna);
     const long = await ask(anna.socket, 'question:ask', { clientId: id(), body: 'x'.repeat(501) });
     expect(long).toMatchObject({

@@ -1,26 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createTestApp, type TestApp } from '../../test/app.ts';
 import { openMeeting } from '../../test/meeting.ts';
-import { ask, listen, ok } from '../../test/sockets.ts';
-import { createWorld, type World } from '../../test/world.ts';
+import { ask, ok } from '../../test/sockets.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 
-let t: TestApp;
-let url: string;
-let w: World;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(() => t.close());
-afterEach(() => w?.close());
+const t = useSocketWorld();
 
 const say = (body: string) => ({ clientId: randomUUID(), body });
 
 describe('visiting a working group', () => {
   it('a moderator visiting any group gets its state, hears its chat and hands, and leaves again', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     // The moderator belongs in the first group, which they moderate; they visit the other one.
     await openMeeting(t.app, w, [
       { personId: w.anna.personId, roomId: w.otherGroupId },
@@ -65,7 +55,7 @@ describe('visiting a working group', () => {
   });
 
   it('an attendee cannot visit another group and hears nothing of it', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     await openMeeting(t.app, w, [
       { personId: w.anna.personId, roomId: w.otherGroupId },
       { personId: w.ben.personId, roomId: w.groupId },
@@ -90,7 +80,7 @@ describe('visiting a working group', () => {
   });
 
   it('a moderator who belongs in a group may look into the plenary, and go home again', async () => {
-    w = await createWorld(t.app, url);
+    const w = await t.world();
     await openMeeting(t.app, w, []);
     const moderator = await w.connect(w.moderator);
     const organizer = await w.connect(w.organizer);

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientEventSchemas } from '@plenum/shared';
 import {} from '../../db/schema/index.ts';
-import { createTestApp, type TestApp } from '../app.ts';
-import { askRaw, listen, type ClientSocket } from '../sockets.ts';
+import { askRaw, type ClientSocket } from '../sockets.ts';
+import { useSocketWorld } from '../socket-world.ts';
 import { actors, createCast, members, type ActorName, type MemberName } from './cast.ts';
 import { apiRoutes, publicRoutes, restTable } from './rest-table.ts';
 import { socketTable } from './socket-table.ts';
 import { ackVerdict, handshake, restVerdict, type Verdict } from './verdicts.ts';
 
-let t: TestApp;
-let url: string;
-const opened: ClientSocket[] = [];
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(async () => {
-  for (const socket of opened) socket.disconnect();
-  await t.close();
-});
+const t = useSocketWorld();
 
 const expected = (allowed: readonly ActorName[], actor: ActorName): Verdict =>
   allowed.includes(actor) ? 'allowed' : 'refused';
@@ -85,9 +74,9 @@ describe('authorization matrix', () => {
     const c = await createCast(t.app);
     const sockets = {} as Record<MemberName, ClientSocket>;
     for (const m of members) {
-      const { socket, refused } = await handshake(url, c.cookie(m), c.slug);
+      const { socket, refused } = await handshake(t.url, c.cookie(m), c.slug);
       if (!socket) throw new Error(`${m} could not connect: ${refused}`);
-      opened.push((sockets[m] = socket));
+      t.opened.push((sockets[m] = socket));
     }
     const wrong: string[] = [];
     const lines: string[] = [];
@@ -98,7 +87,7 @@ describe('authorization matrix', () => {
         let shown: string;
         if (actor === 'otherEvent' || actor === 'anonymous') {
           // Outsiders never get a socket for this event; the handshake is where they are refused.
-          const { socket, refused } = await handshake(url, c.cookie(actor), c.slug);
+          const { socket, refused } = await handshake(t.url, c.cookie(actor), c.slug);
           socket?.disconnect();
           got = refused
             ? ackVerdict({ ok: false, error: { code: refused, message: '' } })

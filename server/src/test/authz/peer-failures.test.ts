@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, inArray, like } from 'drizzle-orm';
 import {
   agendaItems,
@@ -11,25 +11,14 @@ import {
   roomGrants,
   rooms,
 } from '../../db/schema/index.ts';
-import { createTestApp, type TestApp } from '../app.ts';
 import type { Member } from '../fixtures.ts';
-import { askRaw, connectAs, listen, ok, type ClientSocket } from '../sockets.ts';
+import { askRaw, connectAs, ok, type ClientSocket } from '../sockets.ts';
+import { useSocketWorld } from '../socket-world.ts';
 import { createCast } from './cast.ts';
 
 // Known failures of other conferencing tools, checked against Plenum: see authorization.test.ts
 // for the full matrix.
-let t: TestApp;
-let url: string;
-const opened: ClientSocket[] = [];
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterAll(async () => {
-  for (const socket of opened) socket.disconnect();
-  await t.close();
-});
+const t = useSocketWorld();
 
 const refused = (code: string) => ({ ok: false, error: { code } });
 type Attempt = [event: string, payload: unknown];
@@ -44,8 +33,8 @@ describe('known peer failures', () => {
       headers: cookie ? { cookie } : {},
     });
   const socketOf = async (member: Member, slug: string) => {
-    const connection = await connectAs(url, member, slug);
-    opened.push(connection.socket);
+    const connection = await connectAs(t.url, member, slug);
+    t.opened.push(connection.socket);
     return connection;
   };
   const expectAll = async (socket: ClientSocket, attempts: Attempt[], code: string) => {

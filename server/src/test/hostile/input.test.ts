@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { clientEventSchemas, type ClientEventName } from '@plenum/shared';
-import { createTestApp, type TestApp } from '../app.ts';
-import { askRaw, listen, type ClientSocket } from '../sockets.ts';
-import { createCast, type Cast } from '../authz/cast.ts';
+import { askRaw } from '../sockets.ts';
+import { useCastWorld } from './cast-world.ts';
 import { restCases, socketCases } from './cases.ts';
-import { tableFingerprint } from './fingerprint.ts';
 import { inputless, restTargets, socketBases } from './targets.ts';
 import { edgeDates, nastyStrings, textFields, withText } from './payloads.ts';
 import { apiRoutes } from '../authz/rest-table.ts';
-import { handshake } from '../authz/verdicts.ts';
 
 /** Runs per REST route and per socket event: together well over 10,000 payloads. */
 const REST_RUNS = 180;
@@ -19,30 +16,8 @@ const ACCEPTED_RUNS = 15;
 /** The flood guard allows 40 events per 5 s on one socket; we stay under it and reconnect. */
 const EVENTS_PER_SOCKET = 38;
 
-let t: TestApp;
-let url: string;
-let c: Cast;
+const t = useCastWorld();
 const sent = { rest: 0, socket: 0, accepted: 0 };
-const sockets: ClientSocket[] = [];
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-  c = await createCast(t.app);
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await t.close();
-});
-
-const fingerprint = () => tableFingerprint(t.app.db);
-
-async function organizerSocket() {
-  const { socket, refused } = await handshake(url, c.cookie('organizer'), c.slug);
-  if (!socket) throw new Error(`organizer could not connect: ${refused}`);
-  sockets.push(socket);
-  return socket;
-}
 
 const short = (text: string) => (text.length > 160 ? `${text.slice(0, 160)}…` : text);
 
@@ -51,7 +26,7 @@ describe('hostile input, property-based', () => {
     'every REST route answers spoiled params, queries and bodies with 4xx and stores nothing',
     { timeout: 120_000 },
     async () => {
-      const targets = await restTargets(c);
+      const targets = await restTargets(t.cast);
       const covered = new Set(targets.map((r) => r.route));
       const docs = (r: string) => r.startsWith('GET /api/docs') || r.startsWith('HEAD /api/docs');
       const missing = apiRoutes(t.app.routeTable).filter(
@@ -59,10 +34,10 @@ describe('hostile input, property-based', () => {
       );
       expect(missing, 'routes with input that no property covers').toEqual([]);
 
-      const cookie = c.cookie('organizer')!;
+      const cookie = t.cast.cookie('organizer')!;
       const failures: string[] = [];
       const statuses: Record<number, number> = {};
-      let before = await fingerprint();
+      let before = await t.fingerprint();
       for (const target of targets) {
         const run = await fc.check(
           fc.asyncProperty(restCases(target, cookie, 60_000), async (request) => {
@@ -81,7 +56,7 @@ describe('hostile input, property-based', () => {
           failures.push(
             `${target.route}: ${short(String(run.errorInstance))} ← ${short(JSON.stringify(run.counterexample))}`,
           );
-        const after = await fingerprint();
+        const after = await t.fingerprint();
         if (JSON.stringify(after) !== JSON.stringify(before)) {
           const changed = Object.keys(after).filter((k) => after[k] !== before[k]);
           failures.push(`${target.route}: stored something in ${changed.join(', ')}`);
@@ -97,14 +72,14 @@ describe('hostile input, property-based', () => {
     'values the schemas accept (NUL, lone surrogates, bidi, markup, year 0) never cause a 5xx',
     { timeout: 60_000 },
     async () => {
-      const cookie = c.cookie('organizer')!;
+      const cookie = t.cast.cookie('organizer')!;
       const failures: string[] = [];
       const text = fc.oneof(
         fc.constantFrom(...nastyStrings).map((s) => `Titel ${s} Ende`),
         fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
       );
       const date = fc.constantFrom(...edgeDates);
-      for (const target of await restTargets(c)) {
+      for (const target of await restTargets(t.cast)) {
         if (target.body?.kind !== 'json') continue;
         const { schema, valid } = target.body;
         const accepts = (field: string, value: string) =>
@@ -150,13 +125,13 @@ describe('hostile input, property-based', () => {
     'every socket event answers spoiled payloads with an error ack and stores nothing',
     { timeout: 60_000 },
     async () => {
-      const bases = await socketBases(c);
+      const bases = await socketBases(t.cast);
       expect(Object.keys(bases).sort()).toEqual(Object.keys(clientEventSchemas).sort());
-      let socket = await organizerSocket();
+      let socket = await t.organizerSocket();
       let used = 0;
       const codes: Record<string, number> = {};
       const failures: string[] = [];
-      let before = await fingerprint();
+      let before = await t.fingerprint();
       for (const [event, base] of Object.entries(bases) as [
         ClientEventName,
         Record<string, unknown>,
@@ -165,7 +140,7 @@ describe('hostile input, property-based', () => {
           fc.asyncProperty(socketCases(clientEventSchemas[event], base), async (args) => {
             if (used++ >= EVENTS_PER_SOCKET) {
               socket.disconnect();
-              socket = await organizerSocket();
+              socket = await t.organizerSocket();
               used = 1;
             }
             const ack = await askRaw(socket, event, ...args);
@@ -182,7 +157,7 @@ describe('hostile input, property-based', () => {
           failures.push(
             `${event}: ${short(String(run.errorInstance))} ← ${short(JSON.stringify(run.counterexample))}`,
           );
-        const after = await fingerprint();
+        const after = await t.fingerprint();
         if (JSON.stringify(after) !== JSON.stringify(before))
           failures.push(`${event}: stored something`);
         before = after;

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { describe, expect, inject, it, vi } from 'vitest';
 import { createInvitation, revokeInvitation } from '../../features/invitations/service.ts';
 import { hashToken, randomToken } from '../../lib/tokens.ts';
 import { buildApp } from '../../app.ts';
-import { createTestApp, TEST_SESSION_SECRET, type TestApp } from '../app.ts';
-import { connect, listen, ok, openSocket, type ClientSocket } from '../sockets.ts';
-import { createCast, type Cast } from '../authz/cast.ts';
-import { tableFingerprint } from './fingerprint.ts';
+import { TEST_SESSION_SECRET } from '../app.ts';
+import { connect, ok, openSocket } from '../sockets.ts';
+import { useCastWorld } from './cast-world.ts';
 import { handshake } from '../authz/verdicts.ts';
 
 // Wraps the real hash function, so a test can see which tokens were hashed (timing-safe path).
@@ -18,30 +17,7 @@ vi.mock('../../lib/tokens.ts', async (importOriginal) => {
   return { ...original, hashToken: vi.fn(original.hashToken) };
 });
 
-let t: TestApp;
-let url: string;
-let c: Cast;
-
-const sockets: ClientSocket[] = [];
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-  c = await createCast(t.app);
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  await t.close();
-});
-
-const fingerprint = () => tableFingerprint(t.app.db);
-
-async function organizerSocket() {
-  const { socket, refused } = await handshake(url, c.cookie('organizer'), c.slug);
-  if (!socket) throw new Error(`organizer could not connect: ${refused}`);
-  sockets.push(socket);
-  return socket;
-}
+const t = useCastWorld();
 
 describe('hostile input, targeted', () => {
   const xss = '"><img src=x onerror=alert(1)><script>alert(1)</script>';
@@ -60,10 +36,10 @@ describe('hostile input, targeted', () => {
     });
 
   it('markup in display names, chat, notes and agenda titles is stored and returned as plain text', async () => {
-    const organizer = c.cookie('organizer');
+    const organizer = t.cast.cookie('organizer');
     const { token } = await createInvitation(
       t.app.db,
-      c.event.id,
+      t.cast.event.id,
       { role: 'attendee', label: '', maxUses: null, expiresAt: null },
       null,
     );
@@ -76,36 +52,40 @@ describe('hostile input, targeted', () => {
     expect(me.headers['content-type']).toMatch(/^application\/json/);
     expect(me.json().person.displayName).toBe(xss.slice(0, 80));
 
-    const socket = await organizerSocket();
+    const socket = await t.organizerSocket();
     const sentMessage = await ok(socket, 'chat:send', {
-      roomId: c.plenaryId,
+      roomId: t.cast.plenaryId,
       clientId: randomUUID(),
       body: xss,
     });
     expect(sentMessage.message.body).toBe(xss);
-    const history = await ok(socket, 'chat:history', { roomId: c.plenaryId });
+    const history = await ok(socket, 'chat:history', { roomId: t.cast.plenaryId });
     expect(history.messages.map((m) => m.body)).toContain(xss);
 
-    const notesUrl = `/api/phases/${await c.sharedPhase()}/rooms/${c.groupAId}/notes`;
+    const notesUrl = `/api/phases/${await t.cast.sharedPhase()}/rooms/${t.cast.groupAId}/notes`;
     const version = (await as(organizer, 'GET', notesUrl)).json().version;
     const notes = `# Ergebnis\n${xss}\n[klick](javascript:alert(1))`;
     expect(
       (await as(organizer, 'PUT', notesUrl, { body: notes, baseVersion: version })).statusCode,
     ).toBe(200);
     expect((await as(organizer, 'GET', notesUrl)).json().body).toBe(notes);
-    const results = await as(organizer, 'GET', `/api/phases/${await c.sharedPhase()}/results.md`);
+    const results = await as(
+      organizer,
+      'GET',
+      `/api/phases/${await t.cast.sharedPhase()}/results.md`,
+    );
     expect(results.headers['content-type']).toMatch(/^text\/markdown/);
     expect(results.headers['content-disposition']).toMatch(/^attachment/);
     expect(results.headers['x-content-type-options']).toBe('nosniff');
     expect(results.body).toContain(xss);
 
-    const item = await as(organizer, 'POST', `/api/events/${c.slug}/agenda`, {
+    const item = await as(organizer, 'POST', `/api/events/${t.cast.slug}/agenda`, {
       title: xss,
       startsAt: '2026-03-13T05:00:00Z', // day two: the properties filled day one
       durationMinutes: 1,
     });
     expect(item.statusCode).toBe(201);
-    const agenda = await as(organizer, 'GET', `/api/events/${c.slug}/agenda`);
+    const agenda = await as(organizer, 'GET', `/api/events/${t.cast.slug}/agenda`);
     expect(agenda.json().map((i: { title: string }) => i.title)).toContain(xss);
   });
 
@@ -122,8 +102,8 @@ describe('hostile input, targeted', () => {
   });
 
   it('every answer carries a CSP that allows no inline or foreign script', async () => {
-    for (const address of ['/api/health', `/api/events/${c.slug}`, '/api/nothing-here']) {
-      const res = await as(c.cookie('organizer'), 'GET', address);
+    for (const address of ['/api/health', `/api/events/${t.cast.slug}`, '/api/nothing-here']) {
+      const res = await as(t.cast.cookie('organizer'), 'GET', address);
       const csp = res.headers['content-security-policy'];
       expect(csp, address).toBeTypeOf('string');
       const directives = new Map(
@@ -143,31 +123,31 @@ describe('hostile input, targeted', () => {
   });
 
   it('bodies over their limit are refused with 413 before they are parsed, and nothing is stored', async () => {
-    const organizer = c.cookie('organizer');
-    const before = await fingerprint();
+    const organizer = t.cast.cookie('organizer');
+    const before = await t.fingerprint();
     const big = (n: number) => 'a'.repeat(n);
     const attempts: [string, string, string, string][] = [
       [
         'POST',
-        `/api/events/${c.slug}/agenda`,
+        `/api/events/${t.cast.slug}/agenda`,
         'application/json',
         JSON.stringify({ title: 'x', description: big(1_100_000) }),
       ],
       [
         'PUT',
-        `/api/phases/${await c.sharedPhase()}/rooms/${c.groupAId}/notes`,
+        `/api/phases/${await t.cast.sharedPhase()}/rooms/${t.cast.groupAId}/notes`,
         'application/json',
         JSON.stringify({ body: big(1_100_000), baseVersion: 0 }),
       ],
       [
         'POST',
-        `/api/phases/${await c.sharedPhase()}/preassign`,
+        `/api/phases/${await t.cast.sharedPhase()}/preassign`,
         'text/csv',
         `Name;Gruppe\n${big(1_100_000)}`,
       ],
       [
         'POST',
-        `/api/events/${c.slug}/agenda/import`,
+        `/api/events/${t.cast.slug}/agenda/import`,
         'application/xml',
         `<schedule>${big(2_200_000)}</schedule>`,
       ],
@@ -183,29 +163,29 @@ describe('hostile input, targeted', () => {
       expect(res.statusCode, address).toBe(413);
       expect(res.json().error.code).toBe('payload_too_large');
     }
-    expect(await fingerprint()).toEqual(before);
+    expect(await t.fingerprint()).toEqual(before);
   });
 
   it('a socket frame over 64 KB closes that one connection; nothing is stored and the server carries on', async () => {
-    const before = await fingerprint();
-    const socket = await organizerSocket();
+    const before = await t.fingerprint();
+    const socket = await t.organizerSocket();
     const closed = new Promise<string>((resolve) => socket.once('disconnect', resolve));
     socket.emit(
       'chat:send',
-      { roomId: c.plenaryId, clientId: randomUUID(), body: 'x'.repeat(70_000) },
+      { roomId: t.cast.plenaryId, clientId: randomUUID(), body: 'x'.repeat(70_000) },
       () => {},
     );
     expect(await closed).toMatch(/transport (close|error)/);
-    expect(await fingerprint()).toEqual(before);
-    const again = await organizerSocket();
+    expect(await t.fingerprint()).toEqual(before);
+    const again = await t.organizerSocket();
     expect((await ok(again, 'presence:list', {})).people.length).toBeGreaterThan(0);
     expect((await as(undefined, 'GET', '/api/health')).statusCode).toBe(200);
   });
 
   it('a tampered session cookie is no session: 401 over REST, refused socket', async () => {
-    const [name, value] = c.cookie('organizer')!.split(/=(.*)/s) as [string, string];
+    const [name, value] = t.cast.cookie('organizer')!.split(/=(.*)/s) as [string, string];
     const [secret, signature] = value.split('.') as [string, string];
-    const other = c.cookie('attendee')!.split('=')[1]!.split('.')[1]!;
+    const other = t.cast.cookie('attendee')!.split('=')[1]!.split('.')[1]!;
     const flip = (s: string) => s.slice(0, -2) + (s.at(-2) === 'A' ? 'B' : 'A') + s.at(-1);
     const tampered = [
       `${secret}.${flip(signature)}`,
@@ -215,23 +195,23 @@ describe('hostile input, targeted', () => {
       `${secret}.`,
       `${randomToken(32)}.${signature}`,
     ];
-    const before = await fingerprint();
+    const before = await t.fingerprint();
     for (const forged of tampered.map((v) => `${name}=${v}`)) {
       expect((await as(forged, 'GET', '/api/me')).statusCode, forged).toBe(401);
-      const res = await as(forged, 'POST', `/api/events/${c.slug}/agenda`, {
+      const res = await as(forged, 'POST', `/api/events/${t.cast.slug}/agenda`, {
         title: 'x',
-        startsAt: c.nextSlot(),
+        startsAt: t.cast.nextSlot(),
         durationMinutes: 1,
       });
       expect(res.statusCode).toBe(401);
-      expect((await handshake(url, forged, c.slug)).refused).toBe('unauthenticated');
+      expect((await handshake(t.url, forged, t.cast.slug)).refused).toBe('unauthenticated');
     }
-    expect(await fingerprint()).toEqual(before);
+    expect(await t.fingerprint()).toEqual(before);
   });
 
   it('a state-changing request from a foreign origin is refused even with a valid session; reads are not', async () => {
-    const organizer = c.cookie('organizer');
-    const before = await fingerprint();
+    const organizer = t.cast.cookie('organizer');
+    const before = await t.fingerprint();
     for (const origin of [
       'https://evil.example',
       'null',
@@ -242,13 +222,13 @@ describe('hostile input, targeted', () => {
       const create = await as(
         organizer,
         'POST',
-        `/api/events/${c.slug}/agenda`,
-        { title: 'x', startsAt: c.nextSlot(), durationMinutes: 1 },
+        `/api/events/${t.cast.slug}/agenda`,
+        { title: 'x', startsAt: t.cast.nextSlot(), durationMinutes: 1 },
         headers,
       );
       expect(create.statusCode, origin).toBe(403);
       expect(
-        (await as(organizer, 'PATCH', `/api/events/${c.slug}`, { title: 'Gekapert' }, headers))
+        (await as(organizer, 'PATCH', `/api/events/${t.cast.slug}`, { title: 'Gekapert' }, headers))
           .statusCode,
       ).toBe(403);
       expect(
@@ -256,24 +236,24 @@ describe('hostile input, targeted', () => {
           await as(
             organizer,
             'DELETE',
-            `/api/events/${c.slug}/rooms/${c.groupBId}`,
+            `/api/events/${t.cast.slug}/rooms/${t.cast.groupBId}`,
             undefined,
             headers,
           )
         ).statusCode,
       ).toBe(403);
-      const read = await as(organizer, 'GET', `/api/events/${c.slug}`, undefined, headers);
+      const read = await as(organizer, 'GET', `/api/events/${t.cast.slug}`, undefined, headers);
       expect(read.statusCode).toBe(200);
       expect(read.headers['access-control-allow-origin']).toBeUndefined();
-      const socket = openSocket(url, { cookie: organizer, event: c.slug, origin });
+      const socket = openSocket(t.url, { cookie: organizer, event: t.cast.slug, origin });
       await expect(connect(socket)).rejects.toMatchObject({ data: { code: 'forbidden' } });
       socket.disconnect();
     }
-    expect(await fingerprint()).toEqual(before);
+    expect(await t.fingerprint()).toEqual(before);
     const own = await as(
       organizer,
       'POST',
-      `/api/events/${c.slug}/agenda`,
+      `/api/events/${t.cast.slug}/agenda`,
       { title: 'Eigener', startsAt: '2026-03-13T05:10:00Z', durationMinutes: 1 },
       { origin: 'http://localhost:3000' },
     );
@@ -283,7 +263,7 @@ describe('hostile input, targeted', () => {
   it('the session cookie is HttpOnly and SameSite=Lax, and is signed', async () => {
     const { token } = await createInvitation(
       t.app.db,
-      c.event.id,
+      t.cast.event.id,
       { role: 'attendee', label: '', maxUses: null, expiresAt: null },
       null,
     );
@@ -334,11 +314,11 @@ describe('hostile input, targeted', () => {
   it('an unknown and a revoked link take the same path: hashed once, looked up, then refused', async () => {
     const { row, token: revoked } = await createInvitation(
       t.app.db,
-      c.event.id,
+      t.cast.event.id,
       { role: 'attendee', label: '', maxUses: null, expiresAt: null },
       null,
     );
-    await revokeInvitation(t.app.db, c.event.id, row.id, c.people.organizer.personId);
+    await revokeInvitation(t.app.db, t.cast.event.id, row.id, t.cast.people.organizer.personId);
     const unknown = randomToken(16);
     const hashed = vi.mocked(hashToken);
     for (const [token, status] of [
