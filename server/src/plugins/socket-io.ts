@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import type { RedisClient } from './redis.ts';
 import { PresenceBroadcaster } from '../features/presence/broadcast.ts';
 import { onConnection } from '../realtime/connection.ts';
+import { forgetCachedRights } from '../realtime/on-event.ts';
 import { authenticateHandshake, refusal } from '../realtime/handshake.ts';
 import {
   FloodCooldown,
@@ -74,12 +75,18 @@ export default fp<SocketIoOptions>(
         handTakenListeners.add(listener);
         return () => handTakenListeners.delete(listener);
       },
+      forgetRightsOf(personId) {
+        forgetCachedRights(io, personId);
+        // The in-memory adapter has no other nodes (and warns when asked to reach them).
+        if (adapterClients) io.serverSideEmit('rights:stale', personId);
+      },
       // Until a feature says otherwise (the phases plugin does), everyone belongs in the plenary.
       placeOf: async () => null,
       socketHandlers: [],
     };
 
     if (adapterClients) resyncWhenRedisReturns(adapterClients.publisher, io);
+    io.on('rights:stale', (personId) => forgetCachedRights(io, personId));
     // Before the handshake's database work: that is what a reconnecting flooder would cost.
     io.use((socket, next) =>
       realtime.floodCooldown.holds(socket.handshake.headers.cookie)

@@ -7,6 +7,7 @@ import {
   personDisconnected,
   registerPresenceHandlers,
 } from '../features/presence/socket.ts';
+import { recheckRecovered } from './recovery.ts';
 import { currentRoomOf } from './rooms.ts';
 import type { PlenumSocket, Realtime } from './types.ts';
 
@@ -19,8 +20,10 @@ export function onConnection(rt: Realtime, socket: PlenumSocket) {
   registerVisitHandlers(rt, socket);
   for (const register of rt.socketHandlers) register(rt, socket);
 
-  // A recovered socket got its rooms back with its session; a fresh one starts where it belongs.
-  if (!socket.recovered) void socket.join(socket.data.initialRooms);
+  // A recovered socket got its rooms back with its session, and what changed meanwhile is
+  // checked again; a fresh one starts where it belongs.
+  if (socket.recovered) recheckRecovered(rt, socket);
+  else void socket.join(socket.data.initialRooms);
 
   let lastRoom: string | null = null;
   socket.on('disconnecting', () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createTestApp, type TestApp } from '../test/app.ts';
-import { ask, listen, ok } from '../test/sockets.ts';
+import { ask, connect, Inbox, listen, ok, openSocket, type ClientSocket } from '../test/sockets.ts';
+import type { Member } from '../test/fixtures.ts';
 import { createWorld } from '../test/world.ts';
 import { moveSocketsOfPerson } from './rooms.ts';
 
@@ -103,6 +104,70 @@ describe('two nodes on Redis', () => {
     w.close();
   });
 
+  it('a logout on one node while the connection is down holds when the client recovers it on the other', async () => {
+    const w = await createWorld(nodeA, urlA);
+    const anna = await w.connect(w.anna, urlA);
+    const { socket: ben, inbox } = await droppable(w.ben, w.slug, urlB);
+    await seenOneBroadcast(anna.socket, inbox, w.plenaryId);
+    ben.io.engine.close(); // the network drops
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const out = await nodeA.inject({
+      method: 'POST',
+      url: '/api/logout',
+      headers: { cookie: w.ben.cookie },
+    });
+    expect(out.statusCode).toBe(200);
+    const back = await reconnect(ben);
+    if (back === 'refused') return w.close();
+    // Recovered (the handshake is skipped): the session is checked again before anything else.
+    // Its ack may be lost with the connection the server closes: what counts is that it is refused.
+    const sent = await ask(ben, 'chat:send', {
+      roomId: w.plenaryId,
+      clientId: id(),
+      body: 'nach dem Abmelden',
+    }).catch(() => ({ ok: false }));
+    expect(sent).toMatchObject({ ok: false });
+    await inbox.waitFor('socket:closed', (n) => n.reason === 'session_ended');
+    await waitUntil(() => ben.disconnected);
+    await seenOneBroadcast(anna.socket, anna.inbox, w.plenaryId);
+    expect(anna.inbox.all('chat:message').map((m) => m.body)).not.toContain('nach dem Abmelden');
+    w.close();
+  });
+
+  it("a moderator's removal while the connection is down holds when the client recovers it", async () => {
+    const w = await createWorld(nodeA, urlA);
+    const { socket: ben, inbox } = await droppable(w.ben, w.slug, urlA);
+    await moveSocketsOfPerson(nodeA.realtime.io, w.ben.personId, w.plenaryId, w.groupId);
+    const moderator = await w.connect(w.moderator, urlB);
+    await seenOneBroadcast(moderator.socket, inbox, w.groupId);
+    expect(await ask(ben, 'chat:history', { roomId: w.groupId })).toMatchObject({ ok: true });
+    ben.io.engine.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const removed = await nodeB.inject({
+      method: 'POST',
+      url: `/api/rooms/${w.groupId}/participants/${w.ben.personId}/remove`,
+      headers: { cookie: w.moderator.cookie },
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(await reconnect(ben)).toBe('recovered');
+    const sent = await ask(ben, 'chat:send', { roomId: w.groupId, clientId: id(), body: 'x' });
+    expect(sent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await ask(ben, 'chat:history', { roomId: w.groupId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    // Nothing said in the group reaches the removed person any more.
+    const after = await ok(moderator.socket, 'chat:send', {
+      roomId: w.groupId,
+      clientId: id(),
+      body: 'ohne Ben',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(inbox.all('chat:message').map((m) => m.id)).not.toContain(after.message.id);
+    ben.disconnect();
+    w.close();
+  });
+
   it('a client that switches nodes catches up from the database', async () => {
     const w = await createWorld(nodeA, urlA);
     const anna = await w.connect(w.anna, urlA);
@@ -124,3 +189,35 @@ describe('two nodes on Redis', () => {
     w.close();
   });
 });
+
+/** A socket whose transport the test drops; it reconnects only when told to (reconnect). */
+async function droppable(member: Member, slug: string, url: string) {
+  const socket = openSocket(url, { cookie: member.cookie, event: slug });
+  const inbox = new Inbox(socket);
+  await connect(socket);
+  return { socket, inbox };
+}
+
+/** Recovery resumes from the last broadcast a client saw, so it must have seen one. */
+async function seenOneBroadcast(sender: ClientSocket, inbox: Inbox, roomId: string) {
+  const sent = await ok(sender, 'chat:send', { roomId, clientId: id(), body: 'Hallo' });
+  await inbox.waitFor('chat:message', (m) => m.id === sent.message.id);
+}
+
+/** Connects a dropped socket again; it asks to recover its state, as socket.io-client does. */
+async function reconnect(socket: ClientSocket): Promise<'recovered' | 'fresh' | 'refused'> {
+  try {
+    await connect(socket);
+  } catch {
+    return 'refused';
+  }
+  return socket.recovered ? 'recovered' : 'fresh';
+}
+
+async function waitUntil(condition: () => boolean, ms = 5_000) {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

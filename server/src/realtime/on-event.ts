@@ -13,7 +13,8 @@ import { findRoom, type RoomRow } from '../features/rooms/repository.ts';
 import { AppError, databaseUnavailable, unstorableInput } from '../lib/app-error.ts';
 import { FloodGuard } from './rate-limit.ts';
 import { mayBeInRoom, roomTarget, socketRoom } from './rooms.ts';
-import type { PlenumSocket, Realtime } from './types.ts';
+import { untilRechecked } from './recovery.ts';
+import type { PlenumServer, PlenumSocket, Realtime } from './types.ts';
 
 /** What a handler gets besides its validated payload. */
 export interface EventContext {
@@ -98,6 +99,9 @@ export function onEvent<E extends ClientEventName, S extends z.ZodType>(
       const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
       if (!parsed.success) throw validationError(parsed.error);
       if (MESSAGE_EVENTS.has(name) && !guard.allowMessage(rt.messageLimit)) throw tooQuickly();
+      if (!(await untilRechecked(socket))) {
+        throw new AppError('unauthenticated', 'Your session has ended; please sign in again.');
+      }
       const ctx = await contextFor(rt, socket, roomIdOf(parsed.data));
       reply({ ok: true, ...(await handler(parsed.data, ctx)) });
     } catch (err) {
@@ -120,6 +124,18 @@ export function onEvent<E extends ClientEventName, S extends z.ZodType>(
  */
 const ACTOR_TTL_MS = 2_000;
 const actors = new WeakMap<PlenumSocket, { actor: Actor; at: number }>();
+
+/**
+ * Drops the actors this node's sockets of a person cached, so that their next event reads the
+ * rights afresh: called on every node after a logout or a moderator's removal (socket-io.ts).
+ */
+export function forgetCachedRights(io: PlenumServer, personId: string) {
+  const nsp = io.of('/');
+  for (const id of nsp.adapter.rooms.get(socketRoom.person(personId)) ?? []) {
+    const socket = nsp.sockets.get(id);
+    if (socket) actors.delete(socket);
+  }
+}
 
 async function actorOf(rt: Realtime, socket: PlenumSocket): Promise<Actor> {
   const cached = actors.get(socket);

@@ -17,8 +17,11 @@ export interface SocketData {
   initialRooms: string[];
 }
 
-// Nodes talk to each other only through the adapter; no server-to-server events of our own.
-type InterServerEvents = Record<never, never>;
+/** Between nodes, through the adapter (serverSideEmit). */
+interface InterServerEvents {
+  /** A person's rights changed (logout, removal): sockets drop the actor they cached. */
+  'rights:stale': (personId: string) => void;
+}
 
 export type PlenumServer = Server<
   ClientToServerEvents,
@@ -61,6 +64,8 @@ export interface Realtime {
   /** Work started by socket events that a closing node waits for (briefly). */
   pendingTasks: Set<Promise<unknown>>;
   handTakenListeners: Set<HandTakenListener>;
+  /** Makes the sockets of a person on every node read their rights afresh. */
+  forgetRightsOf(personId: string): void;
   /** Registers a listener for taken hands; returns the function that removes it. */
   onHandTaken(listener: HandTakenListener): () => void;
   /**

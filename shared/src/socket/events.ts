@@ -155,10 +155,21 @@ export interface ServerToClientEvents {
   /** Sent once before the server disconnects a socket that keeps flooding. */
   'socket:flooded': (notice: { message: string }) => void;
   /**
+   * Sent once before the server closes a connection for another reason: its session ended
+   * (logout, expiry) while it was away, or the person opened more connections than allowed and
+   * this, their oldest, makes room.
+   */
+  'socket:closed': (notice: SocketClosed) => void;
+  /**
    * Broadcasts may have been lost between the nodes (Redis was away): catch up from the database
    * as after a reconnect. Sent to every socket when a node's Redis link comes back.
    */
   'socket:resync': (notice: { reason: 'nodes_reconnected' }) => void;
+}
+
+export interface SocketClosed {
+  reason: 'session_ended' | 'too_many_connections';
+  message: string;
 }
 
 export const serverEventNames = [
@@ -182,5 +193,6 @@ export const serverEventNames = [
   'help:updated',
   'agenda:updated',
   'socket:flooded',
+  'socket:closed',
   'socket:resync',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];

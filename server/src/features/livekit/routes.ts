@@ -110,6 +110,7 @@ const livekitRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       if (action === 'remove' || action === 'readmit') {
         await placeSocketsAfterRemoval(app.realtime.io, personId, room.id, action);
+        app.realtime.forgetRightsOf(personId);
       }
       // People lists offer "promote" or "demote" by this: they learn of the change at once.
       if (action === 'promote' || action === 'demote') {

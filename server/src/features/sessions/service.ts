@@ -127,3 +127,19 @@ export async function revokeSessionsOf(db: DbOrTx, personId: string) {
     .set({ revokedAt: new Date() })
     .where(and(eq(sessions.personId, personId), isNull(sessions.revokedAt)));
 }
+
+/** Whether a session still counts: not revoked (logout, erasure), not expired or idle too long. */
+export async function isSessionLive(db: DbOrTx, sessionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}

@@ -1,0 +1,67 @@
+import { can, type SocketClosed } from '@plenum/shared';
+import { loadActor } from '../features/access/actor.ts';
+import { mayBeInRoom } from '../features/access/room-access.ts';
+import { findRoomById } from '../features/rooms/repository.ts';
+import { isSessionLive } from '../features/sessions/service.ts';
+import type { PlenumSocket, Realtime } from './types.ts';
+
+/**
+ * Connection state recovery skips the handshake (socket-io.ts says why) and gives a socket back
+ * the rooms it had. What changed while it was away — a logout, an expired session, a moderator's
+ * removal, a lost membership or moderation — is checked here: the session first, then every
+ * restored room. Until that is done the socket's events wait (see `untilRechecked`).
+ */
+const rechecks = new WeakMap<PlenumSocket, Promise<boolean>>();
+
+/** Starts the check of a recovered socket; false once it turned out the socket must go. */
+export function recheckRecovered(rt: Realtime, socket: PlenumSocket) {
+  const check = recheck(rt, socket).catch((err) => {
+    // Nothing could be checked (database away): the socket may not act on stale rights.
+    rt.log.warn({ err }, 'recovered socket could not be checked again');
+    closeWithNotice(rt, socket, {
+      reason: 'session_ended',
+      message: 'Your session cannot be checked right now; please connect again.',
+    });
+    return false;
+  });
+  rechecks.set(socket, check);
+}
+
+/** Resolves once a recovered socket's check is done (at once for any other): true if it may act. */
+export function untilRechecked(socket: PlenumSocket): Promise<boolean> | true {
+  return rechecks.get(socket) ?? true;
+}
+
+async function recheck(rt: Realtime, socket: PlenumSocket): Promise<boolean> {
+  const { sessionId, personId, eventId } = socket.data;
+  const [live, actor] = await Promise.all([
+    isSessionLive(rt.db, sessionId),
+    loadActor(rt.db, personId, eventId),
+  ]);
+  if (!live || actor.role === null) {
+    closeWithNotice(rt, socket, {
+      reason: 'session_ended',
+      message: live
+        ? 'You are no longer a member of this event.'
+        : 'Your session has ended; please sign in again with your invitation link.',
+    });
+    return false;
+  }
+  const steersAll = can(actor, 'room.manage', { eventId });
+  for (const name of [...socket.rooms]) {
+    const [kind, roomId] = name.split(':', 2);
+    if (kind === 'mods' && !(steersAll || actor.moderatedRoomIds.has(roomId!))) {
+      void socket.leave(name);
+    } else if (kind === 'room') {
+      const room = await findRoomById(rt.db, roomId!);
+      if (!room || !(await mayBeInRoom(rt.db, actor, room))) void socket.leave(name);
+    }
+  }
+  return true;
+}
+
+/** Tells the socket why, then closes it (straight to it: it lives on this node). */
+export function closeWithNotice(rt: Realtime, socket: PlenumSocket, notice: SocketClosed) {
+  rt.io.local.to(socket.id).emit('socket:closed', notice);
+  socket.disconnect(true);
+}
