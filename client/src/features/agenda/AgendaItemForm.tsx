@@ -17,9 +17,8 @@ import {
 import { ApiError } from '../../lib/api.ts';
 import { agendaApi } from './agenda-api.ts';
 import { firstInvalid, type FormErrors } from '../../lib/form-rules.ts';
-import { TextField } from '../../ui/TextField.tsx';
+import { SelectField, TextAreaField, TextField, useFormErrorText } from '../../ui/TextField.tsx';
 import { consoleErrorText } from '../../ui/errorText.ts';
-import { SelectField, TextAreaField, useFormErrorText } from '../console/fields.tsx';
 
 interface AgendaItemFormProps {
   event: Pick<Event, 'slug' | 'startsAt' | 'timeZone'>;

@@ -10,9 +10,8 @@ import {
   type InvitationField,
   type InvitationFormValues,
 } from './invitation-form.ts';
-import { TextField } from '../../ui/TextField.tsx';
+import { SelectField, TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
-import { SelectField } from '../console/fields.tsx';
 
 // Listed here, not imported: the shared list comes with zod, which the console need not load.
 const roles: readonly Role[] = ['attendee', 'speaker', 'moderator', 'organizer'];

@@ -13,9 +13,8 @@ import {
   type RoomFormValues,
 } from './room-form.ts';
 import type { PresenceMap } from '../presence/presence.ts';
-import { TextField } from '../../ui/TextField.tsx';
+import { CheckboxGroup, TextAreaField, TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
-import { CheckboxGroup, TextAreaField } from '../console/fields.tsx';
 
 interface RoomFormProps {
   slug: string;
