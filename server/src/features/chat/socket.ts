@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import {
   can,
   ChatAnnounceInput,
@@ -10,12 +9,11 @@ import {
   ChatSendInput,
   type ChatMessage,
 } from '@plenum/shared';
-import { rooms } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { onEvent, type EventContext } from '../../realtime/on-event.ts';
 import { roomTarget, socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
-import { findRoom } from '../rooms/repository.ts';
+import { findRoom, roomIdsOf } from '../rooms/repository.ts';
 import { chatCatchUp, chatHistory, sendAnnouncement, sendMessage } from './service.ts';
 import { deleteMessage, findMessage, pinMessage, setChatLock } from './moderation.ts';
 
@@ -112,12 +110,9 @@ async function shownTo(
 
 async function announcementRooms(ctx: EventContext, scope: 'event' | 'working_groups') {
   if (scope === 'event') return [socketRoom.event(ctx.eventId)];
-  const groups = await ctx.rt.db
-    .select({ id: rooms.id })
-    .from(rooms)
-    .where(and(eq(rooms.eventId, ctx.eventId), eq(rooms.kind, 'working_group')));
-  if (groups.length === 0) {
+  const groupIds = await roomIdsOf(ctx.rt.db, ctx.eventId, 'working_group');
+  if (groupIds.length === 0) {
     throw new AppError('bad_request', 'This event has no working groups to announce to.');
   }
-  return groups.map((g) => socketRoom.room(g.id));
+  return groupIds.map(socketRoom.room);
 }

@@ -1,18 +1,16 @@
-import { eq } from 'drizzle-orm';
 import type { RoomAssigned } from '@plenum/shared';
 import type { Db } from '../../db/client.ts';
-import { rooms } from '../../db/schema/index.ts';
 import type { PlenumServer, PlenumSocket } from '../../realtime/types.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 import type { PresenceBroadcaster } from '../presence/broadcast.ts';
 import { mediaRightsFor } from '../livekit/grants.ts';
 import { mintRoomToken } from '../livekit/token.ts';
 import { ensureLivekitRoom, deleteLivekitRoom, type LivekitDeps } from '../livekit/service.ts';
-import { findPlenary, type RoomRow } from '../rooms/repository.ts';
-import { phaseRooms } from '../../db/schema/index.ts';
+import { findPlenary, findRoomById, roomIdsOf, type RoomRow } from '../rooms/repository.ts';
 import {
   eventMembers,
   openPhaseOf,
+  phaseGroupRooms,
   phaseGroups,
   roomOfPersonInPhase,
   roomsOfEveryoneInPhase,
@@ -29,15 +27,15 @@ export interface DispatchDeps {
 /** What a move reads about the event; one read serves all groups of a phase. */
 interface EventView {
   members: Map<string, Awaited<ReturnType<typeof eventMembers>>[number]>;
-  eventRooms: { id: string }[];
+  eventRoomIds: string[];
 }
 
 async function readEventView(db: Db, eventId: string): Promise<EventView> {
-  const [members, eventRooms] = await Promise.all([
+  const [members, eventRoomIds] = await Promise.all([
     eventMembers(db, eventId),
-    db.select({ id: rooms.id }).from(rooms).where(eq(rooms.eventId, eventId)),
+    roomIdsOf(db, eventId),
   ]);
-  return { members: new Map(members.map((m) => [m.personId, m])), eventRooms };
+  return { members: new Map(members.map((m) => [m.personId, m])), eventRoomIds };
 }
 
 /**
@@ -55,7 +53,7 @@ async function movePeople(
   // When a whole phase opens or closes, every client reloads its people list on its own room
   // change; a presence entry per person to every client would be quadratic (90 MB at 1000).
   const announcePresence = targets.size === 1;
-  const { members, eventRooms } = view ?? (await readEventView(deps.db, eventId));
+  const { members, eventRoomIds } = view ?? (await readEventView(deps.db, eventId));
   const byRoom = new Map<string, string[]>();
   for (const [personId, room] of targets)
     byRoom.set(room.id, [...(byRoom.get(room.id) ?? []), personId]);
@@ -63,9 +61,7 @@ async function movePeople(
   // One adapter broadcast per room, not per person: sockets leave every other room of the move.
   for (const [roomId, personIds] of byRoom) {
     const sockets = deps.io.in(personIds.map(socketRoom.person));
-    sockets.socketsLeave(
-      eventRooms.filter((r) => r.id !== roomId).map((r) => socketRoom.room(r.id)),
-    );
+    sockets.socketsLeave(eventRoomIds.filter((id) => id !== roomId).map(socketRoom.room));
     sockets.socketsJoin(socketRoom.room(roomId));
   }
   // People lists show where everyone is: a single person moved is now elsewhere.
@@ -112,22 +108,12 @@ async function movePeople(
   }
 }
 
-/** The working groups of a phase, as rows. */
-async function groupRoomsOf(db: Db, phaseId: string) {
-  const rows = await db
-    .select({ room: rooms })
-    .from(phaseRooms)
-    .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
-    .where(eq(phaseRooms.phaseId, phaseId));
-  return rows.map((r) => r.room);
-}
-
 /**
  * Makes the LiveKit rooms of a phase's groups. The open route starts this beside the open
  * transaction (neither waits for the other); dispatchOpened then finds them made.
  */
 export async function ensurePhaseRooms(db: Db, livekit: LivekitDeps, phaseId: string) {
-  const groups = await groupRoomsOf(db, phaseId);
+  const groups = await phaseGroupRooms(db, phaseId);
   await Promise.all(groups.map((room) => ensureLivekitRoom(livekit, room)));
 }
 
@@ -137,7 +123,7 @@ export async function ensurePhaseRooms(db: Db, livekit: LivekitDeps, phaseId: st
  */
 export async function dispatchOpened(deps: DispatchDeps, phase: PhaseRow) {
   const [groups, placed, view] = await Promise.all([
-    groupRoomsOf(deps.db, phase.id),
+    phaseGroupRooms(deps.db, phase.id),
     roomsOfEveryoneInPhase(deps.db, phase.id),
     readEventView(deps.db, phase.eventId),
   ]);
@@ -191,7 +177,7 @@ export async function dispatchOnConnect(deps: DispatchDeps, socket: PlenumSocket
   if (!phase) return;
   const roomId = await roomOfPersonInPhase(deps.db, phase.id, personId);
   if (!roomId) return;
-  const [room] = await deps.db.select().from(rooms).where(eq(rooms.id, roomId));
+  const room = await findRoomById(deps.db, roomId);
   // After a restart everyone reconnects at once: one LiveKit call per group, not per person.
   // The person counts as served, so that a token request of theirs makes sure of the room again.
   if (deps.livekit.known?.isFresh(roomId)) deps.livekit.known.served(roomId, [personId]);
@@ -210,7 +196,7 @@ export async function dispatchMoved(
   personId: string,
   roomId: string,
 ) {
-  const [room] = await deps.db.select().from(rooms).where(eq(rooms.id, roomId));
+  const room = await findRoomById(deps.db, roomId);
   await ensureLivekitRoom(deps.livekit, room!);
   await movePeople(deps, phase.eventId, new Map([[personId, room!]]), {
     phaseId: phase.id,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Phase } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { preparedPer } from '../../db/prepared.ts';
@@ -20,6 +20,15 @@ export async function findPhase(db: DbOrTx, phaseId: string, opts: { forUpdate?:
   const [row] = opts.forUpdate ? await query.for('update') : await query;
   if (!row) throw new AppError('not_found', 'Working-group phase not found');
   return row;
+}
+
+/** The event's phases, newest first. */
+export async function listPhases(db: DbOrTx, eventId: string) {
+  return db
+    .select()
+    .from(phases)
+    .where(eq(phases.eventId, eventId))
+    .orderBy(desc(phases.createdAt));
 }
 
 // Asked on every fresh connection (a join storm asks it a thousand times): prepared once.
@@ -72,6 +81,16 @@ export async function phaseGroups(db: DbOrTx, phaseId: string) {
     assigned: counts.find((c) => c.roomId === g.roomId)?.n ?? 0,
     moderatorIds: mods.filter((m) => m.roomId === g.roomId).map((m) => m.personId),
   }));
+}
+
+/** The working groups of a phase, as room rows. */
+export async function phaseGroupRooms(db: DbOrTx, phaseId: string) {
+  const rows = await db
+    .select({ room: rooms })
+    .from(phaseRooms)
+    .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
+    .where(eq(phaseRooms.phaseId, phaseId));
+  return rows.map((r) => r.room);
 }
 
 export async function toPhase(db: DbOrTx, row: PhaseRow): Promise<Phase> {

@@ -12,12 +12,10 @@ import {
   PhaseParams,
   PreassignmentReport,
 } from '@plenum/shared';
-import { desc, eq } from 'drizzle-orm';
-import { phases } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { requireEventActor, requireRight } from '../access/actor.ts';
 import { assignToGroup, balanceNow, importPreassignments } from './assignments.ts';
-import { listAssignments, roomOfPersonInPhase, toPhase } from './repository.ts';
+import { listAssignments, listPhases, roomOfPersonInPhase, toPhase } from './repository.ts';
 import { closePhase, createPhase, extendPhase, openPhase } from './service.ts';
 import { findPhaseAndActor } from './access.ts';
 import { ensurePhaseRooms } from './dispatch.ts';
@@ -40,11 +38,7 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
     { schema: { tags, params: EventSlugParams, response: { 200: z.array(Phase) } } },
     async (request) => {
       const { event } = await requireEventActor(request, request.params.slug);
-      const rows = await app.db
-        .select()
-        .from(phases)
-        .where(eq(phases.eventId, event.id))
-        .orderBy(desc(phases.createdAt));
+      const rows = await listPhases(app.db, event.id);
       return Promise.all(rows.map((r) => toPhase(app.db, r)));
     },
   );

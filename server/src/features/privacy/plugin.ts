@@ -1,7 +1,6 @@
 import fp from 'fastify-plugin';
-import { eq } from 'drizzle-orm';
-import { rooms } from '../../db/schema/index.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
+import { listEventRooms } from '../rooms/repository.ts';
 import type { Erasure } from './erasure.ts';
 import { runRetention } from './retention.ts';
 import privacyRoutes from './routes.ts';
@@ -20,10 +19,7 @@ export default fp<PrivacyOptions>(
     /** Screens drop the erased texts at once; the person's sockets and media in the event end. */
     async function erased(eventId: string, personId: string, erasure: Erasure) {
       const { io } = app.realtime;
-      const groups = await app.db
-        .select({ id: rooms.id, kind: rooms.kind })
-        .from(rooms)
-        .where(eq(rooms.eventId, eventId));
+      const groups = await listEventRooms(app.db, eventId);
       const groupRooms = groups
         .filter((r) => r.kind === 'working_group')
         .map((r) => socketRoom.room(r.id));

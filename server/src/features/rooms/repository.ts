@@ -42,6 +42,15 @@ export async function listEventRooms(db: DbOrTx, eventId: string): Promise<RoomR
     .orderBy(asc(rooms.kind), asc(rooms.position), asc(rooms.createdAt));
 }
 
+/** The ids of an event's rooms, or of its rooms of one kind. */
+export async function roomIdsOf(db: DbOrTx, eventId: string, kind?: RoomRow['kind']) {
+  const rows = await db
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(and(eq(rooms.eventId, eventId), kind ? eq(rooms.kind, kind) : undefined));
+  return rows.map((r) => r.id);
+}
+
 /** The moderators of some rooms, as (roomId, personId) pairs. */
 export async function moderatorsOf(db: DbOrTx, roomIds: string[]) {
   if (roomIds.length === 0) return [];

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Me } from '@plenum/shared';
-import { events, memberships } from '../../db/schema/index.ts';
+import { eventsOfPerson } from '../events/repository.ts';
 import { revokeSession } from './service.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 
@@ -18,19 +17,9 @@ const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const person = await request.requirePerson();
-      const rows = await app.db
-        .select({
-          eventId: events.id,
-          slug: events.slug,
-          title: events.title,
-          role: memberships.role,
-        })
-        .from(memberships)
-        .innerJoin(events, eq(events.id, memberships.eventId))
-        .where(eq(memberships.personId, person.personId));
       return {
         person: { id: person.personId, displayName: person.displayName, email: person.email },
-        memberships: rows,
+        memberships: await eventsOfPerson(app.db, person.personId),
       };
     },
   );
