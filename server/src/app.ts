@@ -35,6 +35,7 @@ export interface AppOptions {
   livekit: { url: string; apiUrl?: string; apiKey: string; apiSecret: string };
   /** Serve the built client from here (defaults to client/dist when it exists). */
   clientDist?: string | null;
+  /** Unknown or unusable invitation links per minute and address (default 30). */
   authRateLimit?: number;
   /** How often this node looks for phases past their deadline (tests make it fast). */
   deadlineCheckMs?: number;
@@ -61,7 +62,11 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
-    trustProxy: config.env === 'production',
+    // A hop count as the function Fastify makes of one (its types take no number).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -96,7 +101,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
     publicUrl: config.publicUrl,
     sessionDays: config.sessionDays,
     sessionIdleHours: config.sessionIdleHours,
-    authRateLimit: options.authRateLimit ?? 120,
+    authRateLimit: options.authRateLimit ?? 30,
   });
   await app.register(eventRoutes);
   await app.register(roomRoutes);

@@ -92,6 +92,19 @@ describe('configuration', () => {
     });
   });
 
+  it('trusts no proxy unless TRUST_PROXY names a hop count or the proxies', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(
+      loadConfig({ TRUST_PROXY: '10.0.0.1, 172.16.0.0/12, ::1, loopback' }).trustProxy,
+    ).toEqual(['10.0.0.1', '172.16.0.0/12', '::1', 'loopback']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY: must be a hop count or addresses\/CIDR ranges separated by commas; not: true/,
+    );
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/not: 10.0.0.0\/33/);
+  });
+
   it('the server refuses to start on a wrong value and exits with code 1', () => {
     const result = spawnSync('npx', ['tsx', 'server/src/server.ts'], {
       env: { ...process.env, PORT: '99999', REDIS_URL: 'http://nope' },

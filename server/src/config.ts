@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { weakSecretReason } from './lib/secret-strength.ts';
 
@@ -24,6 +25,38 @@ function safeProtocol(url: string): string | null {
   }
 }
 
+/**
+ * Which proxies may tell us the client's address (X-Forwarded-For): none by default, since a
+ * trusted header lets anyone pick the address a rate limit counts. A hop count, or addresses and
+ * CIDR ranges (and proxy-addr's names loopback, linklocal, uniquelocal).
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx): false | number | string[] => {
+    if (!v || v === 'false') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a hop count or addresses/CIDR ranges separated by commas; not: ${bad.join(', ')}`,
+      });
+    }
+    return entries;
+  });
+
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -47,6 +80,7 @@ const EnvSchema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    TRUST_PROXY: trustProxy,
   })
   .refine((e) => !e.LIVEKIT_URL || (e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET), {
     message: 'LIVEKIT_API_KEY and LIVEKIT_API_SECRET are required when LIVEKIT_URL is set',
@@ -105,6 +139,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   /** A session unused for this long ends, before its absolute end. */
   sessionIdleHours: number;
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses and ranges. */
+  trustProxy: false | number | string[];
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
@@ -131,3 +167,4 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
     sessionIdleHours: e.SESSION_IDLE_HOURS,
+    trustProxy: e.TRUST_PROXY,

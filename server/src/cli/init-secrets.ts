@@ -19,6 +19,8 @@ export function composeEnv(): string {
     '# wss://livekit.example.org (defaults: http://localhost:3000 and ws://localhost:7880).',
     '# PLENUM_PUBLIC_URL=',
     '# LIVEKIT_PUBLIC_URL=',
+    '# Behind a reverse proxy: its address (or a hop count), so that limits count the client.',
+    '# TRUST_PROXY=',
     '',
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreatedInvitation,
@@ -11,7 +12,9 @@ import {
   RedeemInput,
   Role,
 } from '@plenum/shared';
+import { AppError } from '../../lib/app-error.ts';
 import { requireEventActor } from '../access/actor.ts';
+import { GuessThrottle } from './guess-throttle.ts';
 import {
   createInvitation,
   invitationLink,
@@ -26,17 +29,40 @@ export interface InvitationRouteOptions {
   publicUrl: string;
   sessionDays: number;
   sessionIdleHours?: number;
-  /** Redeem and preview attempts per minute and IP: guessing links must not pay off. */
+  /** Unknown or unusable links per minute and address: guessing links must not pay off. */
   authRateLimit: number;
 }
 
 const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (app, opts) => {
-  const rateLimit = { max: opts.authRateLimit, timeWindow: '1 minute' };
+  const throttle = new GuessThrottle(opts.authRateLimit, app.redis);
+
+  /** Looks a link up unless the address has spent its failed tries; a failure costs one. */
+  async function guarded<T>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    lookUp: () => Promise<T>,
+  ) {
+    const wait = await throttle.waitSeconds(request.ip);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      throw new AppError(
+        'rate_limited',
+        `Too many invalid invitation links from this address; try again in ${wait} s.`,
+      );
+    }
+    try {
+      return await lookUp();
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'not_found' || err.code === 'gone')) {
+        await throttle.fail(request.ip);
+      }
+      throw err;
+    }
+  }
 
   app.get(
     '/api/invitations/:token',
     {
-      config: { rateLimit },
       schema: {
         tags: ['invitations'],
         summary: 'What an invitation link leads to (event and role)',
@@ -44,13 +70,13 @@ const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (a
         response: { 200: InvitationPreview },
       },
     },
-    async (request) => previewInvitation(app.db, request.params.token),
+    async (request, reply) =>
+      guarded(request, reply, () => previewInvitation(app.db, request.params.token)),
   );
 
   app.post(
     '/api/invitations/:token/redeem',
     {
-      config: { rateLimit },
       schema: {
         tags: ['invitations'],
         summary: 'Join the event with a display name; sets the session cookie',
@@ -67,11 +93,13 @@ const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (a
     },
     async (request, reply) => {
       const signedIn = await request.currentPerson();
-      const result = await redeemInvitation(app.db, request.params.token, request.body, {
-        sessionDays: opts.sessionDays,
-        sessionIdleHours: opts.sessionIdleHours,
-        signedInPersonId: signedIn?.personId ?? null,
-      });
+      const result = await guarded(request, reply, () =>
+        redeemInvitation(app.db, request.params.token, request.body, {
+          sessionDays: opts.sessionDays,
+          sessionIdleHours: opts.sessionIdleHours,
+          signedInPersonId: signedIn?.personId ?? null,
+        }),
+      );
       reply.setSessionCookie(result.session.secret, result.session.expiresAt);
       return { event: result.event, person: result.person, role: result.role };
     },
