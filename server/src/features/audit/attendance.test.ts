@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttendanceReport } from '@plenum/shared';
 import { createTestApp, type TestApp } from '../../test/app.ts';
-import { join, type Member } from '../../test/fixtures.ts';
-import { attend, privacyEvent, type PrivacyEvent } from '../privacy/test-world.ts';
+import { attend, join, type Member } from '../../test/fixtures.ts';
+import { createPhaseWorld, type PhaseWorld } from '../../test/world.ts';
 import { coveredMinutes } from './attendance.ts';
 
 let t: TestApp;
-let e: PrivacyEvent;
+let e: PhaseWorld;
 let anna: Member;
 let ben: Member;
 beforeAll(async () => {
   t = await createTestApp();
-  e = await privacyEvent(t.app);
+  e = await createPhaseWorld(t.app);
   // A name a spreadsheet would run as a formula, and one with the CSV separator in it.
   anna = await join(t.app, e.event.id, 'attendee', '=Anna');
   ben = await join(t.app, e.event.id, 'attendee', 'Meier; Ben');

@@ -19,15 +19,15 @@ import {
   sessions,
 } from '../../db/schema/index.ts';
 import { runCommand } from '../../cli/commands.ts';
-import { join } from '../../test/fixtures.ts';
+import { join, redeem } from '../../test/fixtures.ts';
 import { closeAll, connectAs } from '../../test/sockets.ts';
 import { useSocketWorld } from '../../test/socket-world.ts';
 import { upvoteQuestion } from '../questions/service.ts';
-import { leaveTraces, privacyEvent, redeem, type PrivacyEvent } from './test-world.ts';
+import { createPhaseWorld, leaveTraces, type PhaseWorld } from '../../test/world.ts';
 
 const t = useSocketWorld();
 
-const erase = (e: PrivacyEvent, personId: string, cookie = e.organizer.cookie) =>
+const erase = (e: PhaseWorld, personId: string, cookie = e.organizer.cookie) =>
   t.app.inject({
     method: 'POST',
     url: `/api/events/${e.slug}/people/${personId}/erase`,
@@ -52,7 +52,7 @@ async function everythingStored(db: Db) {
 
 describe('erasure of one person on request', () => {
   it('erasing an attendee of one event leaves no trace of them in any table', async () => {
-    const e = await privacyEvent(t.app);
+    const e = await createPhaseWorld(t.app);
     const anna = await redeem(t.app, e.event.id, 'attendee', {
       displayName: 'Annegret Erasmus',
       email: 'annegret@example.org',
@@ -157,8 +157,8 @@ describe('erasure of one person on request', () => {
   });
 
   it('erasing someone who is also in another event keeps them and their data there', async () => {
-    const e1 = await privacyEvent(t.app);
-    const e2 = await privacyEvent(t.app, 'Otto Organisator');
+    const e1 = await createPhaseWorld(t.app);
+    const e2 = await createPhaseWorld(t.app, 'Otto Organisator');
     const carla = await redeem(t.app, e1.event.id, 'attendee', { displayName: 'Carla' });
     await redeem(t.app, e2.event.id, 'attendee', { displayName: 'Carla' }, carla);
     await leaveTraces(t.app, e1, carla, 'Carla');
@@ -223,8 +223,8 @@ describe('erasure of one person on request', () => {
   });
 
   it('only an organizer of the event may erase, and never its last organizer', async () => {
-    const e = await privacyEvent(t.app);
-    const other = await privacyEvent(t.app);
+    const e = await createPhaseWorld(t.app);
+    const other = await createPhaseWorld(t.app);
     const dora = await join(t.app, e.event.id, 'attendee', 'Dora');
     const moderator = await join(t.app, e.event.id, 'moderator', 'Moritz');
     expect((await erase(e, moderator.personId, dora.cookie)).statusCode).toBe(403);
@@ -239,7 +239,7 @@ describe('erasure of one person on request', () => {
   });
 
   it('the CLI erases on request and prints counts, never the person', async () => {
-    const e = await privacyEvent(t.app);
+    const e = await createPhaseWorld(t.app);
     const emil = await join(t.app, e.event.id, 'attendee', 'Emil Eraser');
     await leaveTraces(t.app, e, emil, 'Emil Eraser');
     const run = (flags: Record<string, string>) => runCommand(t.app.db, t.config, ['erase'], flags);

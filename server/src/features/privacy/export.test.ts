@@ -3,19 +3,19 @@ import { and, eq } from 'drizzle-orm';
 import { PersonExport } from '@plenum/shared';
 import { auditLog } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
-import { join, type Member } from '../../test/fixtures.ts';
-import { leaveTraces, privacyEvent, redeem, type PrivacyEvent } from './test-world.ts';
+import { join, redeem, type Member } from '../../test/fixtures.ts';
+import { createPhaseWorld, leaveTraces, type PhaseWorld } from '../../test/world.ts';
 
 let t: TestApp;
-let e1: PrivacyEvent;
-let e2: PrivacyEvent;
+let e1: PhaseWorld;
+let e2: PhaseWorld;
 let dana: Member;
 let ben: Member;
 
 beforeAll(async () => {
   t = await createTestApp();
-  e1 = await privacyEvent(t.app);
-  e2 = await privacyEvent(t.app, 'Otto Organisator');
+  e1 = await createPhaseWorld(t.app);
+  e2 = await createPhaseWorld(t.app, 'Otto Organisator');
   dana = await redeem(t.app, e1.event.id, 'attendee', {
     displayName: 'Dana Daten',
     email: 'dana@example.org',

@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { ask, connectAs, ok } from '../../test/sockets.ts';
 import { useSocketWorld } from '../../test/socket-world.ts';
 import { createInvitation } from '../invitations/service.ts';
-import { privacyEvent, redeem } from './test-world.ts';
+import { redeem } from '../../test/fixtures.ts';
+import { createPhaseWorld } from '../../test/world.ts';
 
 // Everything the app logs, at the most verbose level.
 const lines: string[] = [];
@@ -16,7 +17,7 @@ describe('logs', () => {
   it('carry no chat content, display names or invitation tokens, not even when storing a message fails', async () => {
     const marker = `geheim-${crypto.randomUUID()}`;
     const name = `Name-${crypto.randomUUID().slice(0, 8)}`;
-    const e = await privacyEvent(t.app);
+    const e = await createPhaseWorld(t.app);
     const sender = await redeem(t.app, e.event.id, 'attendee', {
       displayName: name,
       email: `${name}@example.org`,

@@ -6,7 +6,7 @@ import { join, type Member } from '../../test/fixtures.ts';
 import { sendMessage } from '../chat/service.ts';
 import { saveNotes } from '../phases/notes.ts';
 import { runRetention } from './retention.ts';
-import { privacyEvent, type PrivacyEvent } from './test-world.ts';
+import { createPhaseWorld, type PhaseWorld } from '../../test/world.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const settings = (e: PrivacyEvent, cookie: string, payload?: object) =>
+const settings = (e: PhaseWorld, cookie: string, payload?: object) =>
   t.app.inject({
     method: payload ? 'PATCH' : 'GET',
     url: `/api/events/${e.slug}/privacy`,
@@ -23,7 +23,7 @@ const settings = (e: PrivacyEvent, cookie: string, payload?: object) =>
   });
 
 /** A chat message through the real service, then aged by `days`. */
-async function messageAged(e: PrivacyEvent, author: Member, days: number) {
+async function messageAged(e: PhaseWorld, author: Member, days: number) {
   const { message } = await sendMessage(
     t.app.db,
     e.plenary,
@@ -65,7 +65,7 @@ const retentionAudit = (eventId: string) =>
 
 describe('retention settings', () => {
   it('an organizer sets how long chat and notes are kept; it is audited', async () => {
-    const e = await privacyEvent(t.app);
+    const e = await createPhaseWorld(t.app);
     expect((await settings(e, e.organizer.cookie)).json()).toEqual({
       chatRetentionDays: null,
       notesRetentionDays: null,
@@ -91,7 +91,7 @@ describe('retention settings', () => {
   });
 
   it('others may not see or change retention, and nonsense is refused', async () => {
-    const e = await privacyEvent(t.app);
+    const e = await createPhaseWorld(t.app);
     const moderator = await join(t.app, e.event.id, 'moderator');
     const attendee = await join(t.app, e.event.id, 'attendee');
     expect((await settings(e, moderator.cookie)).statusCode).toBe(403);
@@ -112,8 +112,8 @@ describe('retention settings', () => {
 
 describe('retention job', () => {
   it('deletes chat and notes older than their retention, keeps newer ones and other events', async () => {
-    const e = await privacyEvent(t.app);
-    const keep = await privacyEvent(t.app);
+    const e = await createPhaseWorld(t.app);
+    const keep = await createPhaseWorld(t.app);
     const anna = await join(t.app, e.event.id, 'attendee', 'Anna');
     const kai = await join(t.app, keep.event.id, 'attendee', 'Kai');
     await settings(e, e.organizer.cookie, { chatRetentionDays: 30, notesRetentionDays: 7 });
@@ -151,7 +151,7 @@ describe('retention job', () => {
   });
 
   it('two nodes running the job at once delete each row exactly once, without error', async () => {
-    const e = await privacyEvent(t.app);
+    const e = await createPhaseWorld(t.app);
     await settings(e, e.organizer.cookie, { chatRetentionDays: 1 });
     const other = await t.restart();
     for (let round = 0; round < 3; round++) {
@@ -178,7 +178,7 @@ describe('retention job', () => {
   });
 
   it('a node that starts deletes what expired while it was down', async () => {
-    const e = await privacyEvent(t.app);
+    const e = await createPhaseWorld(t.app);
     await settings(e, e.organizer.cookie, { chatRetentionDays: 3 });
     await bulkAged(e.event.id, e.plenary.id, 10, 4);
     const node = await t.restart();
