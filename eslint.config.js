@@ -38,6 +38,7 @@ export default tseslint.config(
       // Looks for the LiveKit binary as a shell would (LIVEKIT_BIN, PATH, the XDG cache), also
       // for scripts and tests that have no Config.
       'server/src/features/livekit/binary.ts',
+      'client/vite.config.ts',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

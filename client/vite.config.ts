@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-const backend = 'http://127.0.0.1:3000';
+// The Plenum server's port, as the server reads it (`npm run dev` passes it down).
+const backend = `http://127.0.0.1:${process.env.PORT || 3000}`;
 
 export default defineConfig({
   plugins: [react()],

@@ -7,13 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { roles } from '@plenum/shared';
 import { ensureLivekitBinary, LivekitBinaryError } from './ensure-livekit.ts';
 import { ConfigError, loadConfig } from '../server/src/config.ts';
 import { closeOnSignals, startServer } from '../server/src/runtime.ts';
-import { ensureDemoEvent, DEMO_SLUG } from '../server/src/features/demo/seed.ts';
-import { findEventBySlug } from '../server/src/features/access/actor.ts';
-import { createInvitation, invitationLink } from '../server/src/features/invitations/service.ts';
+import { demoInvitationLinks } from '../server/src/features/demo/invitation-links.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -47,26 +44,13 @@ try {
   const server = await startServer(loadConfig());
   closeOnSignals(server);
 
-  const db = server.app.db;
-  if (await ensureDemoEvent(db)) console.log(`Demo event created: ${DEMO_SLUG}`);
-  const event = (await findEventBySlug(db, DEMO_SLUG))!;
-  const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-  const lines = [];
-  for (const role of roles) {
-    const { token } = await createInvitation(
-      db,
-      event.id,
-      { role, label: 'npm start', maxUses: null, expiresAt },
-      null,
-    );
-    lines.push(`  ${role.padEnd(10)} ${invitationLink(config.publicUrl, token)}`);
-  }
+  const demo = await demoInvitationLinks(server.app.db, config.publicUrl, 'npm start');
+  if (demo.created) console.log(`Demo event created: ${demo.slug}`);
   console.log(`
 Plenum is running on ${config.publicUrl}
 LiveKit: ${server.app.livekit.url}   Database: ${server.app.database.driver === 'pg' ? 'Postgres' : `embedded (PGlite, ${config.dataDir})`}
 
-Demo forum "${event.title}" — invitation links (valid 7 days):
-${lines.join('\n')}
+${demo.text}
 
 Press Ctrl-C to stop.`);
 } catch (err) {

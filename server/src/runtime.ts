@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadOrCreateSecrets } from './lib/secrets.ts';
-import { startEmbeddedLivekit, type EmbeddedLivekit } from './features/livekit/process.ts';
+import {
+  startEmbeddedLivekit,
+  type EmbeddedLivekit,
+  type EmbeddedLivekitOptions,
+} from './features/livekit/process.ts';
 import { ensureLivekitBinary } from './features/livekit/binary.ts';
 
 export interface RunningServer {
@@ -33,21 +37,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   try {
     if (!config.livekit.url) {
-      const bin =
-        config.livekit.bin ?? (await ensureLivekitBinary({ log: (l) => app.log.info(l) }));
-      embedded = await startEmbeddedLivekit({
-        bin,
-        dataDir: config.dataDir,
-        port: config.livekit.port,
-        // LiveKit binds ICE/TCP on every interface: on loopback-only use, media goes over UDP alone.
-        rtcPort: config.livekit.nodeIp ? config.livekit.rtcPort : 0,
-        udpPort: config.livekit.udpPort,
-        nodeIp: config.livekit.nodeIp,
-        apiKey: livekit.apiKey,
-        apiSecret: livekit.apiSecret,
-        webhookUrl: `http://127.0.0.1:${config.port}/api/livekit/webhook`,
-        logger: app.log.child({ component: 'livekit' }),
-      });
+      embedded = await startConfiguredLivekit(
+        config,
+        livekit,
+        app.log.child({ component: 'livekit' }),
+      );
     }
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
@@ -65,6 +59,31 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await embedded?.stop();
     },
   };
+}
+
+/**
+ * The embedded LiveKit for this configuration (`npm start`, `npm run dev`): on loopback unless a
+ * node IP is set, its webhook pointed back at this node.
+ */
+export async function startConfiguredLivekit(
+  config: Config,
+  keys: { apiKey: string; apiSecret: string },
+  logger: EmbeddedLivekitOptions['logger'],
+): Promise<EmbeddedLivekit> {
+  const bin = config.livekit.bin ?? (await ensureLivekitBinary({ log: (l) => logger.info(l) }));
+  return startEmbeddedLivekit({
+    bin,
+    dataDir: config.dataDir,
+    port: config.livekit.port,
+    // LiveKit binds ICE/TCP on every interface: on loopback-only use, media goes over UDP alone.
+    rtcPort: config.livekit.nodeIp ? config.livekit.rtcPort : 0,
+    udpPort: config.livekit.udpPort,
+    nodeIp: config.livekit.nodeIp,
+    apiKey: keys.apiKey,
+    apiSecret: keys.apiSecret,
+    webhookUrl: `http://127.0.0.1:${config.port}/api/livekit/webhook`,
+    logger,
+  });
 }
 
 /** Stops on SIGTERM/SIGINT: finish in-flight requests, close sockets, DB and LiveKit, ≤ 10 s. */

@@ -15,8 +15,8 @@ export interface EmbeddedLivekitOptions {
   port: number;
   /** TCP port for ICE-TCP; 0 turns ICE-TCP off. LiveKit binds it on all interfaces regardless. */
   rtcPort: number;
-  /** Single UDP port for all media (UDP mux). Defaults to port + 2, LiveKit's 7880/7882 pairing. */
-  udpPort?: number;
+  /** Single UDP port for all media (UDP mux); config.ts derives it from LIVEKIT_PORT. */
+  udpPort: number;
   /** Address LiveKit binds to and advertises in ICE candidates. Defaults to 127.0.0.1. */
   nodeIp?: string;
   apiKey: string;
@@ -49,7 +49,7 @@ export function livekitConfig(opts: EmbeddedLivekitOptions): Record<string, unkn
     bind_addresses: [nodeIp],
     rtc: {
       tcp_port: opts.rtcPort,
-      udp_port: opts.udpPort ?? opts.port + 2,
+      udp_port: opts.udpPort,
       use_external_ip: false,
       enable_loopback_candidate: true,
       // An explicit node_ip is what keeps LiveKit from asking Google's STUN servers for one.
@@ -66,8 +66,7 @@ export function livekitConfig(opts: EmbeddedLivekitOptions): Record<string, unkn
 
 export async function startEmbeddedLivekit(opts: EmbeddedLivekitOptions): Promise<EmbeddedLivekit> {
   const nodeIp = opts.nodeIp ?? '127.0.0.1';
-  const udpPort = opts.udpPort ?? opts.port + 2;
-  await assertPortsFree(nodeIp, opts.port, opts.rtcPort, udpPort);
+  await assertPortsFree(nodeIp, opts.port, opts.rtcPort, opts.udpPort);
 
   const dir = join(opts.dataDir, 'livekit');
   const configPath = join(dir, 'livekit.yaml');
