@@ -28,6 +28,7 @@ import livekitWebhookRoutes from './features/livekit/webhook-routes.ts';
 import privacyPlugin from './features/privacy/plugin.ts';
 import auditRoutes from './features/audit/routes.ts';
 import { serializeErrorSafely, serializeRequestSafely } from './features/privacy/log-safety.ts';
+import { logOutput } from './lib/log-output.ts';
 
 /** What buildApp needs beyond the environment: resolved secrets and LiveKit's address. */
 export interface AppOptions {
@@ -53,11 +54,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
       redact: ['req.headers.cookie', 'req.headers.authorization'],
       // Failed queries carry their parameters (chat text, names), URLs invitation tokens.
       serializers: { err: serializeErrorSafely, req: serializeRequestSafely },
-      ...(options.logStream && { stream: options.logStream }),
-      // People read the console of `npm start`; machines read JSON in production.
-      ...(config.env === 'development' && process.stdout.isTTY
-        ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }
-        : {}),
+      ...logOutput({ stdoutIsTTY: process.stdout.isTTY, stream: options.logStream }),
     },
     bodyLimit: 1024 * 1024,
     requestIdHeader: 'x-request-id',
