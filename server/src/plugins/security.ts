@@ -1,7 +1,6 @@
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
-import rateLimit from '@fastify/rate-limit';
 import { AppError } from '../lib/app-error.ts';
 
 export interface SecurityOptions {
@@ -13,7 +12,7 @@ export interface SecurityOptions {
 }
 
 /**
- * Headers, cookies, rate limits and the CSRF guard. The CSP allows only our own origin, plus
+ * Headers, cookies and the CSRF guard. The CSP allows only our own origin, plus
  * LiveKit for signalling; there is nothing from third parties to allow.
  */
 export default fp<SecurityOptions>(
@@ -39,8 +38,8 @@ export default fp<SecurityOptions>(
       crossOriginEmbedderPolicy: false,
       strictTransportSecurity: opts.allowedOrigins.some((o) => o.startsWith('https:')),
     });
-    // Limits are opt-in per route (auth routes); global limits would throttle 110 people behind one NAT.
-    await app.register(rateLimit, { global: false });
+    // No limit per address here: 110 people behind one office proxy share one. Invitation links
+    // count failed guesses per address (features/invitations/guess-throttle.ts).
 
     // CSRF: SameSite=Lax cookies plus an Origin check on every state-changing request.
     app.addHook('onRequest', async (request) => {
