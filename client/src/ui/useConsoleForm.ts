@@ -4,7 +4,7 @@ import { useAnnounce } from '../app/status.tsx';
 import { ApiError } from '../lib/api.ts';
 import { fieldErrorsFromServer, firstInvalid, type FormErrors } from '../lib/form-rules.ts';
 import { consoleErrorText } from './errorText.ts';
-import { useFormErrorText } from './TextField.tsx';
+import { useFormErrorText } from './FormFields.tsx';
 
 /**
  * The error handling every console form shares: errors at their fields, one general message,

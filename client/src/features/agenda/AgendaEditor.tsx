@@ -10,7 +10,7 @@ import { AgendaImport } from './AgendaImport.tsx';
 import { AgendaItemForm } from './AgendaItemForm.tsx';
 import { AgendaLiveControls } from './AgendaLiveControls.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import { ActionError } from '../../ui/TextField.tsx';
+import { ActionError } from '../../ui/FormFields.tsx';
 import { useAgendaEditor } from './useAgendaEditor.ts';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaImportResult } from '@plenum/shared';
 import { agendaApi } from './agenda-api.ts';
-import { ActionError } from '../../ui/TextField.tsx';
+import { ActionError } from '../../ui/FormFields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 
 /** Import a pretalx/Frab schedule (XML), all or nothing, and show what was taken and what not. */

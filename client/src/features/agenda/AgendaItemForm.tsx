@@ -17,7 +17,8 @@ import {
 import { ApiError } from '../../lib/api.ts';
 import { agendaApi } from './agenda-api.ts';
 import { firstInvalid, type FormErrors } from '../../lib/form-rules.ts';
-import { SelectField, TextAreaField, TextField, useFormErrorText } from '../../ui/TextField.tsx';
+import { SelectField, TextAreaField, useFormErrorText } from '../../ui/FormFields.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { consoleErrorText } from '../../ui/errorText.ts';
 
 interface AgendaItemFormProps {

@@ -4,7 +4,7 @@ import type { AgendaItem } from '@plenum/shared';
 import { isRunning } from './agenda.ts';
 import { agendaApi } from './agenda-api.ts';
 import { checkMinutes, type FormError } from '../../lib/form-rules.ts';
-import { ActionError, useFormErrorText } from '../../ui/TextField.tsx';
+import { ActionError, useFormErrorText } from '../../ui/FormFields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 
 interface AgendaLiveControlsProps {

@@ -4,7 +4,7 @@ import type { Phase } from '@plenum/shared';
 import { assignmentsApi } from './assignments-api.ts';
 import { assignmentRows, filterRows, type AssignmentRow } from './assignments.ts';
 import type { PresenceMap } from '../presence/presence.ts';
-import { ActionError } from '../../ui/TextField.tsx';
+import { ActionError } from '../../ui/FormFields.tsx';
 import { useAssignments } from './useAssignments.ts';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PreassignmentReport } from '@plenum/shared';
 import { assignmentsApi } from './assignments-api.ts';
 import { unmatchedReason } from './assignments.ts';
-import { ActionError } from '../../ui/TextField.tsx';
+import { ActionError } from '../../ui/FormFields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 
 /** A spreadsheet of who goes where (CSV), and the server's report of the rows it could not match. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AnnouncementScope } from '@plenum/shared';
 import { CHAT_MAX_LENGTH } from '../../lib/limits.ts';
 import { useRealtime } from '../realtime/RealtimeContext.tsx';
-import { ActionError, TextAreaField } from '../../ui/TextField.tsx';
+import { ActionError, TextAreaField } from '../../ui/FormFields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 
 /**

@@ -10,7 +10,8 @@ import {
   type InvitationField,
   type InvitationFormValues,
 } from './invitation-form.ts';
-import { SelectField, TextField } from '../../ui/TextField.tsx';
+import { SelectField } from '../../ui/FormFields.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
 
 // Listed here, not imported: the shared list comes with zod, which the console need not load.

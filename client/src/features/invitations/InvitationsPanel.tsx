@@ -6,7 +6,7 @@ import { formatDay, formatTime } from '../../lib/time-format.ts';
 import { invitationsApi, type CreatedInvitation } from './invitations-api.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { CreatedLink } from './CreatedLink.tsx';
-import { ActionError } from '../../ui/TextField.tsx';
+import { ActionError } from '../../ui/FormFields.tsx';
 import { InvitationForm } from './InvitationForm.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 import { useInvitations } from './useInvitations.ts';

@@ -9,7 +9,7 @@ import { groupLoad } from './phases.ts';
 import type { PresenceMap } from '../presence/presence.ts';
 import { useCountdown } from './useCountdown.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import { ActionError, useFormErrorText } from '../../ui/TextField.tsx';
+import { ActionError, useFormErrorText } from '../../ui/FormFields.tsx';
 import { PhaseAssignments } from '../assignments/PhaseAssignments.tsx';
 import { PreassignUpload } from '../assignments/PreassignUpload.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';

@@ -4,7 +4,8 @@ import type { Phase, Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
 import { phasesApi } from './phases-api.ts';
 import { checkPhaseForm, emptyPhaseForm, phaseFields, type PhaseFormValues } from './phase-form.ts';
-import { CheckboxGroup, TextField } from '../../ui/TextField.tsx';
+import { CheckboxGroup } from '../../ui/FormFields.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
 
 interface PhaseFormProps {

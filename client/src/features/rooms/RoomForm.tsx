@@ -13,7 +13,8 @@ import {
   type RoomFormValues,
 } from './room-form.ts';
 import type { PresenceMap } from '../presence/presence.ts';
-import { CheckboxGroup, TextAreaField, TextField } from '../../ui/TextField.tsx';
+import { CheckboxGroup, TextAreaField } from '../../ui/FormFields.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
 
 interface RoomFormProps {

@@ -4,7 +4,7 @@ import type { Room } from '@plenum/shared';
 import { roomsApi } from './rooms-api.ts';
 import type { PresenceMap } from '../presence/presence.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import { ActionError } from '../../ui/TextField.tsx';
+import { ActionError } from '../../ui/FormFields.tsx';
 import { RoomForm } from './RoomForm.tsx';
 import type { ConsoleRooms } from './useConsoleRooms.ts';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';

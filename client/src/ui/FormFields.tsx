@@ -1,0 +1,170 @@
+import type { Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { shownFormError, type FormError } from '../lib/form-rules.ts';
+import type { ConsoleErrorText } from './errorText.ts';
+import { describedBy, FieldFrame, FieldMessages } from './TextField.tsx';
+
+/** The console's other fields, in the same frame as TextField; its error texts for them. */
+
+/** A field's problem in words. */
+export function useFormErrorText() {
+  const { t, i18n } = useTranslation();
+  return (error: FormError | undefined): string | undefined => {
+    if (!error) return undefined;
+    const shown = shownFormError(error, i18n.resolvedLanguage);
+    return t(`console.formErrors.${shown.key}`, { ...shown });
+  };
+}
+
+interface TextAreaFieldProps extends Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'id' | 'onChange'
+> {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  inputRef?: Ref<HTMLTextAreaElement>;
+}
+
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  onChange,
+  inputRef,
+  ...rest
+}: TextAreaFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
+      <textarea
+        {...rest}
+        id={id}
+        ref={inputRef}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FieldFrame>
+  );
+}
+
+interface SelectFieldProps extends Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'id' | 'onChange'
+> {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+  inputRef?: Ref<HTMLSelectElement>;
+}
+
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  options,
+  onChange,
+  inputRef,
+  ...rest
+}: SelectFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select
+        {...rest}
+        id={id}
+        ref={inputRef}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** Several choices under one question: a fieldset whose legend names it. */
+export function CheckboxGroup({
+  id,
+  legend,
+  hint,
+  error,
+  options,
+  chosen,
+  onChange,
+  empty,
+  firstRef,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  options: { value: string; label: string; note?: string }[];
+  chosen: readonly string[];
+  onChange: (chosen: string[]) => void;
+  /** Said instead of the list when there is nothing to choose. */
+  empty: string;
+  firstRef?: Ref<HTMLInputElement>;
+}) {
+  const toggle = (value: string, on: boolean) =>
+    onChange(on ? [...chosen, value] : chosen.filter((v) => v !== value));
+  return (
+    <fieldset
+      className={error ? 'choice-group field-invalid' : 'choice-group'}
+      aria-describedby={describedBy(id, hint, error)}
+    >
+      <legend>{legend}</legend>
+      <FieldMessages id={id} hint={hint} error={error} />
+      {options.length === 0 && <p className="meta">{empty}</p>}
+      <ul className="choice-list">
+        {options.map((o, i) => (
+          <li key={o.value}>
+            <input
+              type="checkbox"
+              id={`${id}-${o.value}`}
+              ref={i === 0 ? firstRef : undefined}
+              checked={chosen.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
+            <label htmlFor={`${id}-${o.value}`}>
+              {o.label}
+              {o.note && <span className="meta"> {o.note}</span>}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** A failed action's message beside its control; announced by the action runner. */
+export function ActionError({ error }: { error: ConsoleErrorText | null }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <p className="field-error console-error">
+      <strong>{t('errors.prefix')}</strong> {error.summary}
+      {error.detail && (
+        <>
+          {' '}
+          <span lang="en">({error.detail})</span>
+        </>
+      )}
+    </p>
+  );
+}
