@@ -92,6 +92,20 @@ describe('configuration', () => {
     });
   });
 
+  it('the LiveKit ICE/TCP and media ports follow LIVEKIT_PORT unless set', () => {
+    expect(loadConfig({}).livekit).toMatchObject({ port: 7880, rtcPort: 7881, udpPort: 7882 });
+    expect(loadConfig({ LIVEKIT_PORT: '7980' }).livekit).toMatchObject({
+      port: 7980,
+      rtcPort: 7981,
+      udpPort: 7982,
+    });
+    expect(
+      loadConfig({ LIVEKIT_PORT: '7980', LIVEKIT_RTC_PORT: '9001', LIVEKIT_UDP_PORT: '9002' })
+        .livekit,
+    ).toMatchObject({ port: 7980, rtcPort: 9001, udpPort: 9002 });
+    expect(() => loadConfig({ LIVEKIT_PORT: '65535' })).toThrow(/LIVEKIT_PORT: above 65533/);
+  });
+
   it('trusts no proxy unless TRUST_PROXY names a hop count or the proxies', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production' }).trustProxy).toBe(false);

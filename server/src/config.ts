@@ -68,8 +68,10 @@ const EnvSchema = z
     LIVEKIT_API_SECRET: z.string().trim().min(32, 'must be at least 32 characters').optional(),
     LIVEKIT_BIN: z.string().optional(),
     LIVEKIT_PORT: z.coerce.number().int().min(1).max(65535).default(7880),
-    LIVEKIT_RTC_PORT: z.coerce.number().int().min(1).max(65535).default(7881),
-    LIVEKIT_UDP_PORT: z.coerce.number().int().min(1).max(65535).default(7882),
+    // Both follow LIVEKIT_PORT (7880/7881/7882, LiveKit's own pairing), so that two instances
+    // on one machine differ in one variable instead of colliding on the media port.
+    LIVEKIT_RTC_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    LIVEKIT_UDP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     LIVEKIT_NODE_IP: z.ipv4().optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -80,12 +82,17 @@ const EnvSchema = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    // Hours, fractions allowed (0.5 is half an hour).
+    SESSION_IDLE_HOURS: z.coerce.number().positive().max(8760).default(12),
     TRUST_PROXY: trustProxy,
+  })
+  .refine((e) => (e.LIVEKIT_RTC_PORT && e.LIVEKIT_UDP_PORT) || e.LIVEKIT_PORT <= 65533, {
+    message:
+      'above 65533 leaves no room for the ports after it; set LIVEKIT_RTC_PORT and LIVEKIT_UDP_PORT',
+    path: ['LIVEKIT_PORT'],
   })
   .refine((e) => !e.LIVEKIT_URL || (e.LIVEKIT_API_KEY && e.LIVEKIT_API_SECRET), {
     message: 'LIVEKIT_API_KEY and LIVEKIT_API_SECRET are required when LIVEKIT_URL is set',
-    // Hours, fractions allowed (0.5 is half an hour).
-    SESSION_IDLE_HOURS: z.coerce.number().positive().max(8760).default(12),
     path: ['LIVEKIT_URL'],
   })
   .superRefine((e, ctx) => {
@@ -120,6 +127,10 @@ export interface Config {
   publicUrl: string;
   sessionSecret: string | undefined;
   sessionDays: number;
+  /** A session unused for this long ends, before its absolute end. */
+  sessionIdleHours: number;
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses and ranges. */
+  trustProxy: false | number | string[];
   dataDir: string;
   logLevel: string;
 }
@@ -137,10 +148,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
     );
   }
-  /** A session unused for this long ends, before its absolute end. */
-  sessionIdleHours: number;
-  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses and ranges. */
-  trustProxy: false | number | string[];
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
@@ -153,8 +160,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiSecret: e.LIVEKIT_API_SECRET,
       bin: e.LIVEKIT_BIN,
       port: e.LIVEKIT_PORT,
-      rtcPort: e.LIVEKIT_RTC_PORT,
-      udpPort: e.LIVEKIT_UDP_PORT,
+      rtcPort: e.LIVEKIT_RTC_PORT ?? e.LIVEKIT_PORT + 1,
+      udpPort: e.LIVEKIT_UDP_PORT ?? e.LIVEKIT_PORT + 2,
       nodeIp: e.LIVEKIT_NODE_IP,
     },
     port: e.PORT,
@@ -162,9 +169,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET,
     sessionDays: e.SESSION_DAYS,
+    sessionIdleHours: e.SESSION_IDLE_HOURS,
+    trustProxy: e.TRUST_PROXY,
     dataDir: e.PLENUM_DATA_DIR,
     logLevel: e.LOG_LEVEL,
   };
 }
-    sessionIdleHours: e.SESSION_IDLE_HOURS,
-    trustProxy: e.TRUST_PROXY,
