@@ -1,9 +1,10 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { AgendaImportResult, AgendaKind } from '@plenum/shared';
 import { zonedTimeToUtc } from '@plenum/shared/time';
 import type { AgendaSpeaker } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { readXmlOffThread } from './frab-xml.ts';
 import { overlaps, type PlannedItem } from './validation.ts';
+import { assertXmlBounds } from './xml-bounds.ts';
 
 /** One importable talk, break or phase of a pretalx/Frab schedule. */
 export interface FrabItem extends PlannedItem {
@@ -45,26 +46,6 @@ export function decodeXmlBody(body: Buffer): string {
     throw new AppError('bad_request', `The XML is not valid ${encoding.toUpperCase()} text.`);
   }
 }
-
-const listPaths = new Set([
-  'schedule.day',
-  'schedule.day.room',
-  'schedule.day.room.event',
-  'schedule.day.room.event.persons.person',
-]);
-
-// Entities stay off: with no DTD allowed, only the five predefined ones and character
-// references can occur, and those we decode ourselves in one pass.
-const parser = new XMLParser({
-  processEntities: false,
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  maxNestedTags: 20,
-  isArray: (_name, jPath) => listPaths.has(String(jPath)),
-});
 
 const predefined: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 function decodeEntities(s: string): string {
@@ -127,8 +108,12 @@ function startOf(ev: Node, dayDate: string, timeZone: string): Date | null {
   }
 }
 
-/** Parses the XML safely; refuses DTDs outright (entity expansion) and anything not Frab. */
-function parseDocument(xml: string): Node {
+/**
+ * Parses the XML safely: refuses DTDs outright (entity expansion), text with more elements or
+ * attributes than a schedule has, and anything not Frab; the parsing itself runs off the event
+ * loop. Entities are not expanded by the parser: `text()` decodes the predefined ones.
+ */
+async function parseDocument(xml: string): Promise<Node> {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
     throw new AppError(
       'bad_request',
@@ -138,18 +123,15 @@ function parseDocument(xml: string): Node {
       'doctype',
     );
   }
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    const { msg, line } = valid.err;
+  assertXmlBounds(xml);
+  const reading = await readXmlOffThread(xml);
+  if ('invalid' in reading) {
+    const { msg, line } = reading.invalid;
     throw new AppError('bad_request', `The XML is not well-formed (line ${line}): ${msg}`);
   }
-  let document: unknown;
-  try {
-    document = parser.parse(xml);
-  } catch (err) {
-    // The parser's own limits (e.g. nesting deeper than any Frab export) are the sender's fault.
-    throw notFrab(`it cannot be read (${(err as Error).message})`);
-  }
+  // The parser's own limits (e.g. nesting deeper than any Frab export) are the sender's fault.
+  if ('unreadable' in reading) throw notFrab(`it cannot be read (${reading.unreadable})`);
+  const document = reading.document;
   const schedule = asNode(asNode(document).schedule);
   if (!Object.keys(schedule).length) throw notFrab('the root element must be <schedule>');
   if (!asList(schedule.day).length) throw notFrab('it has no <day> elements');
@@ -162,11 +144,11 @@ function parseDocument(xml: string): Node {
  * working-group phases) and further workshops in parallel with one already taken (the groups of
  * one phase).
  */
-export function parseFrabSchedule(
+export async function parseFrabSchedule(
   xml: string,
   opts: { timeZone: string; plenaryName: string; plenaryId: string },
-): FrabSchedule {
-  const schedule = parseDocument(xml);
+): Promise<FrabSchedule> {
+  const schedule = await parseDocument(xml);
   const conference = asNode(schedule.conference);
   const timeZone = text(conference.time_zone_name) || opts.timeZone;
   const days = asList(schedule.day).map(asNode);

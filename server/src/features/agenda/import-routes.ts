@@ -28,7 +28,8 @@ const importRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: XML_LIMIT,
       schema: {
         tags: ['agenda'],
-        summary: 'Import a pretalx/Frab schedule (XML, at most 2 MB), all or nothing (organizers)',
+        summary:
+          'Import a pretalx/Frab schedule (XML, at most 2 MB, 20,000 elements, 32 attributes on one), all or nothing (organizers)',
         consumes: ['application/xml', 'text/xml'],
         params: EventSlugParams,
         body: z.string().min(1).describe('pretalx/Frab schedule XML'),

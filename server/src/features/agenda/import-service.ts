@@ -21,7 +21,7 @@ export async function importFrabAgenda(
 ): Promise<AgendaImportResult> {
   // Parse before the transaction: hostile or foreign XML never holds a lock.
   const plenary = await findPlenary(db, event.id);
-  const parsed = parseFrabSchedule(xml, {
+  const parsed = await parseFrabSchedule(xml, {
     timeZone: event.timeZone,
     plenaryName: plenary.name,
     plenaryId: plenary.id,

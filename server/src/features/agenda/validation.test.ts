@@ -164,11 +164,11 @@ describe('Frab mapping', () => {
       expect(parseFrabDuration(bad)).toBeNull();
   });
 
-  it('without <date>, <start> is wall-clock time of the day in the conference’s zone', () => {
+  it('without <date>, <start> is wall-clock time of the day in the conference’s zone', async () => {
     const xml = `<schedule><conference><time_zone_name>Europe/Berlin</time_zone_name></conference>
       <day date="2026-03-29"><room name="Plenum"><event><title>Frühschicht</title>
       <start>02:30</start><duration>00:30</duration><type>Vortrag</type></event></room></day></schedule>`;
-    const { items } = parseFrabSchedule(xml, {
+    const { items } = await parseFrabSchedule(xml, {
       timeZone: TZ,
       plenaryName: 'Plenum',
       plenaryId: PLENARY,
