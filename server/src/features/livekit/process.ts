@@ -42,6 +42,9 @@ const STABLE_AFTER_MS = 30_000;
 const LOG_TAIL_LINES = 30;
 const RUNNING_AFTER_HTTP_MS = 150;
 
+/** Not a STUN server: a client's own loopback, where a binding request fails at once. */
+export const LOOPBACK_STUN = '127.0.0.1:3478';
+
 export function livekitConfig(opts: EmbeddedLivekitOptions): Record<string, unknown> {
   const nodeIp = opts.nodeIp ?? '127.0.0.1';
   return {
@@ -54,6 +57,9 @@ export function livekitConfig(opts: EmbeddedLivekitOptions): Record<string, unkn
       enable_loopback_candidate: true,
       // An explicit node_ip is what keeps LiveKit from asking Google's STUN servers for one.
       node_ip: nodeIp,
+      // With no STUN server of its own, LiveKit tells every client to use Google's and Twilio's.
+      // A loopback address fills the list without sending anyone's browser anywhere.
+      stun_servers: [LOOPBACK_STUN],
       // Without this filter the UDP mux opens the port on every interface address.
       ips: { includes: [nodeIp.includes(':') ? `${nodeIp}/128` : `${nodeIp}/32`] },
     },
