@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { api } from '../../lib/api.ts';
+import { MediaRetry } from './media-retry.ts';
 import {
+  connectionKey,
   initialRoomSwitch,
   roomChange,
   roomSwitchReducer,
@@ -12,6 +14,8 @@ import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeCont
 /**
  * The room this page is in: the plenary's token at first, then wherever `room:assigned` sends the
  * person. `onChange` hears every real move (for the live region); `lastChange` shows it visibly.
+ * `key` names the media connection (key the stage by it: a new key is a clean remount); `lost`
+ * says the connection is gone for good, and a fresh token follows, a little later each time.
  */
 export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) => void) {
   const [state, dispatch] = useReducer(roomSwitchReducer, initialRoomSwitch);
@@ -62,6 +66,21 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
   const currentRoomId = state.media?.room.id ?? plenaryId;
   const refresh = useCallback(() => fetchToken(currentRoomId), [fetchToken, currentRoomId]);
   const removed = useCallback(() => dispatch({ type: 'removed' }), []);
+
+  // A media connection lost for good: a fresh token, a little later each time, until one comes.
+  const key = connectionKey(state);
+  const latestRefresh = useRef(refresh);
+  useEffect(() => {
+    latestRefresh.current = refresh;
+  });
+  const retry = useRef<MediaRetry | null>(null);
+  useEffect(() => {
+    const media = new MediaRetry(() => latestRefresh.current());
+    retry.current = media;
+    return () => media.stop();
+  }, []);
+  useEffect(() => retry.current?.reset(), [key]);
+  const lost = useCallback(() => retry.current?.lost(), []);
   /**
    * Moderators and organizers visiting a group (or going back): this page's socket joins that
    * room's conversation first (the server checks the right), then the media follow.
@@ -84,5 +103,5 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
     [realtime, fetchToken, currentRoomId],
   );
 
-  return { state, lastChange, refresh, removed, visit };
+  return { state, key, lastChange, refresh, lost, removed, visit };
 }

@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import type { Actor, Room } from '@plenum/shared';
+import { mayInEvent, mayInRoom } from '../../lib/rights.ts';
+import { Tabs } from '../../ui/Tabs.tsx';
+import { ChatPanel } from '../chat/ChatPanel.tsx';
+import { HandQueue } from '../hands/HandPanel.tsx';
+import type { useHands } from '../hands/useHands.ts';
+import { PeoplePanel } from '../people/PeoplePanel.tsx';
+import type { PresenceMap } from '../presence/presence.ts';
+import { QuestionsPanel } from '../questions/QuestionsPanel.tsx';
+import type { useQuestions } from '../questions/useQuestions.ts';
+
+interface EventSideTabsProps {
+  room: Pick<Room, 'id' | 'name' | 'kind'>;
+  actor: Actor;
+  timeZone: string;
+  presence: PresenceMap;
+  hands: ReturnType<typeof useHands>;
+  questions: ReturnType<typeof useQuestions>;
+}
+
+/** Beside the stage: the room's conversation, who is here, the plenary's questions, the hands. */
+export function EventSideTabs({
+  room,
+  actor,
+  timeZone,
+  presence,
+  hands,
+  questions,
+}: EventSideTabsProps) {
+  const { t } = useTranslation();
+  const inGroup = room.kind === 'working_group';
+
+  const tabs = [
+    {
+      id: 'chat',
+      label: t('tabs.chat'),
+      content: (
+        <ChatPanel
+          key={room.id}
+          room={room}
+          timeZone={timeZone}
+          canModerate={mayInRoom(actor, 'chat.moderate', room)}
+          canModerateAnnouncements={mayInEvent(actor, 'announcement.broadcast')}
+        />
+      ),
+    },
+    {
+      id: 'people',
+      label: t('tabs.people'),
+      content: (
+        <PeoplePanel
+          presence={presence}
+          room={room}
+          myId={actor.personId}
+          canModerate={mayInRoom(actor, 'participant.promote', room)}
+        />
+      ),
+    },
+    ...(inGroup
+      ? []
+      : [
+          {
+            id: 'questions',
+            label: t('tabs.questions', {
+              count: questions.questions.filter((q) => q.status === 'open').length,
+            }),
+            content: (
+              <QuestionsPanel
+                questions={questions}
+                canModerate={mayInRoom(actor, 'question.moderate', room)}
+              />
+            ),
+          },
+        ]),
+    ...(mayInRoom(actor, 'hand.take', room)
+      ? [
+          {
+            id: 'hands',
+            label: t('tabs.hands', { count: hands.queue.length }),
+            content: <HandQueue hands={hands} />,
+          },
+        ]
+      : []),
+  ];
+
+  return <Tabs label={t('tabs.label')} tabs={tabs} idPrefix="side" />;
+}
