@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { createTestApp, type TestApp } from '../test/app.ts';
+import { useTestApp } from '../test/socket-world.ts';
 import { runCommand } from './commands.ts';
 import { DEMO_SLUG } from '../features/demo/seed.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const run = (args: string[], flags: Record<string, string> = {}) =>
   runCommand(t.app.db, t.config, args, flags);

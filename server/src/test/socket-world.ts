@@ -13,6 +13,8 @@ export interface SocketWorldOptions {
   env?: Record<string, string>;
   /** Options for buildApp, over the test defaults. */
   app?: Partial<AppOptions>;
+  /** false for a file that only injects requests (see useTestApp). */
+  listen?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export class SocketWorld {
 
   async start(options: SocketWorldOptions) {
     this.#test = await createTestApp(options.env, options.app);
-    this.#url = await listen(this.#test.app);
+    if (options.listen !== false) this.#url = await listen(this.#test.app);
   }
 
   /** After each test: the sockets of its worlds. */
@@ -51,7 +53,7 @@ export class SocketWorld {
   }
   /** The listening app's base URL, for real socket.io clients. */
   get url(): string {
-    if (!this.#url) throw new Error('the test app listens in beforeAll; read it in a hook or test');
+    if (!this.#url) throw new Error('the test app listens in beforeAll (and not from useTestApp)');
     return this.#url;
   }
   get config(): Config {
@@ -79,6 +81,11 @@ export class SocketWorld {
 /** Registers a SocketWorld's hooks for the file it is called in, at the top of that file. */
 export function useSocketWorld(options: SocketWorldOptions = {}): SocketWorld {
   return registerHooks(new SocketWorld(), options);
+}
+
+/** The same for a file that only injects requests: the app does not listen. */
+export function useTestApp(options: Omit<SocketWorldOptions, 'listen'> = {}): SocketWorld {
+  return registerHooks(new SocketWorld(), { ...options, listen: false });
 }
 
 /** The vitest hooks of a SocketWorld (or a subclass); beforeAll/afterAll run in this order. */

@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { AgendaItem } from '@plenum/shared';
 import { agendaItems } from '../../db/schema/index.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { useTestApp } from '../../test/socket-world.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
 
 const sample = readFileSync(new URL('./fixtures/frab-sample.xml', import.meta.url), 'utf8');
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 async function forum() {
   const event = await seedEvent(t.app);

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AttendanceReport } from '@plenum/shared';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { useTestApp } from '../../test/socket-world.ts';
 import { attend, join, type Member } from '../../test/fixtures.ts';
 import { createPhaseWorld, type PhaseWorld } from '../../test/world.ts';
 import { coveredMinutes } from './attendance.ts';
 
-let t: TestApp;
+const t = useTestApp();
 let e: PhaseWorld;
 let anna: Member;
 let ben: Member;
 beforeAll(async () => {
-  t = await createTestApp();
   e = await createPhaseWorld(t.app);
   // A name a spreadsheet would run as a formula, and one with the CSV separator in it.
   anna = await join(t.app, e.event.id, 'attendee', '=Anna');
@@ -29,7 +28,6 @@ beforeAll(async () => {
   });
   expect(erased.statusCode).toBe(200);
 });
-afterAll(() => t.close());
 
 const get = (path: string, member: Member = e.organizer) =>
   t.app.inject({ url: `/api/events/${e.slug}/${path}`, headers: { cookie: member.cookie } });

@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditPage } from '@plenum/shared';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { useTestApp } from '../../test/socket-world.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
 
-let t: TestApp;
+const t = useTestApp();
 let slug: string;
 let organizer: Member;
 beforeAll(async () => {
-  t = await createTestApp();
   const event = await seedEvent(t.app);
   slug = event.slug;
   organizer = await join(t.app, event.id, 'organizer', 'Olga Organisatorin');
 });
-afterAll(() => t.close());
 
 const as = (member: Member, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: { cookie: member.cookie }, ...(payload && { payload }) });

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { useTestApp } from '../../test/socket-world.ts';
 import { agendaItems, events, roomModerators, rooms } from '../../db/schema/index.ts';
 import { ensureDemoEvent } from './seed.ts';
 import { demoEvent } from './forum-sozialplanung.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('demo forum', () => {
   it('has a plenary and three working groups of 40 with a moderator each', async () => {

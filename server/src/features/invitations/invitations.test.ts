@@ -1,23 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { useTestApp } from '../../test/socket-world.ts';
 import { join, seedEvent } from '../../test/fixtures.ts';
 import { createInvitation } from './service.ts';
 import { invitations, people, sessions } from '../../db/schema/index.ts';
 import { SESSION_COOKIE } from '../../plugins/auth.ts';
 import { connectAs, listen } from '../../test/sockets.ts';
 
-let t: TestApp;
+const t = useTestApp();
 let eventId: string;
 let organizerCookie: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
   const event = await seedEvent(t.app);
   eventId = event.id;
   organizerCookie = (await join(t.app, eventId, 'organizer')).cookie;
 });
-afterAll(() => t.close());
 
 const invite = (over: Partial<Parameters<typeof createInvitation>[2]> = {}) =>
   createInvitation(

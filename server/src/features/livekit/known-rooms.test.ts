@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { useTestApp } from '../../test/socket-world.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
 import { KnownLivekitRooms } from './known-rooms.ts';
 import { findPlenary } from '../rooms/repository.ts';
@@ -43,7 +43,7 @@ describe('rooms this node created a moment ago', () => {
   });
 });
 
-let t: TestApp;
+const t = useTestApp();
 let plenaryId: string;
 let anna: Member;
 let ben: Member;
@@ -51,7 +51,6 @@ let cem: Member;
 const created: string[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp();
   const event = await seedEvent(t.app);
   anna = await join(t.app, event.id, 'attendee', 'Anna');
   ben = await join(t.app, event.id, 'attendee', 'Ben');
@@ -66,7 +65,6 @@ beforeAll(async () => {
     return createRoom(options);
   };
 });
-afterAll(() => t.close());
 
 const token = (m: Member) =>
   t.app.inject({

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/socket-world.ts';
 import type { Member } from '../../test/fixtures.ts';
 import { createWorld, type World } from '../../test/world.ts';
 import { isRemovedFrom } from '../access/room-access.ts';
 
-let t: TestApp;
+const t = useTestApp();
 let w: World;
 
 beforeAll(async () => {
-  t = await createTestApp();
   w = await createWorld(t.app, '');
 });
-afterAll(() => t.close());
 
 const moderate = (by: Member, roomId: string, target: Member, action: string) =>
   t.app.inject({

@@ -1,21 +1,21 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { AccessToken } from 'livekit-server-sdk';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { createTestApp } from '../../test/app.ts';
+import { useTestApp } from '../../test/socket-world.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
 import { freePort } from '../../test/ports.ts';
 import { attendance, livekitWebhookEvents } from '../../db/schema/index.ts';
 
 // Webhooks signed here with the run's LiveKit keys; real ones from LiveKit: media.test.ts.
-let t: TestApp;
+const t = useTestApp();
 let keys: { apiKey: string; apiSecret: string };
 let plenaryId: string;
 let attendee: Member;
 
 beforeAll(async () => {
   keys = inject('livekit');
-  t = await createTestApp();
   const event = await seedEvent(t.app);
   attendee = await join(t.app, event.id, 'attendee');
   const rooms = (
@@ -26,7 +26,6 @@ beforeAll(async () => {
   ).json();
   plenaryId = rooms[0].id;
 });
-afterAll(() => t.close());
 
 describe('LiveKit webhooks', () => {
   const signed = async (body: string) => {

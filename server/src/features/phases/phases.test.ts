@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/socket-world.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
 import { createWorkingGroup } from '../rooms/service.ts';
 import { assignments, phases } from '../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 
-let t: TestApp;
+const t = useTestApp();
 let slug: string;
 let organizer: Member;
 let attendee: Member;
@@ -14,7 +14,6 @@ let bigGroup: string;
 let foreignGroup: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
   const event = await seedEvent(t.app);
   slug = event.slug;
   organizer = await join(t.app, event.id, 'organizer');
@@ -45,7 +44,6 @@ beforeAll(async () => {
     )
   ).id;
 });
-afterAll(() => t.close());
 
 const api = (
   member: Member,

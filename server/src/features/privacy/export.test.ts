@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { PersonExport } from '@plenum/shared';
 import { auditLog } from '../../db/schema/index.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { useTestApp } from '../../test/socket-world.ts';
 import { join, redeem, type Member } from '../../test/fixtures.ts';
 import { createPhaseWorld, leaveTraces, type PhaseWorld } from '../../test/world.ts';
 
-let t: TestApp;
+const t = useTestApp();
 let e1: PhaseWorld;
 let e2: PhaseWorld;
 let dana: Member;
 let ben: Member;
 
 beforeAll(async () => {
-  t = await createTestApp();
   e1 = await createPhaseWorld(t.app);
   e2 = await createPhaseWorld(t.app, 'Otto Organisator');
   dana = await redeem(t.app, e1.event.id, 'attendee', {
@@ -32,7 +31,6 @@ beforeAll(async () => {
   await leaveTraces(t.app, e1, dana, 'Dana', bens.questionId);
   await leaveTraces(t.app, e2, dana, 'Dana');
 });
-afterAll(() => t.close());
 
 const exportOf = (path: string, cookie?: string) =>
   t.app.inject({ url: path, headers: cookie ? { cookie } : {} });

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { auditLog, chatMessages, groupNotes } from '../../db/schema/index.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { useTestApp } from '../../test/socket-world.ts';
 import { join, type Member } from '../../test/fixtures.ts';
 import { sendMessage } from '../chat/service.ts';
 import { saveNotes } from '../phases/notes.ts';
 import { runRetention } from './retention.ts';
 import { createPhaseWorld, type PhaseWorld } from '../../test/world.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const settings = (e: PhaseWorld, cookie: string, payload?: object) =>
   t.app.inject({

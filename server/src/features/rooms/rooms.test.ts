@@ -1,23 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/socket-world.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
 import { auditLog } from '../../db/schema/index.ts';
 
-let t: TestApp;
+const t = useTestApp();
 let slug: string;
 let organizer: Member;
 let moderator: Member;
 let attendee: Member;
 
 beforeAll(async () => {
-  t = await createTestApp();
   const event = await seedEvent(t.app);
   slug = event.slug;
   organizer = await join(t.app, event.id, 'organizer');
   moderator = await join(t.app, event.id, 'moderator');
   attendee = await join(t.app, event.id, 'attendee');
 });
-afterAll(() => t.close());
 
 const call = (
   member: Member | null,

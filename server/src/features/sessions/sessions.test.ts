@@ -1,27 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { loadConfig } from '../../config.ts';
 import { sessions } from '../../db/schema/index.ts';
-import { createTestApp, type TestApp } from '../../test/app.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
-import { ask, connect, listen, openSocket } from '../../test/sockets.ts';
+import { ask, connect, openSocket } from '../../test/sockets.ts';
 
 // 0.001 hours: a session unused for 3.6 s ends (12 hours by default).
 const IDLE_MS = 3_600;
 
-let t: TestApp;
-let url: string;
+const t = useSocketWorld({ env: { SESSION_IDLE_HOURS: '0.001' } });
 let eventId: string;
 let slug: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ SESSION_IDLE_HOURS: '0.001' });
-  url = await listen(t.app);
   const event = await seedEvent(t.app);
   eventId = event.id;
   slug = event.slug;
 });
-afterAll(() => t.close());
 
 const me = (member: Member) =>
   t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: member.cookie } });
@@ -45,14 +41,14 @@ describe('sessions end after SESSION_IDLE_HOURS without use', () => {
     expect((await me(busy)).statusCode).toBe(200);
     expect((await me(idle)).statusCode).toBe(401);
     // Its sockets are refused as well.
-    await expect(connect(openSocket(url, { cookie: idle.cookie, event: slug }))).rejects.toThrow(
+    await expect(connect(openSocket(t.url, { cookie: idle.cookie, event: slug }))).rejects.toThrow(
       /invitation link/,
     );
   });
 
   it('socket events count as use', async () => {
     const member = await join(t.app, eventId, 'attendee', 'Chattend');
-    const socket = await connect(openSocket(url, { cookie: member.cookie, event: slug }));
+    const socket = await connect(openSocket(t.url, { cookie: member.cookie, event: slug }));
     const started = Date.now();
     while (Date.now() - started < IDLE_MS * 1.6) {
       const ack = await ask(socket, 'presence:list', {});
