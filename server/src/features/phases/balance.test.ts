@@ -63,6 +63,17 @@ describe('pre-assignment lists', () => {
     expect(rows).toEqual([{ line: 2, name: '', email: 'a@example.org', group: 'AG 1' }]);
   });
 
+  it('number each row by the line it starts on, past blank lines and line breaks in quotes', () => {
+    const rows = readPreassignments(
+      'Name;Gruppe\r\n\r\nAnna;AG 1\r\n"Bert\r\nB.";AG 2\nCarl;AG 3\n',
+    );
+    expect(rows.map((r) => [r.name, r.line])).toEqual([
+      ['Anna', 3],
+      ['Bert\r\nB.', 4],
+      ['Carl', 6],
+    ]);
+  });
+
   it('refuse a file without the needed columns', () => {
     expect(() => readPreassignments('Vorname;Nachname\nA;B')).toThrow(/Arbeitsgruppe/);
   });

@@ -15,13 +15,20 @@ export function decodeSpreadsheetText(bytes: Uint8Array): string {
 
 /** RFC 4180 parsing with quotes; the separator is guessed from the header line. */
 export function parseCsv(text: string): string[][] {
+  return parseCsvRows(text).map((row) => row.cells);
+}
+
+/** The rows with the line each starts on, so that a report names the line a person sees. */
+function parseCsvRows(text: string): { cells: string[]; line: number }[] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const separator =
     (firstLine.match(/;/g)?.length ?? 0) >= (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const rows: string[][] = [];
+  const rows: { cells: string[]; line: number }[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let rowLine = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
@@ -29,7 +36,10 @@ export function parseCsv(text: string): string[][] {
         field += '"';
         i++;
       } else if (c === '"') quoted = false;
-      else field += c;
+      else {
+        field += c;
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+      }
     } else if (c === '"' && field === '') quoted = true;
     else if (c === separator) {
       row.push(field);
@@ -37,16 +47,17 @@ export function parseCsv(text: string): string[][] {
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(field);
-      rows.push(row);
+      rows.push({ cells: row, line: rowLine });
+      rowLine = ++line;
       row = [];
       field = '';
     } else field += c;
   }
   if (field !== '' || row.length) {
     row.push(field);
-    rows.push(row);
+    rows.push({ cells: row, line: rowLine });
   }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+  return rows.filter((r) => r.cells.some((f) => f.trim() !== ''));
 }
 
 export interface PreassignmentRow {
@@ -64,8 +75,9 @@ const headerNames = {
 
 /** Reads the rows of a pre-assignment list; throws with a clear message when columns are missing. */
 export function readPreassignments(text: string): PreassignmentRow[] {
-  const [header, ...rows] = parseCsv(text);
-  if (!header) throw new Error('The file is empty.');
+  const [headerRow, ...rows] = parseCsvRows(text);
+  if (!headerRow) throw new Error('The file is empty.');
+  const header = headerRow.cells;
   const normalized = header.map((h) => h.trim().toLowerCase());
   const column = (names: string[]) => normalized.findIndex((h) => names.includes(h));
   const idx = {
@@ -78,10 +90,10 @@ export function readPreassignments(text: string): PreassignmentRow[] {
       'The first row must name the columns: "Arbeitsgruppe" (or "group") and "Name" and/or "E-Mail".',
     );
   }
-  return rows.map((r, i) => ({
-    line: i + 2,
-    name: idx.name >= 0 ? (r[idx.name] ?? '').trim() : '',
-    email: idx.email >= 0 ? (r[idx.email] ?? '').trim().toLowerCase() : '',
-    group: (r[idx.group] ?? '').trim(),
+  return rows.map(({ cells, line }) => ({
+    line,
+    name: idx.name >= 0 ? (cells[idx.name] ?? '').trim() : '',
+    email: idx.email >= 0 ? (cells[idx.email] ?? '').trim().toLowerCase() : '',
+    group: (cells[idx.group] ?? '').trim(),
   }));
 }
