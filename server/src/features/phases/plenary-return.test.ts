@@ -1,31 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { dispose } from '@livekit/rtc-node';
-import { createTestApp, type TestApp } from '../../test/app.ts';
 import { connectParticipant } from '../../test/media.ts';
 import { openMeeting } from '../../test/meeting.ts';
-import { listen } from '../../test/sockets.ts';
-import { createWorld, type World } from '../../test/world.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
+import type { World } from '../../test/world.ts';
 
-let t: TestApp;
-let url: string;
+// Registered before the app's hooks, so that it runs after the app has closed.
+afterAll(() => dispose());
+const t = useSocketWorld();
 let w: World;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  url = await listen(t.app);
-});
-afterEach(() => w?.close());
-afterAll(async () => {
-  await t?.close();
-  await dispose();
-});
 
 const asOrganizer = (method: 'POST', path: string, payload?: object) =>
   t.app.inject({ method, url: path, payload, headers: { cookie: w.organizer.cookie } });
 
 describe('the tokens pushed on a room change join a room that exists', () => {
   it('closing a phase makes the plenary room again when LiveKit closed it while everyone was in groups', async () => {
-    w = await createWorld(t.app, url);
+    w = await t.world();
     const plenaryToken = await t.app.inject({
       method: 'POST',
       url: `/api/rooms/${w.plenaryId}/token`,
@@ -48,7 +38,7 @@ describe('the tokens pushed on a room change join a room that exists', () => {
   }, 60_000);
 
   it('opening a phase makes the group rooms even when this node made them a moment ago and LiveKit lost them', async () => {
-    w = await createWorld(t.app, url);
+    w = await t.world();
     const anna = await w.connect(w.anna);
     // This node made the group's room a moment ago (a visit, a token): it is in the known-rooms cache.
     const visit = await t.app.inject({

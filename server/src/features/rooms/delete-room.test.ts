@@ -1,27 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispose } from '@livekit/rtc-node';
-import { createTestApp, type TestApp } from '../../test/app.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
 import { connectParticipant, nextEvent, RoomEvent } from '../../test/media.ts';
 import { openMeeting } from '../../test/meeting.ts';
-import { listen } from '../../test/sockets.ts';
-import { createWorld } from '../../test/world.ts';
+import { useSocketWorld } from '../../test/socket-world.ts';
 
-let t: TestApp;
+// Registered before the app's hooks, so that it runs after the app has closed.
+afterAll(() => dispose());
+const t = useSocketWorld();
 let slug: string;
 let organizer: Member;
-let url: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
   const event = await seedEvent(t.app);
   slug = event.slug;
   organizer = await join(t.app, event.id, 'organizer', 'Olga Organisatorin');
-  url = await listen(t.app);
-});
-afterAll(async () => {
-  await t?.close();
-  await dispose();
 });
 
 const call = (method: 'POST' | 'DELETE', url: string, payload?: object) =>
@@ -50,7 +43,7 @@ describe('deleting a working group', () => {
   }, 60_000);
 
   it('sends the people in it back to the plenary, with a token for it', async () => {
-    const w = await createWorld(t.app, url);
+    const w = await t.world();
     try {
       await openMeeting(t.app, w, [{ personId: w.anna.personId, roomId: w.groupId }]);
       const anna = await w.connect(w.anna);
