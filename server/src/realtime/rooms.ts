@@ -1,6 +1,7 @@
 import type { Actor } from '@plenum/shared';
 import type { PlenumServer, Realtime } from './types.ts';
 import { isRemovedFrom } from '../features/access/room-access.ts';
+import { presenceUpdated } from '../features/presence/broadcast.ts';
 
 /**
  * Whether a person may be in a room (plenary: every member; a working group: organizers,
@@ -61,19 +62,17 @@ export async function moveSocketsOfPerson(
   }
   const first = moving[0];
   if (first) {
-    io.to(socketRoom.event(first.data.eventId)).emit('presence:updated', {
-      people: [
-        {
-          personId,
-          displayName: first.data.displayName,
-          online: true,
-          roomId: toRoomId,
-          lastSeenAt: new Date().toISOString(),
-          canPublish,
-          promoted: false,
-        },
-      ],
-    });
+    presenceUpdated(io, first.data.eventId, [
+      {
+        personId,
+        displayName: first.data.displayName,
+        online: true,
+        roomId: toRoomId,
+        lastSeenAt: new Date().toISOString(),
+        canPublish,
+        promoted: false,
+      },
+    ]);
   }
   return moving.length;
 }

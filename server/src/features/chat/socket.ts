@@ -16,6 +16,7 @@ import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
 import { findRoom, roomIdsOf } from '../rooms/repository.ts';
 import { chatCatchUp, chatHistory, sendAnnouncement, sendMessage } from './service.ts';
 import { deleteMessage, findMessage, pinMessage, setChatLock } from './moderation.ts';
+import { chatLocked, messageDeleted, messagePinned, messageSent } from './broadcast.ts';
 
 export function registerChatHandlers(rt: Realtime, socket: PlenumSocket) {
   onEvent(rt, socket, 'chat:send', ChatSendInput, async (input, ctx) => {
@@ -28,7 +29,7 @@ export function registerChatHandlers(rt: Realtime, socket: PlenumSocket) {
       { author: ctx.person, clientId: input.clientId, body: input.body },
       { mayBypassLock: can(ctx.actor, 'chat.moderate', roomTarget(room)) },
     );
-    if (created) rt.io.to(socketRoom.room(room.id)).emit('chat:message', message);
+    if (created) messageSent(rt.io, [socketRoom.room(room.id)], message);
     return { message };
   });
 
@@ -41,7 +42,7 @@ export function registerChatHandlers(rt: Realtime, socket: PlenumSocket) {
       clientId: input.clientId,
       body: input.body,
     });
-    if (created) rt.io.to(targets).emit('chat:message', message);
+    if (created) messageSent(rt.io, targets, message);
     return { message };
   });
 
@@ -57,7 +58,7 @@ export function registerChatHandlers(rt: Realtime, socket: PlenumSocket) {
     const found = await findMessage(rt.db, ctx.eventId, input.messageId);
     await requireModeration(ctx, found, 'delete messages');
     const deleted = await deleteMessage(rt.db, ctx.eventId, input.messageId, ctx.person.id);
-    rt.io.to(await shownTo(ctx, found)).emit('chat:deleted', deleted);
+    messageDeleted(rt.io, await shownTo(ctx, found), deleted);
     return deleted;
   });
 
@@ -72,7 +73,7 @@ export function registerChatHandlers(rt: Realtime, socket: PlenumSocket) {
       input.pinned,
       ctx.person.id,
     );
-    rt.io.to(socketRoom.room(found.roomId)).emit('chat:pinned', message);
+    messagePinned(rt.io, found.roomId, message);
     return { message };
   });
 
@@ -80,7 +81,7 @@ export function registerChatHandlers(rt: Realtime, socket: PlenumSocket) {
     const room = await ctx.room(input.roomId);
     ctx.requireInRoom('chat.lock', room, 'lock the chat');
     const locked = await setChatLock(rt.db, room, input.locked, ctx.person.id);
-    rt.io.to(socketRoom.room(room.id)).emit('chat:locked', locked);
+    chatLocked(rt.io, locked);
     return locked;
   });
 }

@@ -1,8 +1,8 @@
 import { HandDismissInput, HandRoomInput, type Hand } from '@plenum/shared';
 import { onEvent } from '../../realtime/on-event.ts';
-import { socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
 import { findRoom } from '../rooms/repository.ts';
+import { handDismissed, handLowered, handRaised, handTaken } from './broadcast.ts';
 import { dismissHand, findHand, handQueue, lowerHand, raiseHand, takeNextHand } from './service.ts';
 
 export function registerHandHandlers(rt: Realtime, socket: PlenumSocket) {
@@ -10,14 +10,14 @@ export function registerHandHandlers(rt: Realtime, socket: PlenumSocket) {
     const room = await ctx.room(input.roomId);
     ctx.requireInRoom('hand.raise', room, 'raise your hand');
     const { hand, created } = await raiseHand(rt.db, room, ctx.person.id);
-    if (created) rt.io.to(socketRoom.room(room.id)).emit('hand:raised', hand);
+    if (created) handRaised(rt.io, hand);
     return { hand };
   });
 
   onEvent(rt, socket, 'hand:lower', HandRoomInput, async (input, ctx) => {
     const room = await ctx.room(input.roomId);
     const hand = await lowerHand(rt.db, room, ctx.person.id);
-    if (hand) rt.io.to(socketRoom.room(room.id)).emit('hand:lowered', hand);
+    if (hand) handLowered(rt.io, hand);
     return { hand };
   });
 
@@ -31,7 +31,7 @@ export function registerHandHandlers(rt: Realtime, socket: PlenumSocket) {
     ctx.requireInRoom('hand.take', room, 'take raised hands');
     const hand = await takeNextHand(rt.db, room, ctx.person.id);
     if (hand) {
-      rt.io.to(socketRoom.room(room.id)).emit('hand:taken', hand);
+      handTaken(rt.io, hand);
       notifyHandTaken(rt, hand, ctx.eventId, ctx.person.id);
     }
     return { hand };
@@ -42,7 +42,7 @@ export function registerHandHandlers(rt: Realtime, socket: PlenumSocket) {
     const room = await findRoom(rt.db, ctx.eventId, found.roomId);
     ctx.requireInRoom('hand.take', room, 'dismiss raised hands');
     const hand = await dismissHand(rt.db, ctx.eventId, input.handId, ctx.person.id);
-    rt.io.to(socketRoom.room(room.id)).emit('hand:dismissed', hand);
+    handDismissed(rt.io, hand);
     return { hand };
   });
 }

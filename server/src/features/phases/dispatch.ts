@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { RoomAssigned } from '@plenum/shared';
 import type { Db } from '../../db/client.ts';
 import type { PlenumServer, PlenumSocket } from '../../realtime/types.ts';
@@ -7,6 +8,7 @@ import { mediaRightsFor } from '../livekit/grants.ts';
 import { mintRoomToken } from '../livekit/token.ts';
 import { ensureLivekitRoom, deleteLivekitRoom, type LivekitDeps } from '../livekit/service.ts';
 import { findPlenary, findRoomById, roomIdsOf, type RoomRow } from '../rooms/repository.ts';
+import { roomAssigned } from './broadcast.ts';
 import {
   eventMembers,
   openPhaseOf,
@@ -23,6 +25,13 @@ export interface DispatchDeps {
   livekit: LivekitDeps;
   presence: PresenceBroadcaster;
 }
+
+export const dispatchDeps = (app: FastifyInstance): DispatchDeps => ({
+  db: app.db,
+  io: app.realtime.io,
+  livekit: app.livekit,
+  presence: app.realtime.presence,
+});
 
 /** What a move reads about the event; one read serves all groups of a phase. */
 interface EventView {
@@ -96,7 +105,7 @@ async function movePeople(
       { personId, displayName: member.displayName, roomId: room.id, rights },
       deps.livekit,
     );
-    deps.io.to(socketRoom.person(personId)).emit('room:assigned', {
+    roomAssigned(deps.io, personId, {
       ...info,
       media: {
         url: deps.livekit.url,

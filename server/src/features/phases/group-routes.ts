@@ -11,10 +11,10 @@ import {
 import { requireGroupMember, requireNotesReader, requireResultsReader } from './access.ts';
 import { requestHelp } from './help.ts';
 import { getNotes, resultsMarkdown, saveNotes } from './notes.ts';
-import type { PhaseEvents } from './plugin.ts';
+import { helpRequested, notesUpdated } from './broadcast.ts';
 
 /** What a working group produces: its notes, its calls for help, and the results document. */
-const groupRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, { events }) => {
+const groupRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['phases'];
 
   app.get(
@@ -57,7 +57,7 @@ const groupRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
         roomId: room.id,
         personId: person.personId,
       });
-      await events.notesSaved(phase, notes);
+      await notesUpdated(app.realtime.io, app.db, phase.eventId, notes);
       return notes;
     },
   );
@@ -87,7 +87,7 @@ const groupRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
         personId: person.personId,
         message: request.body.message,
       });
-      await events.helpRequested(phase, help);
+      await helpRequested(app.realtime.io, app.db, phase.eventId, help);
       return help;
     },
   );

@@ -2,7 +2,8 @@ import { can, HelpDoneInput, HelpListInput, type RoomTarget } from '@plenum/shar
 import { onEvent } from '../../realtime/on-event.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
 import { findRoom } from '../rooms/repository.ts';
-import { helpAudience, listHelpRequests, resolveHelpRequest, roomOfHelpRequest } from './help.ts';
+import { helpUpdated } from './broadcast.ts';
+import { listHelpRequests, resolveHelpRequest, roomOfHelpRequest } from './help.ts';
 
 /**
  * The help worklist: organizers see every group's requests, a moderator those of the groups
@@ -33,9 +34,7 @@ export function registerHelpHandlers(rt: Realtime, socket: PlenumSocket) {
       requestId: input.requestId,
       personId: ctx.person.id,
     });
-    if (changed) {
-      rt.io.to(await helpAudience(rt.db, ctx.eventId, roomId)).emit('help:updated', request);
-    }
+    if (changed) await helpUpdated(rt.io, rt.db, ctx.eventId, request);
     return { request };
   });
 }

@@ -18,11 +18,17 @@ import { assignToGroup, balanceNow, importPreassignments } from './assignments.t
 import { listAssignments, listPhases, roomOfPersonInPhase, toPhase } from './repository.ts';
 import { closePhase, createPhase, extendPhase, openPhase } from './service.ts';
 import { findPhaseAndActor } from './access.ts';
-import { ensurePhaseRooms } from './dispatch.ts';
-import type { PhaseEvents } from './plugin.ts';
+import { phaseUpdated } from './broadcast.ts';
+import {
+  dispatchClosed,
+  dispatchDeps,
+  dispatchMoved,
+  dispatchOpened,
+  ensurePhaseRooms,
+} from './dispatch.ts';
 
 /** Organizer controls of working-group phases, and self-select. Thin: see service.ts. */
-const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, { events }) => {
+const phaseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser(
     ['text/csv', 'application/octet-stream'],
     { parseAs: 'buffer', bodyLimit: 1024 * 1024 },
@@ -60,7 +66,7 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
         what: 'run working-group phases',
       });
       const row = await createPhase(app.db, event.id, request.body, person.personId);
-      return reply.status(201).send(await events.updated(row));
+      return reply.status(201).send(await phaseUpdated(app.realtime.io, app.db, row));
     },
   );
 
@@ -124,8 +130,8 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
         actorId: person.personId,
       });
       if (result.changed && result.phase.status === 'open')
-        await events.moved(result.phase, person.personId, request.body.roomId);
-      return events.updated(result.phase);
+        await dispatchMoved(dispatchDeps(app), result.phase, person.personId, request.body.roomId);
+      return phaseUpdated(app.realtime.io, app.db, result.phase);
     },
   );
 
@@ -151,8 +157,13 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
         actorId: person.personId,
       });
       if (result.changed && result.phase.status === 'open')
-        await events.moved(result.phase, request.body.personId, request.body.roomId);
-      return events.updated(result.phase);
+        await dispatchMoved(
+          dispatchDeps(app),
+          result.phase,
+          request.body.personId,
+          request.body.roomId,
+        );
+      return phaseUpdated(app.realtime.io, app.db, result.phase);
     },
   );
 
@@ -171,7 +182,7 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
       const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
       requireRight(can(actor, 'assignment.move', { eventId: phase.eventId }), 'assign people');
       await balanceNow(app.db, phase.id, person.personId);
-      return events.updated(phase);
+      return phaseUpdated(app.realtime.io, app.db, phase);
     },
   );
 
@@ -195,7 +206,7 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
           'Send the CSV file as the body with Content-Type text/csv.',
         );
       const report = await importPreassignments(app.db, phase.id, request.body, person.personId);
-      await events.updated(phase);
+      await phaseUpdated(app.realtime.io, app.db, phase);
       return report;
     },
   );
@@ -224,12 +235,12 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
           const roomsMade = ensurePhaseRooms(app.db, app.livekit, phase.id).catch(() => {});
           const { phase: opened } = await openPhase(app.db, phase.id, person.personId);
           await roomsMade;
-          await events.opened(opened);
-          return events.updated(opened);
+          await dispatchOpened(dispatchDeps(app), opened);
+          return phaseUpdated(app.realtime.io, app.db, opened);
         }
         const closed = await closePhase(app.db, phase.id, person.personId);
-        await events.closed(closed);
-        return events.updated(closed);
+        await dispatchClosed(dispatchDeps(app), closed);
+        return phaseUpdated(app.realtime.io, app.db, closed);
       },
     );
   }
@@ -249,7 +260,9 @@ const phaseRoutes: FastifyPluginAsyncZod<{ events: PhaseEvents }> = async (app, 
       const person = await request.requirePerson();
       const { phase, actor } = await phaseAndActor(person.personId, request.params.phaseId);
       requireRight(can(actor, 'phase.run', { eventId: phase.eventId }), 'run working-group phases');
-      return events.updated(
+      return phaseUpdated(
+        app.realtime.io,
+        app.db,
         await extendPhase(app.db, phase.id, request.body.minutes, person.personId),
       );
     },

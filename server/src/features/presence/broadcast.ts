@@ -2,6 +2,11 @@ import type { PresencePerson } from '@plenum/shared';
 import { socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumServer } from '../../realtime/types.ts';
 
+/** Changes to who is where, to everyone in the event. Most go through the batching below. */
+export function presenceUpdated(io: PlenumServer, eventId: string, people: PresencePerson[]) {
+  io.to(socketRoom.event(eventId)).emit('presence:updated', { people });
+}
+
 /**
  * Batches presence changes per event and sends them at most every `delayMs`: when 100 people
  * join within a second, everybody gets a few updates, not 100. Holds only changes in flight.
@@ -35,9 +40,7 @@ export class PresenceBroadcaster {
     const pending = this.pending;
     this.pending = new Map();
     for (const [eventId, changes] of pending) {
-      this.io
-        .to(socketRoom.event(eventId))
-        .emit('presence:updated', { people: [...changes.values()] });
+      presenceUpdated(this.io, eventId, [...changes.values()]);
     }
   }
 

@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
 import { socketRoom } from '../../realtime/rooms.ts';
 import { listEventRooms } from '../rooms/repository.ts';
+import { messageDeleted } from '../chat/broadcast.ts';
+import { questionHidden } from '../questions/broadcast.ts';
 import type { Erasure } from './erasure.ts';
 import { runRetention } from './retention.ts';
 import privacyRoutes from './routes.ts';
@@ -30,12 +32,9 @@ export default fp<PrivacyOptions>(
             : m.scope === 'event'
               ? [socketRoom.event(eventId)]
               : groupRooms;
-        if (to.length)
-          io.to(to).emit('chat:deleted', { messageId: m.id, roomId: m.roomId, scope: m.scope });
+        messageDeleted(io, to, { messageId: m.id, roomId: m.roomId, scope: m.scope });
       }
-      for (const q of erasure.questions) {
-        io.to(socketRoom.room(q.roomId)).emit('question:hidden', { questionId: q.id });
-      }
+      for (const q of erasure.questions) questionHidden(io, q);
       const sockets = await io.in(socketRoom.person(personId)).fetchSockets();
       for (const socket of sockets) if (socket.data.eventId === eventId) socket.disconnect(true);
       await Promise.all(

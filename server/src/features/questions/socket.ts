@@ -1,8 +1,8 @@
 import { QuestionAskInput, QuestionIdInput, QuestionListInput } from '@plenum/shared';
 import { onEvent } from '../../realtime/on-event.ts';
-import { socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
 import { findRoom } from '../rooms/repository.ts';
+import { questionAnswered, questionAsked, questionHidden, questionUpvoted } from './broadcast.ts';
 import {
   askQuestion,
   findQuestion,
@@ -22,7 +22,7 @@ export function registerQuestionHandlers(rt: Realtime, socket: PlenumSocket) {
       clientId: input.clientId,
       body: input.body,
     });
-    if (created) rt.io.to(socketRoom.room(plenary.id)).emit('question:asked', question);
+    if (created) questionAsked(rt.io, question);
     return { question };
   });
 
@@ -41,11 +41,7 @@ export function registerQuestionHandlers(rt: Realtime, socket: PlenumSocket) {
       input.questionId,
       ctx.person.id,
     );
-    if (changed) {
-      rt.io
-        .to(socketRoom.room(room.id))
-        .emit('question:upvoted', { questionId: question.id, upvotes: question.upvotes });
-    }
+    if (changed) questionUpvoted(rt.io, question);
     return { question };
   });
 
@@ -60,7 +56,7 @@ export function registerQuestionHandlers(rt: Realtime, socket: PlenumSocket) {
       'answered',
       ctx.person.id,
     );
-    rt.io.to(socketRoom.room(room.id)).emit('question:answered', question);
+    questionAnswered(rt.io, question);
     return { question };
   });
 
@@ -69,7 +65,7 @@ export function registerQuestionHandlers(rt: Realtime, socket: PlenumSocket) {
     const room = await findRoom(rt.db, ctx.eventId, found.roomId);
     ctx.requireInRoom('question.moderate', room, 'hide questions');
     await moderateQuestion(rt.db, ctx.eventId, found.id, 'hidden', ctx.person.id);
-    rt.io.to(socketRoom.room(room.id)).emit('question:hidden', { questionId: found.id });
+    questionHidden(rt.io, found);
     return { questionId: found.id };
   });
 }
