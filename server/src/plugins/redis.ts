@@ -1,5 +1,7 @@
 import fp from 'fastify-plugin';
 import { createClient } from 'redis';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
@@ -50,6 +52,16 @@ export default fp<{ url: string | undefined }>(
   },
   { name: 'redis' },
 );
+
+/**
+ * Redis keys and channels are scoped by database: the nodes of one deployment share a database,
+ * and two deployments (or test runs) sharing one Redis never count or hear each other.
+ */
+export async function redisPrefix(db: Db) {
+  const result = await db.execute(sql`select current_database() as name`);
+  const [row] = (result as unknown as { rows: { name: string }[] }).rows;
+  return `plenum:${row?.name ?? 'default'}:`;
+}
 
 export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -16,6 +16,8 @@ export class GuessThrottle {
   constructor(
     private readonly maxFailures: number,
     private readonly redis: RedisHandle | undefined,
+    /** Scopes the Redis keys to one deployment (see redisPrefix). */
+    private readonly prefix = '',
   ) {}
 
   /** Seconds this address must wait before its next try, or 0 when it has tries left. */
@@ -52,6 +54,6 @@ export class GuessThrottle {
   }
 
   private key(address: string, window: number) {
-    return `plenum:guesses:${window}:${address}`;
+    return `${this.prefix}guesses:${window}:${address}`;
   }
 }

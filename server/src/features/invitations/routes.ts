@@ -15,6 +15,7 @@ import {
 import { AppError } from '../../lib/app-error.ts';
 import { requireEventActor } from '../access/actor.ts';
 import { GuessThrottle } from './guess-throttle.ts';
+import { redisPrefix } from '../../plugins/redis.ts';
 import {
   createInvitation,
   invitationLink,
@@ -34,7 +35,11 @@ export interface InvitationRouteOptions {
 }
 
 const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (app, opts) => {
-  const throttle = new GuessThrottle(opts.authRateLimit, app.redis);
+  const throttle = new GuessThrottle(
+    opts.authRateLimit,
+    app.redis,
+    app.redis ? await redisPrefix(app.db) : '',
+  );
 
   /** Looks a link up unless the address has spent its failed tries; a failure costs one. */
   async function guarded<T>(
