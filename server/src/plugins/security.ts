@@ -41,6 +41,14 @@ export default fp<SecurityOptions>(
     // No limit per address here: 110 people behind one office proxy share one. Invitation links
     // count failed guesses per address (features/invitations/guess-throttle.ts).
 
+    // Nearly every answer of the API is about people (names, roles, chat, notes): no browser
+    // cache or shared proxy keeps a copy. Routes that may be cached say so themselves.
+    app.addHook('onSend', async (request, reply) => {
+      if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+        reply.header('cache-control', 'no-store');
+      }
+    });
+
     // CSRF: SameSite=Lax cookies plus an Origin check on every state-changing request.
     app.addHook('onRequest', async (request) => {
       if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
