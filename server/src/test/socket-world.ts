@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { auditLog } from '../db/schema/index.ts';
 import type { AppOptions } from '../app.ts';
 import type { Config } from '../config.ts';
@@ -72,6 +72,14 @@ export class SocketWorld {
     this.#worlds.push(w);
     return w;
   };
+
+  /** The event's audit entries of this action, oldest first. */
+  auditEntries = (eventId: string, action: string) =>
+    this.app.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.eventId, eventId), eq(auditLog.action, action)))
+      .orderBy(asc(auditLog.id));
 
   /** How many audit entries of this action the event has. */
   audited = (eventId: string, action: string): Promise<number> =>

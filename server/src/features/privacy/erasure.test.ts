@@ -148,10 +148,7 @@ describe('erasure of one person on request', () => {
       (await t.app.inject({ url: '/api/me', headers: { cookie: anna.cookie } })).statusCode,
     ).toBe(401);
     // The audit says that an organizer erased someone, and how much, but not whom.
-    const [entry] = await t.app.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.eventId, e.event.id), eq(auditLog.action, 'privacy.erase')));
+    const [entry] = await t.auditEntries(e.event.id, 'privacy.erase');
     expect(entry).toMatchObject({ actorId: e.organizer.personId, target: null });
     expect(entry!.details).toMatchObject({ chatMessagesAnonymised: 2, personDeleted: true });
   });
@@ -253,10 +250,7 @@ describe('erasure of one person on request', () => {
     expect(output).toMatch(/personDeleted: true/);
     expect(output).not.toContain('Emil');
     expect(await t.app.db.$count(people, eq(people.id, emil.personId))).toBe(0);
-    const [entry] = await t.app.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.eventId, e.event.id), eq(auditLog.action, 'privacy.erase')));
+    const [entry] = await t.auditEntries(e.event.id, 'privacy.erase');
     expect(entry!.actorId).toBeNull();
     await expect(run({ event: e.slug, person: emil.personId })).rejects.toThrow(/not a member/);
   });

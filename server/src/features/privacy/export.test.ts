@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
 import { PersonExport } from '@plenum/shared';
-import { auditLog } from '../../db/schema/index.ts';
 import { useTestApp } from '../../test/socket-world.ts';
 import { join, redeem, type Member } from '../../test/fixtures.ts';
 import { createPhaseWorld, leaveTraces, type PhaseWorld } from '../../test/world.ts';
@@ -101,10 +99,7 @@ describe('export of one person’s data', () => {
     expect(data.helpRequests).toHaveLength(1);
     expect(data.helpRequestsResolved).toHaveLength(1);
     expect(res.body).not.toContain(e2.event.id);
-    const audited = await t.app.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.eventId, e1.event.id), eq(auditLog.action, 'privacy.export')));
+    const audited = await t.auditEntries(e1.event.id, 'privacy.export');
     expect(audited).toMatchObject([{ actorId: e1.organizer.personId, target: dana.personId }]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { auditLog, chatMessages, groupNotes } from '../../db/schema/index.ts';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { chatMessages, groupNotes } from '../../db/schema/index.ts';
 import { useTestApp } from '../../test/socket-world.ts';
 import { join, type Member } from '../../test/fixtures.ts';
 import { sendMessage } from '../chat/service.ts';
@@ -53,11 +53,7 @@ const remaining = (ids: number[]) =>
     .where(inArray(chatMessages.id, ids))
     .then((rows) => rows.map((r) => r.id).sort((a, b) => a - b));
 
-const retentionAudit = (eventId: string) =>
-  t.app.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.eventId, eventId), eq(auditLog.action, 'privacy.retention')));
+const retentionAudit = (eventId: string) => t.auditEntries(eventId, 'privacy.retention');
 
 describe('retention settings', () => {
   it('an organizer sets how long chat and notes are kept; it is audited', async () => {
@@ -75,10 +71,7 @@ describe('retention settings', () => {
     });
     const cleared = await settings(e, e.organizer.cookie, { chatRetentionDays: null });
     expect(cleared.json()).toEqual({ chatRetentionDays: null, notesRetentionDays: 90 });
-    const audit = await t.app.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.eventId, e.event.id), eq(auditLog.action, 'privacy.update')));
+    const audit = await t.auditEntries(e.event.id, 'privacy.update');
     expect(audit.map((a) => a.details)).toEqual([
       { chatRetentionDays: 30 },
       { notesRetentionDays: 90 },
