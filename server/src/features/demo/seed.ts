@@ -9,6 +9,7 @@ import {
   rooms,
 } from '../../db/schema/index.ts';
 import { createEvent } from '../events/service.ts';
+import { findPlenary } from '../rooms/repository.ts';
 import { demoAgenda, demoEvent, demoWorkingGroups } from './forum-sozialplanung.ts';
 
 export const DEMO_SLUG = demoEvent.slug;
@@ -26,7 +27,7 @@ export async function ensureDemoEvent(db: Db, now = new Date()): Promise<boolean
   const { input, dayOne, dayTwo } = demoEvent.datesFrom(now);
   const event = await createEvent(db, input, null);
   await db.transaction(async (tx) => {
-    const [plenary] = await tx.select().from(rooms).where(eq(rooms.eventId, event.id));
+    const plenary = await findPlenary(tx, event.id);
     const groups = [];
     for (const [i, group] of demoWorkingGroups.entries()) {
       const [moderator] = await tx
@@ -53,7 +54,7 @@ export async function ensureDemoEvent(db: Db, now = new Date()): Promise<boolean
     await tx.insert(agendaItems).values(
       demoAgenda(dayOne, dayTwo).map((item) => ({
         eventId: event.id,
-        roomId: item.kind === 'working_group_phase' ? null : plenary!.id,
+        roomId: item.kind === 'working_group_phase' ? null : plenary.id,
         kind: item.kind,
         title: item.title,
         description: item.description ?? '',

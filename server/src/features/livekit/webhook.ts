@@ -1,7 +1,8 @@
 import { eq, and, isNull, sql } from 'drizzle-orm';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Db } from '../../db/client.ts';
-import { attendance, livekitWebhookEvents, people, rooms } from '../../db/schema/index.ts';
+import { attendance, livekitWebhookEvents, people } from '../../db/schema/index.ts';
+import { findRoomById } from '../rooms/repository.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -27,7 +28,7 @@ export async function applyWebhookEvent(
       .onConflictDoNothing()
       .returning({ id: livekitWebhookEvents.id });
     if (inserted.length === 0) return 'duplicate';
-    const [room] = await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, roomId));
+    const room = await findRoomById(tx, roomId);
     if (!room) return 'ignored';
 
     if (event.event === 'room_finished') {

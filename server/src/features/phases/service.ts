@@ -1,19 +1,16 @@
-import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { PhaseInput } from '@plenum/shared';
 import type { Db } from '../../db/client.ts';
-import { agendaItems, phaseRooms, phases, roomGrants, rooms } from '../../db/schema/index.ts';
+import { agendaItems, phaseRooms, phases, roomGrants } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { recordAudit } from '../audit/service.ts';
-import { findPlenary } from '../rooms/repository.ts';
+import { findEventRooms, findPlenary } from '../rooms/repository.ts';
 import { autoBalance } from './assignments.ts';
 import { findPhase, type PhaseRow } from './repository.ts';
 
 export async function createPhase(db: Db, eventId: string, input: PhaseInput, actorId: string) {
   return db.transaction(async (tx) => {
-    const groups = await tx
-      .select({ id: rooms.id, kind: rooms.kind })
-      .from(rooms)
-      .where(and(eq(rooms.eventId, eventId), inArray(rooms.id, input.roomIds)));
+    const groups = await findEventRooms(tx, eventId, input.roomIds);
     const unique = [...new Set(input.roomIds)];
     if (groups.length !== unique.length || groups.some((g) => g.kind !== 'working_group')) {
       throw new AppError(

@@ -42,6 +42,15 @@ export async function listEventRooms(db: DbOrTx, eventId: string): Promise<RoomR
     .orderBy(asc(rooms.kind), asc(rooms.position), asc(rooms.createdAt));
 }
 
+/** Those of the given rooms that belong to this event (unknown ids are left out). */
+export async function findEventRooms(db: DbOrTx, eventId: string, roomIds: string[]) {
+  if (roomIds.length === 0) return [];
+  return db
+    .select()
+    .from(rooms)
+    .where(and(eq(rooms.eventId, eventId), inArray(rooms.id, roomIds)));
+}
+
 /** The ids of an event's rooms, or of its rooms of one kind. */
 export async function roomIdsOf(db: DbOrTx, eventId: string, kind?: RoomRow['kind']) {
   const rows = await db
