@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkMinutes,
-  checkText,
-  checkWholeNumber,
   fieldErrorsFromServer,
   shownFormError,
   firstInvalid,
   formatIsoDate,
 } from './form-rules.ts';
+import { checkText, checkWholeNumber } from '@plenum/shared/rules';
 
 describe('form rules', () => {
   it('trims text and checks it is there and not too long', () => {
@@ -29,11 +28,11 @@ describe('form rules', () => {
     ['500', { ok: false, error: { key: 'numberRange', min: -240, max: 240 } }],
     ['', { ok: false, error: { key: 'required' } }],
   ])('reads %j as a whole number', (text, expected) => {
-    expect(checkWholeNumber(text, -240, 240)).toEqual(expected);
+    expect(checkWholeNumber(text, { min: -240, max: 240 })).toEqual(expected);
   });
 
   it('reads an empty optional number as none', () => {
-    expect(checkWholeNumber(' ', 1, 10, true)).toEqual({ ok: true, value: null });
+    expect(checkWholeNumber(' ', { min: 1, max: 10 }, true)).toEqual({ ok: true, value: null });
   });
 
   it('finds the first invalid field in form order', () => {

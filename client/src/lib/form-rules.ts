@@ -1,6 +1,10 @@
+import { agendaLimits, phaseLimits, type Range } from '@plenum/shared/limits';
+import { checkWholeNumber, type Checked as SharedChecked } from '@plenum/shared/rules';
+
 /**
  * The console forms' shared rules: what a field's problem is, said as data the page translates.
- * They only answer fast and in the reader's language; the server decides.
+ * The checks themselves (text, whole numbers, limits) are shared's, the server's own; they run
+ * here only to answer fast and in the reader's language. The server decides.
  */
 
 export type FormError =
@@ -28,37 +32,8 @@ export function shownFormError(error: FormError, language: string | undefined): 
 
 export type FormErrors<F extends string> = Partial<Record<F, FormError>>;
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: FormError };
+export type Checked<T> = SharedChecked<T, FormError>;
 
-/** Trimmed text that must not be empty (unless optional) and not longer than `max`. */
-export function checkText(value: string, max: number, optional = false): Checked<string> {
-  const text = value.trim();
-  if (!optional && text === '') return { ok: false, error: { key: 'required' } };
-  if (text.length > max) return { ok: false, error: { key: 'tooLong', max } };
-  return { ok: true, value: text };
-}
-
-/**
- * A whole number typed into a field: "30", " +5 ", "-10". Empty is `null` when `optional`. A
- * number input may hold "1e3" or "2.5"; both are refused, as the server would.
- */
-export function checkWholeNumber(
-  text: string,
-  min: number,
-  max: number,
-  optional = false,
-): Checked<number | null> {
-  const trimmed = text.trim();
-  if (trimmed === '') {
-    return optional ? { ok: true, value: null } : { ok: false, error: { key: 'required' } };
-  }
-  if (!/^[+-]?\d+$/.test(trimmed)) return { ok: false, error: { key: 'wholeNumber' } };
-  const value = Number(trimmed);
-  if (value < min || value > max) return { ok: false, error: { key: 'numberRange', min, max } };
-  return { ok: true, value };
-}
-
-/** The first field (in form order) with an error: where focus goes after a failed submit. */
 export function firstInvalid<F extends string>(
   order: readonly F[],
   errors: FormErrors<F>,
@@ -101,16 +76,15 @@ export type FormResult<F extends string, B> =
 
 export type MinutesUse = 'agendaExtend' | 'agendaShift' | 'phaseExtend';
 
-const minuteLimits: Record<MinutesUse, [number, number]> = {
-  agendaExtend: [1, 240],
-  agendaShift: [-240, 240],
-  phaseExtend: [1, 120],
+const minuteLimits: Record<MinutesUse, Range> = {
+  agendaExtend: agendaLimits.extendMinutes,
+  agendaShift: agendaLimits.shiftMinutes,
+  phaseExtend: phaseLimits.extendMinutes,
 };
 
 /** Minutes for extend (positive) or shift (a delay, or negative for a gain; never 0). */
 export function checkMinutes(text: string, use: MinutesUse): Checked<number> {
-  const [min, max] = minuteLimits[use];
-  const checked = checkWholeNumber(text, min, max);
+  const checked = checkWholeNumber(text, minuteLimits[use]);
   if (!checked.ok) return checked;
   if (checked.value === 0) return { ok: false, error: { key: 'notZero' } satisfies FormError };
   return { ok: true, value: checked.value! };

@@ -1,7 +1,12 @@
-import type { Actor, EventAction, Role, Room, RoomAction } from '@plenum/shared';
-// The permission matrix itself, without the package index: that would bring every zod schema
-// of @plenum/shared (~27 KB gzip) into the event page for one pure function.
-import { can } from '../../../shared/src/access/permissions.ts';
+import type { Room } from '@plenum/shared';
+// The zod-free subpath: the package index would bring every zod schema into the event page.
+import {
+  can,
+  type Actor,
+  type EventAction,
+  type Role,
+  type RoomAction,
+} from '@plenum/shared/access';
 
 /**
  * What the person may do, by the same `can()` the server decides with. The client only hides what

@@ -43,18 +43,6 @@ export function formatDay(instant: Instant, timeZone: string, locale: string): s
   }).format(toDate(instant));
 }
 
-/** The calendar day in the event's time zone as "2026-03-12", for grouping and React keys. */
-export function dayKey(instant: Instant, timeZone: string): string {
-  const parts = formatter('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(toDate(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
 /** "12.03.2026, 09:30" on the event's clock: one column in a table, sortable by eye. */
 export function formatDateTime(iso: string, timeZone: string, locale: string): string {
   return formatter(locale, {

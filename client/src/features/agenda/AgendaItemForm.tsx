@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Event } from '@plenum/shared';
+import { agendaKinds } from '@plenum/shared/vocab';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import {
   agendaErrorsFromServer,
   agendaFields,
   agendaFormFromItem,
-  agendaKinds,
   agendaPatch,
   checkAgendaForm,
   emptyAgendaForm,

@@ -1,30 +1,20 @@
 import type { AgendaItem, AgendaItemPatch, AgendaKind, Speaker } from '@plenum/shared';
 import { formatTimeRange, scheduledEnd } from './agenda.ts';
 import type { AgendaBody } from './agenda-api.ts';
+import { agendaLimits } from '@plenum/shared/limits';
+import { checkText, checkWholeNumber } from '@plenum/shared/rules';
 import {
-  checkText,
-  checkWholeNumber,
   fieldErrorsFromServer,
   formatIsoDate,
   type FormError,
   type FormErrors,
 } from '../../lib/form-rules.ts';
-import { wallClockOf, zonedIso } from '../../lib/zoned-time.ts';
+import { wallClockOf, zonedIso } from '@plenum/shared/time';
 
 /**
  * The agenda item form: text fields in, the server's `AgendaItemInput` / `AgendaItemPatch` out.
  * Dates and times are the event's wall clock; speakers are one per line, "Name, Institution".
  */
-
-export const agendaKinds = [
-  'opening',
-  'talk',
-  'break',
-  'working_group_phase',
-  'results',
-  'closing',
-  'other',
-] as const satisfies readonly AgendaKind[];
 
 export interface AgendaFormValues {
   title: string;
@@ -46,13 +36,13 @@ export const agendaFields: readonly AgendaField[] = [
   'description',
 ];
 
-const MAX_SPEAKERS = 50;
-
 export function formatSpeakers(speakers: readonly Speaker[]): string {
   return speakers.map((s) => (s.affiliation ? `${s.name}, ${s.affiliation}` : s.name)).join('\n');
 }
 
 /** One speaker per line; the first comma separates the name from the institution. */
+const { speakersMax, speakerNameMax, affiliationMax } = agendaLimits;
+
 export function parseSpeakers(text: string): Checked {
   const speakers: Speaker[] = [];
   for (const line of text.split('\n')) {
@@ -62,12 +52,16 @@ export function parseSpeakers(text: string): Checked {
     const name = (comma === -1 ? trimmed : trimmed.slice(0, comma)).trim();
     const affiliation = comma === -1 ? '' : trimmed.slice(comma + 1).trim();
     if (name === '') return { ok: false, error: { key: 'required' } };
-    if (name.length > 120) return { ok: false, error: { key: 'tooLong', max: 120 } };
-    if (affiliation.length > 200) return { ok: false, error: { key: 'tooLong', max: 200 } };
+    if (name.length > speakerNameMax) {
+      return { ok: false, error: { key: 'tooLong', max: speakerNameMax } };
+    }
+    if (affiliation.length > affiliationMax) {
+      return { ok: false, error: { key: 'tooLong', max: affiliationMax } };
+    }
     speakers.push(affiliation ? { name, affiliation } : { name });
   }
-  if (speakers.length > MAX_SPEAKERS) {
-    return { ok: false, error: { key: 'numberRange', min: 0, max: MAX_SPEAKERS } };
+  if (speakers.length > speakersMax) {
+    return { ok: false, error: { key: 'numberRange', min: 0, max: speakersMax } };
   }
   return { ok: true, value: speakers };
 }
@@ -114,11 +108,11 @@ export type AgendaChecked =
 
 export function checkAgendaForm(values: AgendaFormValues, timeZone: string): AgendaChecked {
   const errors: FormErrors<AgendaField> = {};
-  const title = checkText(values.title, 200);
+  const title = checkText(values.title, agendaLimits.titleMax);
   if (!title.ok) errors.title = title.error;
-  const description = checkText(values.description, 10_000, true);
+  const description = checkText(values.description, agendaLimits.descriptionMax, true);
   if (!description.ok) errors.description = description.error;
-  const duration = checkWholeNumber(values.durationMinutes, 1, 1440);
+  const duration = checkWholeNumber(values.durationMinutes, agendaLimits.durationMinutes);
   if (!duration.ok) errors.durationMinutes = duration.error;
   const speakers = parseSpeakers(values.speakers);
   if (!speakers.ok) errors.speakers = speakers.error;

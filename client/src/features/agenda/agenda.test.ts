@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, formatDay, formatTime } from '../../lib/time-format.ts';
+import { localDay } from '@plenum/shared/time';
+import { formatDay, formatTime } from '../../lib/time-format.ts';
 import { formatTimeRange, groupByDay, liveItemIds } from './agenda.ts';
 
 const berlin = 'Europe/Berlin';
@@ -56,7 +57,7 @@ describe('agenda times in the event time zone', () => {
 
 describe('agenda days', () => {
   it('counts a late-evening UTC item to the next Berlin day', () => {
-    expect(dayKey('2026-03-12T23:30:00Z', berlin)).toBe('2026-03-13');
+    expect(localDay('2026-03-12T23:30:00Z', berlin)).toBe('2026-03-13');
   });
 
   it('groups items by Berlin day, sorted by start', () => {

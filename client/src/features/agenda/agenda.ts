@@ -1,5 +1,6 @@
 import type { AgendaItem } from '@plenum/shared';
-import { dayKey, formatTime } from '../../lib/time-format.ts';
+import { localDay } from '@plenum/shared/time';
+import { formatTime } from '../../lib/time-format.ts';
 
 /** Agenda times are shown in the event's time zone, never the viewer's: everyone reads the same. */
 
@@ -32,7 +33,7 @@ export function groupByDay<T extends Scheduled>(
   const sorted = [...items].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   const days: AgendaDay<T>[] = [];
   for (const item of sorted) {
-    const key = dayKey(item.startsAt, timeZone);
+    const key = localDay(item.startsAt, timeZone);
     const last = days.at(-1);
     if (last?.key === key) last.items.push(item);
     else days.push({ key, firstStartsAt: item.startsAt, items: [item] });

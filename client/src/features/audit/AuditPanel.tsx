@@ -1,10 +1,11 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditArea, AuditEntry, Event } from '@plenum/shared';
+import { auditAreas } from '@plenum/shared/vocab';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { formatDateTime } from '../../lib/time-format.ts';
-import { auditAreas, detailsSummary } from './audit.ts';
+import { detailsSummary } from './audit.ts';
 import { useAuditLog } from './useAuditLog.ts';
 
 /** The audit log: who changed what and when, newest first, an area at a time if wished. */

@@ -1,24 +1,9 @@
-import type { AuditArea, AuditEntry } from '@plenum/shared';
+import type { AuditEntry } from '@plenum/shared';
 
 /**
  * How the console shows the audit log: pure helpers, so paging and summaries are tested
  * without a browser.
  */
-
-/** The filter's choices, in the order an organizer thinks of the day. Same words as the server. */
-export const auditAreas = [
-  'agenda',
-  'room',
-  'phase',
-  'assignment',
-  'invitation',
-  'participant',
-  'hand',
-  'question',
-  'chat',
-  'event',
-  'privacy',
-] as const satisfies readonly AuditArea[];
 
 /** The next (older) page after the ones shown: newest first, nothing twice. */
 export function appendAuditPage(shown: AuditEntry[], page: AuditEntry[]): AuditEntry[] {

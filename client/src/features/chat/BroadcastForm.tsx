@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnouncementScope } from '@plenum/shared';
-import { CHAT_MAX_LENGTH } from '../../lib/limits.ts';
+import { CHAT_MAX_LENGTH } from '@plenum/shared/limits';
 import { useRealtime } from '../realtime/RealtimeContext.tsx';
 import { ActionError, TextAreaField } from '../../ui/FormFields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';

@@ -6,7 +6,7 @@ import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { formatTime } from '../../lib/time-format.ts';
 import { isAnnouncement, type PendingMessage } from './chat.ts';
-import { CHAT_MAX_LENGTH } from '../../lib/limits.ts';
+import { CHAT_MAX_LENGTH } from '@plenum/shared/limits';
 import { isRealtimeError } from '../../lib/socket.ts';
 import { liveErrorKey, type LiveErrorKey } from '../realtime/errors.ts';
 import { readDraft, writeDraft } from './drafts.ts';

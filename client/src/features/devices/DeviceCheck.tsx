@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@plenum/shared';
 import type { LocalVideoTrack } from 'livekit-client';
+import { can } from '@plenum/shared/access';
 import { useAnnounce } from '../../app/status.tsx';
 import { browserStorage, MediaPrefsStore } from './media-prefs.ts';
 import type { DeviceAccess } from './device-check.ts';
@@ -26,7 +27,8 @@ export default function DeviceCheck({ role, onDone }: DeviceCheckProps) {
   const check = useDeviceCheck(prefs);
   const { camera, microphone } = check.state;
   const level = useMicrophoneLevel(check.tracks.microphone, check.restarts);
-  const watcher = role === 'attendee';
+  // Those who do not present in the plenary mostly watch: they start the check themselves.
+  const watcher = !can(role, 'plenary.present');
   const started = camera.access !== 'idle' || microphone.access !== 'idle';
   const heading = useRef<HTMLHeadingElement>(null);
 

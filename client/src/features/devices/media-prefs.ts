@@ -1,4 +1,4 @@
-import type { Role } from '@plenum/shared';
+import { can, type Role } from '@plenum/shared/access';
 
 /**
  * The person's camera and microphone choices: which devices, and whether they are on. They
@@ -23,7 +23,7 @@ const storageKey = 'plenum.media';
 export function defaultMediaPrefs(role: Role | null): MediaPrefs {
   return {
     camera: true,
-    microphone: role !== 'attendee' && role !== null,
+    microphone: can(role, 'plenary.present'),
     videoDeviceId: null,
     audioDeviceId: null,
   };

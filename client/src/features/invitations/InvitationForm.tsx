@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '@plenum/shared';
+import { roles, type Role } from '@plenum/shared/access';
 import { useAnnounce } from '../../app/status.tsx';
 import { invitationsApi, type CreatedInvitation } from './invitations-api.ts';
 import {
@@ -14,8 +14,8 @@ import { SelectField } from '../../ui/FormFields.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
 
-// Listed here, not imported: the shared list comes with zod, which the console need not load.
-const roles: readonly Role[] = ['attendee', 'speaker', 'moderator', 'organizer'];
+// Most links are for attendees: the least right first.
+const rolesToInvite: readonly Role[] = [...roles].reverse();
 
 interface InvitationFormProps {
   slug: string;
@@ -86,7 +86,7 @@ export function InvitationForm({ slug, timeZone, onCreated }: InvitationFormProp
         id="invitation-form-role"
         label={t('console.invitations.role')}
         value={values.role}
-        options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        options={rolesToInvite.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         onChange={(role) => setValues((v) => ({ ...v, role: role as Role }))}
         inputRef={(el) => {
           inputs.current.role = el;

@@ -1,12 +1,9 @@
 import type { Role } from '@plenum/shared';
 import type { InvitationBody } from './invitations-api.ts';
-import {
-  checkText,
-  checkWholeNumber,
-  type FormErrors,
-  type FormResult,
-} from '../../lib/form-rules.ts';
-import { zonedIso } from '../../lib/zoned-time.ts';
+import { invitationLimits } from '@plenum/shared/limits';
+import { checkText, checkWholeNumber } from '@plenum/shared/rules';
+import { type FormErrors, type FormResult } from '../../lib/form-rules.ts';
+import { zonedIso } from '@plenum/shared/time';
 
 /** The invitation form: role, label, uses and expiry, checked before it is sent. */
 
@@ -41,9 +38,9 @@ export function checkInvitationForm(
   timeZone: string,
 ): FormResult<InvitationField, InvitationBody> {
   const errors: FormErrors<InvitationField> = {};
-  const label = checkText(values.label, 120, true);
+  const label = checkText(values.label, invitationLimits.labelMax, true);
   if (!label.ok) errors.label = label.error;
-  const maxUses = checkWholeNumber(values.maxUses, 1, 100_000, true);
+  const maxUses = checkWholeNumber(values.maxUses, invitationLimits.maxUses, true);
   if (!maxUses.ok) errors.maxUses = maxUses.error;
   let expiresAt: string | null = null;
   const date = values.expiresDate.trim();

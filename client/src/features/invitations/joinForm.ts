@@ -1,8 +1,11 @@
+import { personLimits } from '@plenum/shared/limits';
+import { namePattern } from '@plenum/shared/rules';
 import type { ApiError, RedeemBody } from '../../lib/api.ts';
 
 /**
- * The join form's rules, mirroring `RedeemInput` in @plenum/shared (the test checks they agree).
- * They run here only to answer fast and in the reader's language; the server decides.
+ * The join form's rules: `RedeemInput`'s limits and name pattern from @plenum/shared (the test
+ * checks they agree). They run here only to answer fast and in the reader's language; the server
+ * decides.
  */
 
 export interface JoinValues {
@@ -20,8 +23,7 @@ export type JoinFieldError =
   | { key: 'emailInvalid' };
 export type JoinErrors = Partial<Record<JoinField, JoinFieldError>>;
 
-export const displayNameMaxLength = 80;
-const controlCharacter = /[\p{Cc}\p{Cf}]/u;
+const { displayNameMax, emailMax } = personLimits;
 // Deliberately loose: the server's check is stricter and its verdict is shown the same way.
 const emailShape = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
@@ -29,12 +31,12 @@ export function validateJoin(values: JoinValues): JoinErrors {
   const errors: JoinErrors = {};
   const name = values.displayName.trim();
   if (name === '') errors.displayName = { key: 'displayNameRequired' };
-  else if (name.length > displayNameMaxLength)
+  else if (name.length > displayNameMax)
     errors.displayName = { key: 'displayNameTooLong', length: name.length };
-  else if (controlCharacter.test(name)) errors.displayName = { key: 'displayNameInvalid' };
+  else if (!namePattern.test(name)) errors.displayName = { key: 'displayNameInvalid' };
 
   const email = values.email.trim();
-  if (email !== '' && (email.length > 254 || !emailShape.test(email))) {
+  if (email !== '' && (email.length > emailMax || !emailShape.test(email))) {
     errors.email = { key: 'emailInvalid' };
   }
   return errors;

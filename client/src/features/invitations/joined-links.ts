@@ -1,4 +1,4 @@
-import type { Role } from '@plenum/shared';
+import { roles, type Role } from '@plenum/shared/access';
 
 /**
  * Links this tab has already redeemed, so that reloading the device check (or pressing Back) does
@@ -13,7 +13,6 @@ export interface JoinedLink {
 }
 
 const key = (token: string) => `plenum.joined.${token}`;
-const roles: readonly Role[] = ['organizer', 'moderator', 'speaker', 'attendee'];
 
 export function rememberJoined(storage: Store | null, token: string, joined: JoinedLink): void {
   try {

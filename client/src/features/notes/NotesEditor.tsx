@@ -3,7 +3,7 @@ import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { formatTime } from '../../lib/time-format.ts';
 import { api } from '../../lib/api.ts';
-import { NOTES_MAX_LENGTH } from '../../lib/limits.ts';
+import { NOTES_MAX_LENGTH } from '@plenum/shared/limits';
 import { hasUnsavedChanges } from './notes.ts';
 import { MarkdownView } from './MarkdownView.tsx';
 import { useNotes } from './useNotes.ts';

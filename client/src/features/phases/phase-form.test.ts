@@ -11,15 +11,15 @@ describe('phase form', () => {
     });
   });
 
-  it('needs a title, a group and 5 to 480 minutes', () => {
+  it('needs a title, a group and 1 to 480 minutes', () => {
     expect(
-      checkPhaseForm({ title: '', roomIds: [], durationMinutes: '3', selfSelect: false }),
+      checkPhaseForm({ title: '', roomIds: [], durationMinutes: '0', selfSelect: false }),
     ).toEqual({
       ok: false,
       errors: {
         title: { key: 'required' },
         roomIds: { key: 'chooseOne' },
-        durationMinutes: { key: 'numberRange', min: 5, max: 480 },
+        durationMinutes: { key: 'numberRange', min: 1, max: 480 },
       },
     });
     expect(

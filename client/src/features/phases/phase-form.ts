@@ -1,11 +1,8 @@
 import type { Room } from '@plenum/shared';
 import type { PhaseBody } from './phases-api.ts';
-import {
-  checkText,
-  checkWholeNumber,
-  type FormErrors,
-  type FormResult,
-} from '../../lib/form-rules.ts';
+import { phaseLimits } from '@plenum/shared/limits';
+import { checkText, checkWholeNumber } from '@plenum/shared/rules';
+import { type FormErrors, type FormResult } from '../../lib/form-rules.ts';
 
 /** The phase form: title, groups, duration, self-select; checked before it is sent. */
 
@@ -24,11 +21,11 @@ export function emptyPhaseForm(groups: readonly Pick<Room, 'id'>[]): PhaseFormVa
 
 export function checkPhaseForm(values: PhaseFormValues): FormResult<PhaseField, PhaseBody> {
   const errors: FormErrors<PhaseField> = {};
-  const title = checkText(values.title, 200);
+  const title = checkText(values.title, phaseLimits.titleMax);
   if (!title.ok) errors.title = title.error;
   const roomIds = [...new Set(values.roomIds)];
   if (roomIds.length === 0) errors.roomIds = { key: 'chooseOne' };
-  const duration = checkWholeNumber(values.durationMinutes, 5, 480);
+  const duration = checkWholeNumber(values.durationMinutes, phaseLimits.durationMinutes);
   if (!duration.ok) errors.durationMinutes = duration.error;
   if (!title.ok || !duration.ok || errors.roomIds) return { ok: false, errors };
   return {

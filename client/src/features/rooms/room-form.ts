@@ -1,11 +1,8 @@
 import type { Room } from '@plenum/shared';
 import type { WorkingGroupBody } from './rooms-api.ts';
-import {
-  checkText,
-  checkWholeNumber,
-  type FormErrors,
-  type FormResult,
-} from '../../lib/form-rules.ts';
+import { roomLimits } from '@plenum/shared/limits';
+import { checkText, checkWholeNumber } from '@plenum/shared/rules';
+import { type FormErrors, type FormResult } from '../../lib/form-rules.ts';
 
 /** The working-group form: what the organizer typed, checked, and what it sends. */
 
@@ -37,14 +34,16 @@ export function roomFormFromRoom(room: Room): RoomFormValues {
 
 export function checkRoomForm(values: RoomFormValues): FormResult<RoomField, WorkingGroupBody> {
   const errors: FormErrors<RoomField> = {};
-  const name = checkText(values.name, 200);
+  const name = checkText(values.name, roomLimits.nameMax);
   if (!name.ok) errors.name = name.error;
-  const description = checkText(values.description, 5000, true);
+  const description = checkText(values.description, roomLimits.descriptionMax, true);
   if (!description.ok) errors.description = description.error;
-  const capacity = checkWholeNumber(values.capacity, 1, 10_000, true);
+  const capacity = checkWholeNumber(values.capacity, roomLimits.capacity, true);
   if (!capacity.ok) errors.capacity = capacity.error;
   const moderatorIds = [...new Set(values.moderatorIds)];
-  if (moderatorIds.length > 20) errors.moderatorIds = { key: 'numberRange', min: 0, max: 20 };
+  if (moderatorIds.length > roomLimits.moderatorsMax) {
+    errors.moderatorIds = { key: 'numberRange', min: 0, max: roomLimits.moderatorsMax };
+  }
   if (!name.ok || !description.ok || !capacity.ok || errors.moderatorIds)
     return { ok: false, errors };
   return {
