@@ -1,37 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestApp, type TestApp } from '../test/app.ts';
 import { ask, connect, Inbox, listen, ok, openSocket, type ClientSocket } from '../test/sockets.ts';
 import type { Member } from '../test/fixtures.ts';
-import { createWorld } from '../test/world.ts';
+import { useSocketWorld } from '../test/socket-world.ts';
 import { moveSocketsOfPerson } from './rooms.ts';
 
 /** Two app nodes on the same database, joined by real Redis: what one emits, the other delivers. */
-let t: TestApp;
+const t = useSocketWorld({
+  env: { REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' },
+});
 let nodeA: FastifyInstance;
 let nodeB: FastifyInstance;
 let urlA: string;
 let urlB: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' });
   nodeA = t.app;
+  urlA = t.url;
   nodeB = await t.restart();
-  urlA = await listen(nodeA);
   urlB = await listen(nodeB);
 });
 afterAll(async () => {
   const redis = nodeA.redis!.client;
   const keys = await redis.keys(`plenum:${new URL(t.databaseUrl).pathname.slice(1)}:*`);
   if (keys.length) await redis.del(keys);
-  await t.close();
 });
 
 const id = () => crypto.randomUUID();
 
 describe('two nodes on Redis', () => {
   it('a chat message sent on one node reaches the same room on the other, and never another room', async () => {
-    const w = await createWorld(nodeA, urlA);
+    const w = await t.world();
     const anna = await w.connect(w.anna, urlA);
     const ben = await w.connect(w.ben, urlB);
     const cem = await w.connect(w.cem, urlB);
@@ -60,7 +59,7 @@ describe('two nodes on Redis', () => {
   });
 
   it('presence counts people on both nodes, a person with a tab on each node once', async () => {
-    const w = await createWorld(nodeA, urlA);
+    const w = await t.world();
     const anna = await w.connect(w.anna, urlA);
     await w.connect(w.anna, urlB);
     await w.connect(w.ben, urlB);
@@ -76,7 +75,7 @@ describe('two nodes on Redis', () => {
   });
 
   it('the message rate limit holds across nodes', async () => {
-    const w = await createWorld(nodeA, urlA);
+    const w = await t.world();
     const onA = await w.connect(w.anna, urlA);
     const onB = await w.connect(w.anna, urlB);
     const acks = [];
@@ -92,7 +91,7 @@ describe('two nodes on Redis', () => {
   });
 
   it('a hand taken on one node is announced to the room on the other', async () => {
-    const w = await createWorld(nodeA, urlA);
+    const w = await t.world();
     const anna = await w.connect(w.anna, urlB);
     const moderator = await w.connect(w.moderator, urlA);
     const { hand } = await ok(anna.socket, 'hand:raise', { roomId: w.plenaryId });
@@ -105,7 +104,7 @@ describe('two nodes on Redis', () => {
   });
 
   it('a logout on one node while the connection is down holds when the client recovers it on the other', async () => {
-    const w = await createWorld(nodeA, urlA);
+    const w = await t.world();
     const anna = await w.connect(w.anna, urlA);
     const { socket: ben, inbox } = await droppable(w.ben, w.slug, urlB);
     await seenOneBroadcast(anna.socket, inbox, w.plenaryId);
@@ -135,7 +134,7 @@ describe('two nodes on Redis', () => {
   });
 
   it("a moderator's removal while the connection is down holds when the client recovers it", async () => {
-    const w = await createWorld(nodeA, urlA);
+    const w = await t.world();
     const { socket: ben, inbox } = await droppable(w.ben, w.slug, urlA);
     await moveSocketsOfPerson(nodeA.realtime.io, w.ben.personId, w.plenaryId, w.groupId);
     const moderator = await w.connect(w.moderator, urlB);
@@ -169,7 +168,7 @@ describe('two nodes on Redis', () => {
   });
 
   it('a client that switches nodes catches up from the database', async () => {
-    const w = await createWorld(nodeA, urlA);
+    const w = await t.world();
     const anna = await w.connect(w.anna, urlA);
     const ben = await w.connect(w.ben, urlB);
     const seen = await ok(anna.socket, 'chat:send', {
