@@ -5,7 +5,7 @@ import { useLanguage } from '../../app/i18n/index.ts';
 import { formatDay } from '../../lib/time-format.ts';
 import { formatTimeRange, groupByDay, liveItemIds } from './agenda.ts';
 import { agendaApi } from './agenda-api.ts';
-import { useNow } from './useNow.ts';
+import { useNow } from '../../app/useNow.ts';
 import { AgendaImport } from './AgendaImport.tsx';
 import { AgendaItemForm } from './AgendaItemForm.tsx';
 import { AgendaLiveControls } from './AgendaLiveControls.tsx';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { formatDay, formatTime } from '../../lib/time-format.ts';
 import { groupByDay, liveItemIds, scheduledEnd } from './agenda.ts';
-import { useNow } from './useNow.ts';
+import { useNow } from '../../app/useNow.ts';
 
 interface AgendaViewProps {
   items: readonly AgendaItem[];

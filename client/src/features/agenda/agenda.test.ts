@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { localDay } from '@plenum/shared/time';
-import { formatDay, formatTime } from '../../lib/time-format.ts';
 import { formatTimeRange, groupByDay, liveItemIds } from './agenda.ts';
 
 const berlin = 'Europe/Berlin';
@@ -20,38 +19,17 @@ function item(
   };
 }
 
-describe('agenda times in the event time zone', () => {
-  it('shows a winter time in Berlin as UTC+1', () => {
-    expect(formatTime('2026-03-12T08:30:00Z', berlin, 'de-DE')).toBe('09:30');
-  });
-
-  it('shows the first summer-time hour in Berlin as UTC+2', () => {
-    expect(formatTime('2026-03-29T01:30:00Z', berlin, 'de-DE')).toBe('03:30');
-  });
-
+describe('agenda time ranges in the event time zone', () => {
   it('spans the spring-forward gap in a time range', () => {
     expect(
       formatTimeRange({ startsAt: '2026-03-29T00:30:00Z', durationMinutes: 60 }, berlin, 'de-DE'),
     ).toBe('01:30–03:30');
   });
 
-  it('shows the repeated autumn hour twice, once in summer and once in winter time', () => {
-    expect(formatTime('2026-10-25T00:30:00Z', berlin, 'de-DE')).toBe('02:30');
-    expect(formatTime('2026-10-25T01:30:00Z', berlin, 'de-DE')).toBe('02:30');
-  });
-
-  it('uses the event time zone, not the viewer one', () => {
-    expect(formatTime('2026-03-12T14:00:00Z', 'America/New_York', 'de-DE')).toBe('10:00');
-  });
-
   it('uses the 24-hour clock in English too', () => {
     expect(
       formatTimeRange({ startsAt: '2026-03-12T13:00:00Z', durationMinutes: 30 }, berlin, 'en-GB'),
     ).toBe('14:00–14:30');
-  });
-
-  it('writes the day heading in German', () => {
-    expect(formatDay('2026-03-12T08:30:00Z', berlin, 'de-DE')).toBe('Donnerstag, 12. März 2026');
   });
 });
 

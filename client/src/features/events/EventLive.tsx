@@ -13,7 +13,7 @@ import { ResultsPanel } from '../notes/ResultsPanel.tsx';
 import { GroupChooser } from '../phases/GroupChooser.tsx';
 import { HelpRequests } from '../phases/HelpRequests.tsx';
 import { phaseView } from '../phases/my-phase.ts';
-import { RoomBanner } from '../phases/RoomBanner.tsx';
+import { RoomBanner } from '../rooms/RoomBanner.tsx';
 import { usePhases } from '../phases/usePhases.ts';
 import { usePresence } from '../presence/usePresence.ts';
 import { useQuestions } from '../questions/useQuestions.ts';

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../app/status.tsx';
 import { api } from '../../lib/api.ts';
-import { formatCountdown, minutesLeft } from './countdown.ts';
+import { formatCountdown, minutesLeft } from '../phases/countdown.ts';
 import type { RoomChange } from '../stage/room-switch.ts';
 import { liveErrorKey } from '../realtime/errors.ts';
-import { useCountdown } from './useCountdown.ts';
+import { useCountdown } from '../phases/useCountdown.ts';
 
 interface RoomBannerProps {
   room: { id: string; name: string; kind: 'plenary' | 'working_group' };

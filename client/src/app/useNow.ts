@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { serverNow } from '../../lib/clock.ts';
+import { serverNow } from '../lib/clock.ts';
 
 /** Server time, refreshed every `intervalMs`, so live markers move on by themselves. */
 export function useNow(intervalMs = 15_000): number {
