@@ -169,7 +169,7 @@ try {
       { ...env, ...livekitEnv },
     );
     // vite.config.ts proxies to the server's PORT.
-    const viteArgs = [viteBin(), '--port', String(port), '--strictPort'];
+    const viteArgs = [viteBin(), '--port', String(port), '--strictPort', '--clearScreen', 'false'];
     startChild('Vite', viteArgs, path.join(root, 'client'), { ...env, PORT: String(config.port) });
   }
   await waitUntilServing(`http://127.0.0.1:${config.port}/api/health`);

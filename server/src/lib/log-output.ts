@@ -15,7 +15,14 @@ export function logOutput(opts: {
     return {
       transport: {
         target: 'pino-pretty',
-        options: { ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l' },
+        // One line per entry; a request reads "incoming request GET /api/health", then "… 200".
+        options: {
+          translateTime: 'SYS:HH:MM:ss.l',
+          singleLine: true,
+          ignore: 'pid,hostname,reqId,req,res,responseTime',
+          messageFormat:
+            '{msg}{if req.method} {req.method} {req.url}{end}{if res.statusCode} {res.statusCode}{end}',
+        },
       },
     };
   }
