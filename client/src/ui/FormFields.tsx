@@ -1,4 +1,4 @@
-import type { Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shownFormError, type FormError } from '../lib/form-rules.ts';
 import type { ConsoleErrorText } from './errorText.ts';
@@ -149,6 +149,30 @@ export function CheckboxGroup({
         ))}
       </ul>
     </fieldset>
+  );
+}
+
+interface FileFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** A file to upload (a schedule, a spreadsheet), read by the form on submit through `inputRef`. */
+export function FileField({ id, label, hint, error, inputRef, ...rest }: FileFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input
+        {...rest}
+        type="file"
+        id={id}
+        ref={inputRef}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </FieldFrame>
   );
 }
 

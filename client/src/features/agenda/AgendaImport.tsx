@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaImportResult } from '@plenum/shared';
 import { agendaApi } from './agenda-api.ts';
-import { ActionError } from '../../ui/FormFields.tsx';
+import { ActionError, FileField } from '../../ui/FormFields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 
 /** Import a pretalx/Frab schedule (XML), all or nothing, and show what was taken and what not. */
@@ -33,25 +33,14 @@ export function AgendaImport({ slug, onImported }: { slug: string; onImported: (
     <details className="console-details console-import">
       <summary>{t('console.import.heading')}</summary>
       <form className="console-inline" noValidate onSubmit={submit}>
-        <div className={missingFile ? 'field field-invalid' : 'field'}>
-          <label htmlFor="agenda-import-file">{t('console.import.file')}</label>
-          <p id="agenda-import-hint" className="field-hint">
-            {t('console.import.hint')}
-          </p>
-          {missingFile && (
-            <p id="agenda-import-error" className="field-error">
-              <strong>{t('errors.prefix')}</strong> {t('console.chooseFile')}
-            </p>
-          )}
-          <input
-            ref={file}
-            id="agenda-import-file"
-            type="file"
-            accept=".xml,application/xml,text/xml"
-            aria-invalid={missingFile || undefined}
-            aria-describedby={`agenda-import-hint${missingFile ? ' agenda-import-error' : ''}`}
-          />
-        </div>
+        <FileField
+          id="agenda-import-file"
+          label={t('console.import.file')}
+          hint={t('console.import.hint')}
+          error={missingFile ? t('console.chooseFile') : undefined}
+          inputRef={file}
+          accept=".xml,application/xml,text/xml"
+        />
         <button
           type="submit"
           className="button"

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PreassignmentReport } from '@plenum/shared';
 import { assignmentsApi } from './assignments-api.ts';
 import { unmatchedReason } from './assignments.ts';
-import { ActionError } from '../../ui/FormFields.tsx';
+import { ActionError, FileField } from '../../ui/FormFields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 
 /** A spreadsheet of who goes where (CSV), and the server's report of the rows it could not match. */
@@ -37,25 +37,14 @@ export function PreassignUpload({ phaseId }: { phaseId: string }) {
     <details className="console-details">
       <summary>{t('console.preassign.heading')}</summary>
       <form className="console-inline" noValidate onSubmit={submit}>
-        <div className={missingFile ? 'field field-invalid' : 'field'}>
-          <label htmlFor={`${id}-file`}>{t('console.preassign.file')}</label>
-          <p id={`${id}-hint`} className="field-hint">
-            {t('console.preassign.hint')}
-          </p>
-          {missingFile && (
-            <p id={`${id}-error`} className="field-error">
-              <strong>{t('errors.prefix')}</strong> {t('console.chooseFile')}
-            </p>
-          )}
-          <input
-            ref={file}
-            id={`${id}-file`}
-            type="file"
-            accept=".csv,text/csv"
-            aria-invalid={missingFile || undefined}
-            aria-describedby={`${id}-hint${missingFile ? ` ${id}-error` : ''}`}
-          />
-        </div>
+        <FileField
+          id={`${id}-file`}
+          label={t('console.preassign.file')}
+          hint={t('console.preassign.hint')}
+          error={missingFile ? t('console.chooseFile') : undefined}
+          inputRef={file}
+          accept=".csv,text/csv"
+        />
         <button type="submit" className="button" aria-disabled={action.busy !== null || undefined}>
           {t('console.preassign.submit')}
         </button>
