@@ -36,6 +36,7 @@ export function FieldFrame({
   hint,
   error,
   required,
+  small,
   children,
 }: {
   id: string;
@@ -43,11 +44,14 @@ export function FieldFrame({
   hint?: string;
   error?: string;
   required?: boolean;
+  /** A narrow field beside its buttons (minutes to extend by). */
+  small?: boolean;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const className = ['field', error && 'field-invalid', small && 'field-small'].filter(Boolean);
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
+    <div className={className.join(' ')}>
       <label htmlFor={id}>
         {label}
         {required && <span className="field-required"> {t('form.required')}</span>}
@@ -67,6 +71,7 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
   value: string;
   onChange: (value: string) => void;
   inputRef?: Ref<HTMLInputElement>;
+  small?: boolean;
 }
 
 /** A labelled input whose hint and error are read out with it. */
@@ -78,10 +83,11 @@ export function TextField({
   required,
   onChange,
   inputRef,
+  small,
   ...input
 }: TextFieldProps) {
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} required={required} small={small}>
       <input
         {...input}
         id={id}

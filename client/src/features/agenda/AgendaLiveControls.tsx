@@ -5,6 +5,7 @@ import { isRunning } from './agenda.ts';
 import { agendaApi } from './agenda-api.ts';
 import { checkMinutes, type FormError } from '../../lib/form-rules.ts';
 import { ActionError, useFormErrorText } from '../../ui/FormFields.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 
 interface AgendaLiveControlsProps {
@@ -77,25 +78,16 @@ export function AgendaLiveControls({ slug, item, onAgenda }: AgendaLiveControlsP
           <span className="visually-hidden"> {title}</span>
         </summary>
         <div className="console-inline">
-          <div className={error ? 'field field-invalid field-small' : 'field field-small'}>
-            <label htmlFor={`${id}-minutes`}>{t('console.minutes')}</label>
-            <p id={`${id}-hint`} className="field-hint">
-              {t('console.agenda.minutesHint')}
-            </p>
-            {error && (
-              <p id={`${id}-error`} className="field-error">
-                <strong>{t('errors.prefix')}</strong> {error}
-              </p>
-            )}
-            <input
-              id={`${id}-minutes`}
-              inputMode="numeric"
-              value={minutes}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-              onChange={(e) => setMinutes(e.target.value)}
-            />
-          </div>
+          <TextField
+            id={`${id}-minutes`}
+            label={t('console.minutes')}
+            hint={t('console.agenda.minutesHint')}
+            error={error}
+            small
+            inputMode="numeric"
+            value={minutes}
+            onChange={setMinutes}
+          />
           <button type="button" className="button button-quiet" onClick={() => move('extend')}>
             {t('console.agenda.extend')}
           </button>

@@ -10,6 +10,7 @@ import type { PresenceMap } from '../presence/presence.ts';
 import { useCountdown } from './useCountdown.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ActionError, useFormErrorText } from '../../ui/FormFields.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { PhaseAssignments } from '../assignments/PhaseAssignments.tsx';
 import { PreassignUpload } from '../assignments/PreassignUpload.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
@@ -162,22 +163,15 @@ function ExtendPhase({ phase, onPhase }: { phase: Phase; onPhase: (phase: Phase)
 
   return (
     <div className="console-inline">
-      <div className={error ? 'field field-invalid field-small' : 'field field-small'}>
-        <label htmlFor={`${id}-minutes`}>{t('console.phases.extendBy')}</label>
-        {error && (
-          <p id={`${id}-error`} className="field-error">
-            <strong>{t('errors.prefix')}</strong> {error}
-          </p>
-        )}
-        <input
-          id={`${id}-minutes`}
-          inputMode="numeric"
-          value={minutes}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => setMinutes(e.target.value)}
-        />
-      </div>
+      <TextField
+        id={`${id}-minutes`}
+        label={t('console.phases.extendBy')}
+        error={error}
+        small
+        inputMode="numeric"
+        value={minutes}
+        onChange={setMinutes}
+      />
       <button
         type="button"
         className="button"
