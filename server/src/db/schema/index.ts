@@ -11,3 +11,4 @@ export * from './presence.ts';
 export * from './media.ts';
 export * from './phases.ts';
 export * from './privacy.ts';
+export * from './polls.ts';
