@@ -14,8 +14,20 @@ const usage = `Usage: npm run plenum -- <command>
   invite --event SLUG --role ROLE [--uses N] [--expires 7d] [--label TEXT]
                                             print an invitation link
   erase --event SLUG --person ID            erase one person's data from an event (GDPR)
+  rehearse --url URL --link ORGANIZER_LINK [--attendees 110] [--media 4] [--json] [--shard i/n]
+                                            rehearse the day against a running deployment
 Roles: organizer, moderator, speaker, attendee.
 With the embedded database (no DATABASE_URL), stop the server first: PGlite allows one process.`;
+
+// Talks to a deployment through its public API only: no configuration, no database.
+if (process.argv[2] === 'rehearse') {
+  const { runRehearse } = await import('./rehearse/rehearse.ts');
+  const out = {
+    log: (line: string) => console.log(line),
+    error: (line: string) => console.error(line),
+  };
+  process.exit(await runRehearse(process.argv.slice(3), out));
+}
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
