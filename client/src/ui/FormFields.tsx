@@ -2,7 +2,14 @@ import type { InputHTMLAttributes, Ref, SelectHTMLAttributes, TextareaHTMLAttrib
 import { useTranslation } from 'react-i18next';
 import { shownFormError, type FormError } from '../lib/form-rules.ts';
 import type { ConsoleErrorText } from './errorText.ts';
-import { describedBy, FieldFrame, FieldMessages } from './TextField.tsx';
+import {
+  controlProps,
+  describedBy,
+  FieldFrame,
+  FieldMessages,
+  type FieldProps,
+  type FieldText,
+} from './TextField.tsx';
 
 /** The console's other fields, in the same frame as TextField; its error texts for them. */
 
@@ -16,18 +23,10 @@ export function useFormErrorText() {
   };
 }
 
-interface TextAreaFieldProps extends Omit<
+type TextAreaFieldProps = FieldProps<
   TextareaHTMLAttributes<HTMLTextAreaElement>,
-  'id' | 'onChange'
-> {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  value: string;
-  onChange: (value: string) => void;
-  inputRef?: Ref<HTMLTextAreaElement>;
-}
+  HTMLTextAreaElement
+>;
 
 export function TextAreaField({
   id,
@@ -43,30 +42,18 @@ export function TextAreaField({
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
       <textarea
         {...rest}
-        id={id}
+        {...controlProps({ id, hint, error })}
         ref={inputRef}
         required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(e.target.value)}
       />
     </FieldFrame>
   );
 }
 
-interface SelectFieldProps extends Omit<
-  SelectHTMLAttributes<HTMLSelectElement>,
-  'id' | 'onChange'
-> {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  value: string;
+type SelectFieldProps = FieldProps<SelectHTMLAttributes<HTMLSelectElement>, HTMLSelectElement> & {
   options: { value: string; label: string }[];
-  onChange: (value: string) => void;
-  inputRef?: Ref<HTMLSelectElement>;
-}
+};
 
 export function SelectField({
   id,
@@ -82,10 +69,8 @@ export function SelectField({
     <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         {...rest}
-        id={id}
+        {...controlProps({ id, hint, error })}
         ref={inputRef}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(e.target.value)}
       >
         {options.map((o) => (
@@ -152,26 +137,14 @@ export function CheckboxGroup({
   );
 }
 
-interface FileFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  inputRef?: Ref<HTMLInputElement>;
-}
+type FileFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> &
+  FieldText & { inputRef?: Ref<HTMLInputElement> };
 
 /** A file to upload (a schedule, a spreadsheet), read by the form on submit through `inputRef`. */
 export function FileField({ id, label, hint, error, inputRef, ...rest }: FileFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <input
-        {...rest}
-        type="file"
-        id={id}
-        ref={inputRef}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
+      <input {...rest} type="file" {...controlProps({ id, hint, error })} ref={inputRef} />
     </FieldFrame>
   );
 }

@@ -11,6 +11,32 @@ export function describedBy(id: string, hint?: string, error?: string) {
   return [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 }
 
+/** What every field takes: the control's id, its label, a hint and an error under the label. */
+export interface FieldText {
+  id: string;
+  label: string;
+  hint?: string;
+  /** Shown under the field and tied to it with aria-describedby / aria-invalid. */
+  error?: string;
+}
+
+/** A control's props for a field: the attributes minus the ones the field sets, plus its text. */
+export type FieldProps<Attributes, Element> = Omit<Attributes, 'id' | 'onChange'> &
+  FieldText & {
+    value: string;
+    onChange: (value: string) => void;
+    inputRef?: Ref<Element>;
+  };
+
+/** The control's side of the frame: its id, and the hint and error tied to it. */
+export function controlProps({ id, hint, error }: Omit<FieldText, 'label'>) {
+  return {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+  } as const;
+}
+
 /** The hint and the error under a field's label, each with the id the control points to. */
 export function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   const { t } = useTranslation();
@@ -62,17 +88,9 @@ export function FieldFrame({
   );
 }
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange'> {
-  id: string;
-  label: string;
-  hint?: string;
-  /** Shown under the field and tied to it with aria-describedby / aria-invalid. */
-  error?: string;
-  value: string;
-  onChange: (value: string) => void;
-  inputRef?: Ref<HTMLInputElement>;
+type TextFieldProps = FieldProps<InputHTMLAttributes<HTMLInputElement>, HTMLInputElement> & {
   small?: boolean;
-}
+};
 
 /** A labelled input whose hint and error are read out with it. */
 export function TextField({
@@ -90,11 +108,9 @@ export function TextField({
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required} small={small}>
       <input
         {...input}
-        id={id}
+        {...controlProps({ id, hint, error })}
         ref={inputRef}
         required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value)}
       />
     </FieldFrame>
