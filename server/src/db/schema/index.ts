@@ -12,3 +12,4 @@ export * from './media.ts';
 export * from './phases.ts';
 export * from './privacy.ts';
 export * from './polls.ts';
+export * from './captions.ts';
