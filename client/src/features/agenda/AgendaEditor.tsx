@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Event } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
@@ -13,6 +12,8 @@ import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ActionError } from '../../ui/FormFields.tsx';
 import { useAgendaEditor } from './useAgendaEditor.ts';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
+import { useFormOpener } from '../../ui/useFormOpener.ts';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; item: AgendaItem } | null;
 
@@ -27,17 +28,16 @@ export function AgendaEditor({ event, canEdit, canRun }: AgendaEditorProps) {
   const { t } = useTranslation();
   const { locale } = useLanguage();
   const agenda = useAgendaEditor(event.slug, event.id);
-  const [editing, setEditing] = useState<Editing>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
+  const {
+    shown: editing,
+    show: setEditing,
+    opener: addButton,
+    close: closeForm,
+  } = useFormOpener<Editing>(null);
   const action = useConsoleAction();
   const now = useNow();
   const live = liveItemIds(agenda.items, now);
   const { timeZone } = event;
-
-  const closeForm = () => {
-    setEditing(null);
-    window.setTimeout(() => addButton.current?.focus());
-  };
 
   const remove = (item: AgendaItem) =>
     void action.run(
@@ -87,14 +87,7 @@ export function AgendaEditor({ event, canEdit, canRun }: AgendaEditorProps) {
       {agenda.status === 'loading' && agenda.items.length === 0 && (
         <p className="loading">{t('app.loading')}</p>
       )}
-      {agenda.status === 'failed' && (
-        <p className="error-text">
-          {t('console.loadFailed')}{' '}
-          <button type="button" className="link-button" onClick={agenda.reload}>
-            {t('errors.retry')}
-          </button>
-        </p>
-      )}
+      {agenda.status === 'failed' && <LoadFailed onRetry={agenda.reload} />}
       {agenda.status === 'done' && agenda.items.length === 0 && <p>{t('agenda.empty')}</p>}
       {groupByDay(agenda.items, timeZone).map((day) => (
         <section key={day.key} aria-labelledby={`console-day-${day.key}`}>

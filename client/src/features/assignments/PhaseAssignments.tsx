@@ -7,6 +7,7 @@ import type { PresenceMap } from '../presence/presence.ts';
 import { ActionError } from '../../ui/FormFields.tsx';
 import { useAssignments } from './useAssignments.ts';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
 
 interface PhaseAssignmentsProps {
   phase: Phase;
@@ -39,7 +40,7 @@ export function PhaseAssignments({ phase, presence, leaveOut }: PhaseAssignments
           onChange={(e) => setQuery(e.target.value)}
         />
       </div>
-      {assignments.status === 'failed' && <p className="error-text">{t('console.loadFailed')}</p>}
+      {assignments.status === 'failed' && <LoadFailed />}
       <div className="table-scroll">
         <table className="console-table">
           <caption className="visually-hidden">

@@ -5,6 +5,7 @@ import { useLoad } from '../../app/useLoad.ts';
 import { formatDateTime } from '../../lib/time-format.ts';
 import { attendanceApi } from './attendance-api.ts';
 import { peopleAttending } from './attendance.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
 
 type AttendanceRoom = AttendanceReport['rooms'][number];
 
@@ -31,7 +32,7 @@ export function AttendancePanel({ event }: { event: Pick<Event, 'slug' | 'timeZo
         </button>
       </div>
       {report.status === 'loading' && <p className="loading">{t('console.records.loading')}</p>}
-      {report.status === 'failed' && <p className="error-text">{t('console.loadFailed')}</p>}
+      {report.status === 'failed' && <LoadFailed />}
       {report.status === 'done' && <AttendanceTables report={report.data} />}
     </section>
   );

@@ -7,6 +7,7 @@ import { useAnnounce } from '../../app/status.tsx';
 import { formatDateTime } from '../../lib/time-format.ts';
 import { detailsSummary } from './audit.ts';
 import { useAuditLog } from './useAuditLog.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
 
 /** The audit log: who changed what and when, newest first, an area at a time if wished. */
 export function AuditPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> }) {
@@ -57,7 +58,7 @@ export function AuditPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> 
       </div>
 
       {log.status === 'loading' && <p className="loading">{t('console.records.loading')}</p>}
-      {log.status === 'failed' && <p className="error-text">{t('console.loadFailed')}</p>}
+      {log.status === 'failed' && <LoadFailed />}
       {log.status === 'done' && log.entries.length === 0 && <p>{t('console.audit.empty')}</p>}
       {log.entries.length > 0 && (
         <div
@@ -109,7 +110,7 @@ export function AuditPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> 
           {t(log.loadingMore ? 'console.records.loading' : 'console.audit.more')}
         </button>
       )}
-      {log.moreFailed && <p className="error-text">{t('console.loadFailed')}</p>}
+      {log.moreFailed && <LoadFailed />}
       {onLastPage && log.entries.length > 0 && (
         <p ref={endRef} tabIndex={-1} className="meta">
           {t('console.audit.end')}

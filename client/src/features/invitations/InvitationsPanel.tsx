@@ -10,6 +10,7 @@ import { ActionError } from '../../ui/FormFields.tsx';
 import { InvitationForm } from './InvitationForm.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 import { useInvitations } from './useInvitations.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
 
 /** Invitation links per role: create (the link is shown once, with a QR code), list, revoke. */
 export function InvitationsPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> }) {
@@ -57,7 +58,7 @@ export function InvitationsPanel({ event }: { event: Pick<Event, 'slug' | 'timeZ
         </div>
       )}
       <h4>{t('console.invitations.listHeading')}</h4>
-      {invitations.status === 'failed' && <p className="error-text">{t('console.loadFailed')}</p>}
+      {invitations.status === 'failed' && <LoadFailed />}
       {invitations.status === 'done' && invitations.items.length === 0 && (
         <p>{t('console.invitations.empty')}</p>
       )}

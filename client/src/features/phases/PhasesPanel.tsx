@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
 import type { PresenceMap } from '../presence/presence.ts';
@@ -8,6 +7,8 @@ import { PhaseCard } from './PhaseCard.tsx';
 import { PhaseForm } from './PhaseForm.tsx';
 import { useHelpRequests } from './useHelpRequests.ts';
 import { usePhaseList } from './usePhaseList.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
+import { useFormOpener } from '../../ui/useFormOpener.ts';
 
 interface PhasesPanelProps {
   slug: string;
@@ -26,14 +27,13 @@ export function PhasesPanel(props: PhasesPanelProps) {
   const { t } = useTranslation();
   const phases = usePhaseList(slug);
   const help = useHelpRequests(true);
-  const [creating, setCreating] = useState(false);
-  const addButton = useRef<HTMLButtonElement>(null);
+  const {
+    shown: creating,
+    show: setCreating,
+    opener: addButton,
+    close: closeForm,
+  } = useFormOpener<boolean>(false);
   const moderators = new Set([myId, ...groups.flatMap((g) => g.moderatorIds)]);
-
-  const closeForm = () => {
-    setCreating(false);
-    window.setTimeout(() => addButton.current?.focus());
-  };
 
   return (
     <section className="console-part" aria-labelledby="console-phases-heading">
@@ -67,14 +67,7 @@ export function PhasesPanel(props: PhasesPanelProps) {
           onCancel={closeForm}
         />
       )}
-      {phases.status === 'failed' && (
-        <p className="error-text">
-          {t('console.loadFailed')}{' '}
-          <button type="button" className="link-button" onClick={phases.reload}>
-            {t('errors.retry')}
-          </button>
-        </p>
-      )}
+      {phases.status === 'failed' && <LoadFailed onRetry={phases.reload} />}
       {phases.status === 'done' && phases.items.length === 0 && <p>{t('console.phases.empty')}</p>}
       {phases.items.map((phase) => (
         <PhaseCard

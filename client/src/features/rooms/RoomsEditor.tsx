@@ -1,4 +1,3 @@
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
 import { roomsApi } from './rooms-api.ts';
@@ -8,6 +7,8 @@ import { ActionError } from '../../ui/FormFields.tsx';
 import { RoomForm } from './RoomForm.tsx';
 import type { ConsoleRooms } from './useConsoleRooms.ts';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
+import { useFormOpener } from '../../ui/useFormOpener.ts';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; room: Room } | null;
 
@@ -22,15 +23,15 @@ export function RoomsEditor({
   presence: PresenceMap;
 }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<Editing>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
+  const {
+    shown: editing,
+    show: setEditing,
+    opener: addButton,
+    close: closeForm,
+  } = useFormOpener<Editing>(null);
   const action = useConsoleAction();
   const nameOf = (id: string) => presence.get(id)?.displayName ?? t('chat.unknownAuthor');
 
-  const closeForm = () => {
-    setEditing(null);
-    window.setTimeout(() => addButton.current?.focus());
-  };
   const remove = (room: Room) =>
     void action.run(
       `delete:${room.id}`,
@@ -68,14 +69,7 @@ export function RoomsEditor({
           onCancel={closeForm}
         />
       )}
-      {rooms.status === 'failed' && (
-        <p className="error-text">
-          {t('console.loadFailed')}{' '}
-          <button type="button" className="link-button" onClick={rooms.reload}>
-            {t('errors.retry')}
-          </button>
-        </p>
-      )}
+      {rooms.status === 'failed' && <LoadFailed onRetry={rooms.reload} />}
       {rooms.status === 'done' && rooms.groups.length === 0 && <p>{t('console.groups.empty')}</p>}
       <ul className="console-list">
         {rooms.groups.map((room) => (
