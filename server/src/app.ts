@@ -16,6 +16,8 @@ import redisPlugin from './plugins/redis.ts';
 import livekitPlugin from './plugins/livekit.ts';
 import docsPlugin from './plugins/docs.ts';
 import socketIoPlugin from './plugins/socket-io.ts';
+import metricsPlugin from './plugins/metrics.ts';
+import drainPlugin from './features/health/drain.ts';
 import healthRoutes from './features/health/routes.ts';
 import sessionRoutes from './features/sessions/routes.ts';
 import invitationRoutes from './features/invitations/routes.ts';
@@ -91,6 +93,8 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(redisPlugin, { url: config.redisUrl });
   await app.register(livekitPlugin, options.livekit);
   await app.register(socketIoPlugin, { allowedOrigins });
+  await app.register(drainPlugin);
+  await app.register(metricsPlugin, { port: config.metricsPort, host: config.host });
 
   await app.register(healthRoutes);
   await app.register(sessionRoutes);

@@ -85,6 +85,13 @@ const EnvSchema = z
     // Hours, fractions allowed (0.5 is half an hour).
     SESSION_IDLE_HOURS: z.coerce.number().positive().max(8760).default(12),
     TRUST_PROXY: trustProxy,
+    // Prometheus metrics on their own port (off unless set), on HOST like the app.
+    METRICS_PORT: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce.number().int().min(0).max(65535).optional(),
+    ),
+    // On SIGTERM: how long the node answers "not ready" before it stops taking connections.
+    DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   })
   .refine((e) => (e.LIVEKIT_RTC_PORT && e.LIVEKIT_UDP_PORT) || e.LIVEKIT_PORT <= 65533, {
     message:
@@ -133,6 +140,10 @@ export interface Config {
   trustProxy: false | number | string[];
   dataDir: string;
   logLevel: string;
+  /** Port of the Prometheus metrics server; undefined: none. */
+  metricsPort: number | undefined;
+  /** SIGTERM → not ready for this long (the balancer notices), then the node closes. */
+  drainDelayMs: number;
 }
 
 export class ConfigError extends Error {
@@ -173,5 +184,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     dataDir: e.PLENUM_DATA_DIR,
     logLevel: e.LOG_LEVEL,
+    metricsPort: e.METRICS_PORT,
+    drainDelayMs: e.DRAIN_DELAY_MS,
   };
 }

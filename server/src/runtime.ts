@@ -86,25 +86,35 @@ export async function startConfiguredLivekit(
   });
 }
 
-/** Stops on SIGTERM/SIGINT: finish in-flight requests, close sockets, DB and LiveKit, ≤ 10 s. */
-export function closeOnSignals(server: RunningServer) {
+/**
+ * Stops on SIGTERM/SIGINT. First the node drains: readiness answers 503 and new sockets are
+ * refused as `unavailable` (clients retry through the balancer, reaching another node), for
+ * `drainDelayMs` so the balancer notices. Then the app closes: events begun are answered, new
+ * ones refused as retryable, open sockets end as a transport close (clients reconnect elsewhere
+ * by themselves), the database and LiveKit close. At most 10 s after the drain delay.
+ */
+export function closeOnSignals(server: RunningServer, opts: { drainDelayMs?: number } = {}) {
   let closing = false;
+  const drainDelayMs = opts.drainDelayMs ?? 0;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    server.app.log.info({ signal }, 'shutting down');
+    server.app.log.info({ signal, drainDelayMs }, 'shutting down');
+    server.app.drain.begin();
     const force = setTimeout(() => {
       server.app.log.error('shutdown took longer than 10 s; exiting');
       process.exit(1);
-    }, 10_000);
+    }, drainDelayMs + 10_000);
     force.unref();
-    server.close().then(
-      () => process.exit(0),
-      (err) => {
-        server.app.log.error({ err }, 'error during shutdown');
-        process.exit(1);
-      },
-    );
+    new Promise((resolve) => setTimeout(resolve, drainDelayMs))
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          server.app.log.error({ err }, 'error during shutdown');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -5,7 +5,7 @@ import { closeOnSignals, startServer } from './runtime.ts';
 try {
   const config = loadConfig();
   const server = await startServer(config);
-  closeOnSignals(server);
+  closeOnSignals(server, { drainDelayMs: config.drainDelayMs });
 } catch (err) {
   if (err instanceof ConfigError) {
     console.error(err.message);

@@ -43,6 +43,28 @@ describe('health', () => {
     expect(res.json()).toMatchObject({ ok: false, db: 'down' });
   });
 
+  it('answers liveness 200 and readiness 200 while the database is up', async () => {
+    t = await createTestApp();
+    const live = await t.app.inject({ url: '/api/health/live' });
+    expect([live.statusCode, live.json()]).toEqual([200, { ok: true }]);
+    const ready = await t.app.inject({ url: '/api/health/ready' });
+    expect([ready.statusCode, ready.json()]).toEqual([
+      200,
+      { ready: true, db: 'up', draining: false },
+    ]);
+  });
+
+  it('is live but not ready when the database is gone', async () => {
+    t = await createTestApp();
+    await t.app.database.close();
+    expect((await t.app.inject({ url: '/api/health/live' })).statusCode).toBe(200);
+    const ready = await t.app.inject({ url: '/api/health/ready' });
+    expect([ready.statusCode, ready.json()]).toEqual([
+      503,
+      { ready: false, db: 'down', draining: false },
+    ]);
+  });
+
   it('reports redis down when its probe fails', async () => {
     const health = await checkHealth({
       db: async () => true,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Health } from '@plenum/shared';
+import { Health, Liveness, Readiness } from '@plenum/shared';
 
 export interface HealthProbes {
   db(): Promise<boolean>;
@@ -33,6 +33,38 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         redis: app.redis ? () => app.redis!.ping() : undefined,
       });
       return reply.status(health.ok ? 200 : 503).send(health);
+    },
+  );
+
+  // For balancers and orchestrators: liveness restarts a hung process, readiness routes people.
+  app.get(
+    '/api/health/live',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness: the process is up (asks nothing else)',
+        response: { 200: Liveness },
+      },
+    },
+    async () => ({ ok: true as const }),
+  );
+
+  app.get(
+    '/api/health/ready',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Readiness: database up and not draining → 200, else 503',
+        response: { 200: Readiness, 503: Readiness },
+      },
+    },
+    async (_request, reply) => {
+      const draining = app.drain.draining;
+      const db = await app.database.ping();
+      const ready = db && !draining;
+      return reply
+        .status(ready ? 200 : 503)
+        .send({ ready, db: db ? 'up' : 'down', draining } satisfies Readiness);
     },
   );
 };

@@ -263,6 +263,9 @@ export const restTable: RestRow[] = [
 /** Routes anyone may call, and why that is safe. The table above must list all others. */
 export const publicRoutes: Record<string, string> = {
   'GET /api/health': 'liveness for operators and load balancers; says nothing about any event',
+  'GET /api/health/live': 'liveness for orchestrators: the process answers; says nothing else',
+  'GET /api/health/ready':
+    'readiness for load balancers: database up and not draining; says nothing about any event',
   'GET /api/invitations/:token':
     'the invitation preview: the 128-bit link token is the credential (rate-limited, see hostile-input.test)',
   'POST /api/invitations/:token/redeem':
