@@ -28,6 +28,7 @@ import livekitRoutes from './features/livekit/routes.ts';
 import phasesPlugin from './features/phases/plugin.ts';
 import livekitWebhookRoutes from './features/livekit/webhook-routes.ts';
 import privacyPlugin from './features/privacy/plugin.ts';
+import pollsPlugin from './features/polls/plugin.ts';
 import auditRoutes from './features/audit/routes.ts';
 import { serializeErrorSafely, serializeRequestSafely } from './features/privacy/log-safety.ts';
 import { logOutput } from './lib/log-output.ts';
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(livekitWebhookRoutes);
   await app.register(phasesPlugin, { deadlineCheckMs: options.deadlineCheckMs });
   await app.register(privacyPlugin);
+  await app.register(pollsPlugin);
   await app.register(auditRoutes);
 
   if (serveClient) await app.register(fastifyStatic, { root: clientDist!, wildcard: false });

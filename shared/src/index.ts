@@ -17,3 +17,4 @@ export * from './presence/schemas.ts';
 export * from './socket/events.ts';
 export * from './phases/schemas.ts';
 export * from './privacy/schemas.ts';
+export * from './polls/schemas.ts';

@@ -48,6 +48,7 @@ const expectedEvent: Record<string, Role[]> = {
   'room.moderate': [O, M],
   'plenary.present': [O, M, S],
   'phase.participate': [S, A],
+  'poll.runEventWide': [O, M],
 };
 const everyone: Role[] = [O, M, S, A];
 const staff: Role[] = [O, M];
@@ -64,6 +65,8 @@ const expectedRoom: Record<string, Role[]> = {
   'question.moderate': staff,
   'notes.moderate': staff,
   'help.resolve': staff,
+  'poll.run': staff,
+  'poll.vote': everyone,
 };
 
 describe('authorization matrix', () => {
@@ -105,6 +108,14 @@ describe('authorization matrix', () => {
     expect(can(mod, 'help.resolve', groupA)).toBe(true);
     expect(can(mod, 'help.resolve', groupB)).toBe(false);
     expect(can(actor('organizer'), 'help.resolve', groupB)).toBe(true);
+  });
+
+  it('a moderator runs polls in the plenary and their own groups; anyone there votes', () => {
+    const mod = actor('moderator', ['group-a']);
+    expect(can(mod, 'poll.run', plenary) && can(mod, 'poll.run', groupA)).toBe(true);
+    expect(can(mod, 'poll.run', groupB)).toBe(false);
+    expect(can(actor('attendee'), 'poll.vote', groupB)).toBe(true);
+    expect(can(actor('attendee'), 'poll.run', groupA)).toBe(false);
   });
 
   it('an organizer steers every room', () => {

@@ -37,6 +37,8 @@ export const eventActions = {
   'plenary.present': ['organizer', 'moderator', 'speaker'],
   /** Take part in working-group phases as a member: choose a group, or be placed by the balance. */
   'phase.participate': ['speaker', 'attendee'],
+  /** Prepare, open and close polls for the whole event (room polls: `poll.run`). */
+  'poll.runEventWide': ['organizer', 'moderator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const roomActions = {
@@ -53,6 +55,9 @@ export const roomActions = {
   'notes.moderate': ['organizer', 'moderator'],
   /** See a working group's help requests and mark them done (moderators: their own groups). */
   'help.resolve': ['organizer', 'moderator'],
+  /** Prepare, open and close a room's polls, see live counts and, in named polls, who voted. */
+  'poll.run': ['organizer', 'moderator'],
+  'poll.vote': ['organizer', 'moderator', 'speaker', 'attendee'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type EventAction = keyof typeof eventActions;
@@ -95,7 +100,12 @@ export function can(
 }
 
 /** Room actions everyone in the room may take, wherever; the rest are moderation. */
-const participationActions: readonly RoomAction[] = ['chat.send', 'hand.raise', 'question.ask'];
+const participationActions: readonly RoomAction[] = [
+  'chat.send',
+  'hand.raise',
+  'question.ask',
+  'poll.vote',
+];
 
 function roleMay(role: Role, action: EventAction): boolean {
   return (eventActions[action] as readonly Role[]).includes(role);

@@ -62,6 +62,17 @@ export const phaseLimits = {
   extendMinutes: { min: 1, max: 120 },
 } as const satisfies Record<string, number | Range>;
 
+export const pollLimits = {
+  questionMax: 300,
+  optionMax: 120,
+  /** Choices of a single- or multiple-choice poll. */
+  options: { min: 2, max: 10 },
+  /** A rating poll asks for one whole number on this scale. */
+  rating: { min: 1, max: 5 },
+  /** Live counts reach the room's moderators at most this often per poll and node. */
+  countsIntervalMs: 250,
+} as const satisfies Record<string, number | Range>;
+
 export const privacyLimits = {
   retentionDays: { min: 1, max: 3650 },
   auditPageMax: 200,

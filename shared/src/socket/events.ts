@@ -38,6 +38,16 @@ import {
 import type { RoomKind } from '../rooms/schemas.ts';
 import type { AgendaUpdated } from '../agenda/schemas.ts';
 import { PresenceListInput, type PresenceList, type PresenceUpdate } from '../presence/schemas.ts';
+import {
+  PollCreateInput,
+  PollIdInput,
+  PollListInput,
+  PollVoteInput,
+  type Poll,
+  type PollClosed,
+  type PollList,
+  type PollTally,
+} from '../polls/schemas.ts';
 
 /** What the client sends in the handshake (`io(url, { auth })`); the session is the cookie. */
 export const SocketAuth = z.object({ event: Slug });
@@ -77,6 +87,11 @@ export const clientEventSchemas = {
   'group:leave': GroupVisitInput,
   'help:list': HelpListInput,
   'help:done': HelpDoneInput,
+  'poll:create': PollCreateInput,
+  'poll:open': PollIdInput,
+  'poll:close': PollIdInput,
+  'poll:vote': PollVoteInput,
+  'poll:list': PollListInput,
 } as const;
 
 /** What a visitor gets on entering a group: where they are now and what is going on there. */
@@ -113,6 +128,11 @@ export interface ClientEventReplies {
   'group:leave': { roomId: string | null };
   'help:list': HelpList;
   'help:done': { request: HelpRequest };
+  'poll:create': { poll: Poll };
+  'poll:open': { poll: Poll };
+  'poll:close': PollClosed;
+  'poll:vote': { pollId: string; choices: number[] };
+  'poll:list': PollList;
 }
 
 export type ClientEventName = keyof typeof clientEventSchemas;
@@ -152,6 +172,12 @@ export interface ServerToClientEvents {
   'help:updated': (request: HelpRequest) => void;
   /** The whole agenda after any change (edit, import, start, end, extend, shift). */
   'agenda:updated': (update: AgendaUpdated) => void;
+  /** A poll opened in this room (or event-wide): everyone there may vote. */
+  'poll:opened': (poll: Poll) => void;
+  /** Live counts of an open poll, to the room's organizers and moderators only (≤ 4/s). */
+  'poll:counts': (tally: PollTally) => void;
+  /** A poll closed: its results (names only to staff, and only in named polls). */
+  'poll:closed': (closed: PollClosed) => void;
   /** Sent once before the server disconnects a socket that keeps flooding. */
   'socket:flooded': (notice: { message: string }) => void;
   /**
@@ -192,6 +218,9 @@ export const serverEventNames = [
   'help:requested',
   'help:updated',
   'agenda:updated',
+  'poll:opened',
+  'poll:counts',
+  'poll:closed',
   'socket:flooded',
   'socket:closed',
   'socket:resync',

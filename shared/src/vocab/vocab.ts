@@ -27,6 +27,7 @@ export const auditAreas = [
   'chat',
   'event',
   'privacy',
+  'poll',
 ] as const;
 
 export const roomKinds = ['plenary', 'working_group'] as const;
@@ -36,3 +37,5 @@ export const chatScopes = ['room', 'event', 'working_groups'] as const;
 export const announcementScopes = ['event', 'working_groups'] as const;
 export const questionStatuses = ['open', 'answered', 'hidden'] as const;
 export const handStatuses = ['raised', 'lowered', 'taken', 'dismissed'] as const;
+export const pollKinds = ['single', 'multiple', 'rating'] as const;
+export const pollStatuses = ['draft', 'open', 'closed'] as const;

@@ -32,6 +32,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { ClientEventName } from '@plenum/shared';
 import { createInvitation } from '../../features/invitations/service.ts';
+import { createPoll } from '../../features/polls/service.ts';
 import type { Cast } from '../authz/cast.ts';
 
 export type BodyTarget =
@@ -239,6 +240,13 @@ export async function socketBases(
   const message = { messageId: await c.message(c.plenaryId) };
   const question = { questionId: await c.question() };
   const text = { clientId: randomUUID(), body: 'Hallo' };
+  const drafted = await createPoll(
+    c.app.db,
+    c.event.id,
+    { roomId: c.plenaryId, question: 'Passt das?', kind: 'rating', options: [], anonymous: true },
+    c.people.organizer.personId,
+  );
+  const poll = { pollId: drafted.id };
   return {
     'presence:list': {},
     'chat:send': { ...room, ...text },
@@ -262,5 +270,16 @@ export async function socketBases(
     'group:leave': { roomId: c.groupAId },
     'help:list': {},
     'help:done': { requestId: await c.helpRequest(c.groupAId) },
+    'poll:create': {
+      ...room,
+      question: 'Wie weiter?',
+      kind: 'single',
+      options: ['A', 'B'],
+      anonymous: true,
+    },
+    'poll:open': poll,
+    'poll:close': poll,
+    'poll:vote': { ...poll, choices: [0] },
+    'poll:list': room,
   };
 }
