@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientEventName } from '@plenum/shared';
 import { setChatLock } from '../../features/chat/moderation.ts';
+import { findPoll } from '../../features/polls/repository.ts';
+import { createPoll, openPoll } from '../../features/polls/service.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 import {
   everyMember,
@@ -23,6 +25,26 @@ export interface SocketRow {
 }
 
 const text = (body: string) => ({ clientId: randomUUID(), body });
+
+const pollOf = (roomId: string | null) => ({
+  roomId,
+  question: 'Wie weiter?',
+  kind: 'single' as const,
+  options: ['So', 'Anders'],
+  anonymous: true,
+});
+/** A fresh poll, prepared by the organizer (and opened, unless `draft`); its id. */
+async function freshPoll(c: Cast, roomId: string, draft = false) {
+  const poll = await createPoll(c.app.db, c.event.id, pollOf(roomId), c.people.organizer.personId);
+  if (!draft) {
+    await openPoll(
+      c.app.db,
+      await findPoll(c.app.db, c.event.id, poll.id),
+      c.people.organizer.personId,
+    );
+  }
+  return poll.id;
+}
 
 /**
  * Every Socket.IO client event and who may send it. Members of another event and people
@@ -155,5 +177,56 @@ export const socketTable: SocketRow[] = [
     target: 'a fresh help request from group A',
     allowed: roomModerators,
     payload: async (c) => ({ requestId: await c.helpRequest(c.groupAId) }),
+  },
+
+  // Polls: staff run them (moderators in the plenary and their own groups), those present vote
+  {
+    event: 'poll:create',
+    target: 'the plenary',
+    allowed: staff,
+    payload: (c) => pollOf(c.plenaryId),
+  },
+  {
+    event: 'poll:create',
+    target: 'group A',
+    allowed: roomModerators,
+    payload: (c) => pollOf(c.groupAId),
+  },
+  { event: 'poll:create', target: 'the whole event', allowed: staff, payload: () => pollOf(null) },
+  {
+    event: 'poll:open',
+    target: 'a fresh draft in group A',
+    allowed: roomModerators,
+    payload: async (c) => ({ pollId: await freshPoll(c, c.groupAId, true) }),
+  },
+  {
+    event: 'poll:close',
+    target: 'a fresh open poll in group A',
+    allowed: roomModerators,
+    payload: async (c) => ({ pollId: await freshPoll(c, c.groupAId) }),
+  },
+  {
+    event: 'poll:vote',
+    target: 'an open poll in the plenary',
+    allowed: everyMember,
+    payload: async (c) => ({ pollId: await freshPoll(c, c.plenaryId), choices: [1] }),
+  },
+  {
+    event: 'poll:vote',
+    target: 'an open poll in group A',
+    allowed: staff,
+    payload: async (c) => ({ pollId: await freshPoll(c, c.groupAId), choices: [0] }),
+  },
+  {
+    event: 'poll:list',
+    target: 'the plenary',
+    allowed: everyMember,
+    payload: (c) => ({ roomId: c.plenaryId }),
+  },
+  {
+    event: 'poll:list',
+    target: 'group A',
+    allowed: staff,
+    payload: (c) => ({ roomId: c.groupAId }),
   },
 ];
