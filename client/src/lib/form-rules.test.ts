@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkText, checkWholeNumber } from '@plenum/shared/rules';
 import {
   checkMinutes,
   fieldErrorsFromServer,
@@ -6,7 +7,6 @@ import {
   firstInvalid,
   formatIsoDate,
 } from './form-rules.ts';
-import { checkText, checkWholeNumber } from '@plenum/shared/rules';
 
 describe('form rules', () => {
   it('trims text and checks it is there and not too long', () => {

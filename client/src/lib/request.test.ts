@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from './api.ts';
 import { agendaApi } from '../features/agenda/agenda-api.ts';
 import { assignmentsApi } from '../features/assignments/assignments-api.ts';
 import { phasesApi } from '../features/phases/phases-api.ts';
 import { roomsApi } from '../features/rooms/rooms-api.ts';
+import { ApiError } from './api.ts';
 
 interface Call {
   url: string;

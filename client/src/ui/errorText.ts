@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
-import { ApiError } from '../lib/api.ts';
 import { liveErrorKey } from '../features/realtime/errors.ts';
+import { ApiError } from '../lib/api.ts';
 
 export interface ConsoleErrorText {
   summary: string;

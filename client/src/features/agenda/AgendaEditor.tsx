@@ -1,19 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Event } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
-import { formatDay } from '../../lib/time-format.ts';
-import { formatTimeRange, groupByDay, liveItemIds } from './agenda.ts';
-import { agendaApi } from './agenda-api.ts';
 import { useNow } from '../../app/useNow.ts';
+import { formatDay } from '../../lib/time-format.ts';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { ActionError } from '../../ui/FormFields.tsx';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
+import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+import { useFormOpener } from '../../ui/useFormOpener.ts';
+import { agendaApi } from './agenda-api.ts';
+import { formatTimeRange, groupByDay, liveItemIds } from './agenda.ts';
 import { AgendaImport } from './AgendaImport.tsx';
 import { AgendaItemForm } from './AgendaItemForm.tsx';
 import { AgendaLiveControls } from './AgendaLiveControls.tsx';
-import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import { ActionError } from '../../ui/FormFields.tsx';
 import { useAgendaEditor } from './useAgendaEditor.ts';
-import { useConsoleAction } from '../../ui/useConsoleAction.ts';
-import { LoadFailed } from '../../ui/LoadFailed.tsx';
-import { useFormOpener } from '../../ui/useFormOpener.ts';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; item: AgendaItem } | null;
 

@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaImportResult } from '@plenum/shared';
-import { agendaApi } from './agenda-api.ts';
 import { ActionError, FileField } from '../../ui/FormFields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+import { agendaApi } from './agenda-api.ts';
 
 /** Import a pretalx/Frab schedule (XML), all or nothing, and show what was taken and what not. */
 export function AgendaImport({ slug, onImported }: { slug: string; onImported: () => void }) {

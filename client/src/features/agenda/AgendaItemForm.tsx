@@ -4,6 +4,12 @@ import type { AgendaItem, Event } from '@plenum/shared';
 import { agendaKinds } from '@plenum/shared/vocab';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
+import { ApiError } from '../../lib/api.ts';
+import { firstInvalid, type FormErrors } from '../../lib/form-rules.ts';
+import { consoleErrorText } from '../../ui/errorText.ts';
+import { SelectField, TextAreaField, useFormErrorText } from '../../ui/FormFields.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { agendaApi } from './agenda-api.ts';
 import {
   agendaErrorsFromServer,
   agendaFields,
@@ -14,12 +20,6 @@ import {
   type AgendaField,
   type AgendaFormValues,
 } from './agenda-form.ts';
-import { ApiError } from '../../lib/api.ts';
-import { agendaApi } from './agenda-api.ts';
-import { firstInvalid, type FormErrors } from '../../lib/form-rules.ts';
-import { SelectField, TextAreaField, useFormErrorText } from '../../ui/FormFields.tsx';
-import { TextField } from '../../ui/TextField.tsx';
-import { consoleErrorText } from '../../ui/errorText.ts';
 
 interface AgendaItemFormProps {
   event: Pick<Event, 'slug' | 'startsAt' | 'timeZone'>;

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem } from '@plenum/shared';
-import { isRunning } from './agenda.ts';
-import { agendaApi } from './agenda-api.ts';
 import { checkMinutes, type FormError } from '../../lib/form-rules.ts';
 import { ActionError, useFormErrorText } from '../../ui/FormFields.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+import { agendaApi } from './agenda-api.ts';
+import { isRunning } from './agenda.ts';
 
 interface AgendaLiveControlsProps {
   slug: string;

@@ -1,9 +1,9 @@
-import type { AgendaItem } from '@plenum/shared';
 import { useTranslation } from 'react-i18next';
+import type { AgendaItem } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
+import { useNow } from '../../app/useNow.ts';
 import { formatDay, formatTime } from '../../lib/time-format.ts';
 import { groupByDay, liveItemIds, scheduledEnd } from './agenda.ts';
-import { useNow } from '../../app/useNow.ts';
 
 interface AgendaViewProps {
   items: readonly AgendaItem[];

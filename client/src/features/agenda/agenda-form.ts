@@ -1,15 +1,15 @@
 import type { AgendaItem, AgendaItemPatch, AgendaKind, Speaker } from '@plenum/shared';
-import { formatTimeRange, scheduledEnd } from './agenda.ts';
-import type { AgendaBody } from './agenda-api.ts';
 import { agendaLimits } from '@plenum/shared/limits';
 import { checkText, checkWholeNumber } from '@plenum/shared/rules';
+import { wallClockOf, zonedIso } from '@plenum/shared/time';
 import {
   fieldErrorsFromServer,
   formatIsoDate,
-  type FormError,
+  type Checked,
   type FormErrors,
 } from '../../lib/form-rules.ts';
-import { wallClockOf, zonedIso } from '@plenum/shared/time';
+import type { AgendaBody } from './agenda-api.ts';
+import { formatTimeRange, scheduledEnd } from './agenda.ts';
 
 /**
  * The agenda item form: text fields in, the server's `AgendaItemInput` / `AgendaItemPatch` out.
@@ -40,10 +40,10 @@ export function formatSpeakers(speakers: readonly Speaker[]): string {
   return speakers.map((s) => (s.affiliation ? `${s.name}, ${s.affiliation}` : s.name)).join('\n');
 }
 
-/** One speaker per line; the first comma separates the name from the institution. */
 const { speakersMax, speakerNameMax, affiliationMax } = agendaLimits;
 
-export function parseSpeakers(text: string): Checked {
+/** One speaker per line; the first comma separates the name from the institution. */
+export function parseSpeakers(text: string): Checked<Speaker[]> {
   const speakers: Speaker[] = [];
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
@@ -65,7 +65,6 @@ export function parseSpeakers(text: string): Checked {
   }
   return { ok: true, value: speakers };
 }
-type Checked = { ok: true; value: Speaker[] } | { ok: false; error: FormError };
 
 export function agendaFormFromItem(item: AgendaItem, timeZone: string): AgendaFormValues {
   const { date, time } = wallClockOf(item.startsAt, timeZone);

@@ -1,7 +1,7 @@
 import type { AgendaItem } from '@plenum/shared';
-import { agendaApi } from './agenda-api.ts';
-import { useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 import { useRemoteList } from '../../app/useRemoteList.ts';
+import { useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { agendaApi } from './agenda-api.ts';
 
 const byStart = (items: AgendaItem[]) =>
   [...items].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));

@@ -1,13 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '@plenum/shared';
+import { ActionError } from '../../ui/FormFields.tsx';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
+import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+import type { PresenceMap } from '../presence/presence.ts';
 import { assignmentsApi } from './assignments-api.ts';
 import { assignmentRows, filterRows, type AssignmentRow } from './assignments.ts';
-import type { PresenceMap } from '../presence/presence.ts';
-import { ActionError } from '../../ui/FormFields.tsx';
 import { useAssignments } from './useAssignments.ts';
-import { useConsoleAction } from '../../ui/useConsoleAction.ts';
-import { LoadFailed } from '../../ui/LoadFailed.tsx';
 
 interface PhaseAssignmentsProps {
   phase: Phase;

@@ -1,10 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreassignmentReport } from '@plenum/shared';
-import { assignmentsApi } from './assignments-api.ts';
-import { unmatchedReason } from './assignments.ts';
 import { ActionError, FileField } from '../../ui/FormFields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+import { assignmentsApi } from './assignments-api.ts';
+import { unmatchedReason } from './assignments.ts';
 
 /** A spreadsheet of who goes where (CSV), and the server's report of the rows it could not match. */
 export function PreassignUpload({ phaseId }: { phaseId: string }) {

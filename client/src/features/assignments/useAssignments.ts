@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { assignmentsApi } from './assignments-api.ts';
-import { useServerEvent } from '../realtime/RealtimeContext.tsx';
 import { useRemoteList } from '../../app/useRemoteList.ts';
+import { useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { assignmentsApi } from './assignments-api.ts';
 
 /**
  * Who is in which group of a phase. Reloaded whenever the phase changes (choices, moves,

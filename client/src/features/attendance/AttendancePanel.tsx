@@ -3,9 +3,9 @@ import type { AttendanceReport, Event } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { formatDateTime } from '../../lib/time-format.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { attendanceApi } from './attendance-api.ts';
 import { peopleAttending } from './attendance.ts';
-import { LoadFailed } from '../../ui/LoadFailed.tsx';
 
 type AttendanceRoom = AttendanceReport['rooms'][number];
 

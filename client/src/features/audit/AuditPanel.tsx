@@ -5,9 +5,9 @@ import { auditAreas } from '@plenum/shared/vocab';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { formatDateTime } from '../../lib/time-format.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { detailsSummary } from './audit.ts';
 import { useAuditLog } from './useAuditLog.ts';
-import { LoadFailed } from '../../ui/LoadFailed.tsx';
 
 /** The audit log: who changed what and when, newest first, an area at a time if wished. */
 export function AuditPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> }) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@plenum/shared';
-import { appendAuditPage, detailsSummary } from './audit.ts';
 import { auditQueryString } from './audit-api.ts';
+import { appendAuditPage, detailsSummary } from './audit.ts';
 
 const entry = (id: number, action = 'room.create'): AuditEntry => ({
   id,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditArea, AuditEntry } from '@plenum/shared';
-import { appendAuditPage } from './audit.ts';
 import { auditApi } from './audit-api.ts';
+import { appendAuditPage } from './audit.ts';
 
 export interface AuditLogState {
   status: 'loading' | 'done' | 'failed';

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChatMessage } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { MessageText } from './MessageText.tsx';
 import { useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { MessageText } from './MessageText.tsx';
 
 /**
  * The newest announcement of the organizers, shown above everything until dismissed. One meant

@@ -2,9 +2,9 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnouncementScope } from '@plenum/shared';
 import { CHAT_MAX_LENGTH } from '@plenum/shared/limits';
-import { useRealtime } from '../realtime/RealtimeContext.tsx';
 import { ActionError, TextAreaField } from '../../ui/FormFields.tsx';
 import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+import { useRealtime } from '../realtime/RealtimeContext.tsx';
 
 /**
  * An announcement to all working groups ("Noch 5 Minuten") or to the whole event. The same

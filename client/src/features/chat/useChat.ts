@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import { chatReducer, emptyChat, lastSeenId, type ChatRoomState } from './chat.ts';
 import { isRealtimeError } from '../../lib/socket.ts';
 import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { chatReducer, emptyChat, lastSeenId, type ChatRoomState } from './chat.ts';
 
 type Action = Parameters<typeof chatReducer>[1] | { type: 'reset'; roomId: string };
 

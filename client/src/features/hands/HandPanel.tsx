@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hand } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { myHand, placeInQueue } from './hands.ts';
 import { liveErrorKey } from '../realtime/errors.ts';
 import { useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { myHand, placeInQueue } from './hands.ts';
 import type { useHands } from './useHands.ts';
 
 type Hands = ReturnType<typeof useHands>;

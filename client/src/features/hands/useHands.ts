@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Hand } from '@plenum/shared';
 import { api } from '../../lib/api.ts';
-import { applyHand } from './hands.ts';
 import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { applyHand } from './hands.ts';
 
 /** The raised hands of a room and what one can do with them. */
 export function useHands(roomId: string) {

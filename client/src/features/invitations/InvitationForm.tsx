@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '@plenum/shared/access';
 import { useAnnounce } from '../../app/status.tsx';
-import { invitationsApi, type CreatedInvitation } from './invitations-api.ts';
+import { SelectField } from '../../ui/FormFields.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { useConsoleForm } from '../../ui/useConsoleForm.ts';
 import {
   checkInvitationForm,
   emptyInvitationForm,
@@ -10,9 +12,7 @@ import {
   type InvitationField,
   type InvitationFormValues,
 } from './invitation-form.ts';
-import { SelectField } from '../../ui/FormFields.tsx';
-import { TextField } from '../../ui/TextField.tsx';
-import { useConsoleForm } from '../../ui/useConsoleForm.ts';
+import { invitationsApi, type CreatedInvitation } from './invitations-api.ts';
 
 // Most links are for attendees: the least right first.
 const rolesToInvite: readonly Role[] = [...roles].reverse();

@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Event, Invitation } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { formatDay, formatTime } from '../../lib/time-format.ts';
-import { invitationsApi, type CreatedInvitation } from './invitations-api.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import { CreatedLink } from './CreatedLink.tsx';
 import { ActionError } from '../../ui/FormFields.tsx';
-import { InvitationForm } from './InvitationForm.tsx';
-import { useConsoleAction } from '../../ui/useConsoleAction.ts';
-import { useInvitations } from './useInvitations.ts';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
+import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+import { CreatedLink } from './CreatedLink.tsx';
+import { InvitationForm } from './InvitationForm.tsx';
+import { invitationsApi, type CreatedInvitation } from './invitations-api.ts';
+import { useInvitations } from './useInvitations.ts';
 
 /** Invitation links per role: create (the link is shown once, with a QR code), list, revoke. */
 export function InvitationsPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> }) {

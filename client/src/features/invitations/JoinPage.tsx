@@ -1,16 +1,16 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { generalErrorKey } from '../../app/errorMessages.ts';
+import { navigate } from '../../app/navigation.ts';
+import { paths } from '../../app/routes.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useLoad } from '../../app/useLoad.ts';
-import { navigate } from '../../app/navigation.ts';
-import { paths } from '../../app/routes.ts';
 import { api, type RedeemResult } from '../../lib/api.ts';
 import { joinedBefore, rememberJoined, tabStorage, type JoinedLink } from './joined-links.ts';
 import { JoinForm } from './JoinForm.tsx';
-import { LinkProblemMessage } from './LinkProblemMessage.tsx';
 import { linkProblemOf, type LinkProblem } from './linkProblem.ts';
+import { LinkProblemMessage } from './LinkProblemMessage.tsx';
 
 // The device check brings LiveKit along: loaded only after joining, never with the join page.
 const DeviceCheck = lazy(() => import('../devices/DeviceCheck.tsx'));

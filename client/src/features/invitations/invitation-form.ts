@@ -1,9 +1,9 @@
 import type { Role } from '@plenum/shared';
-import type { InvitationBody } from './invitations-api.ts';
 import { invitationLimits } from '@plenum/shared/limits';
 import { checkText, checkWholeNumber } from '@plenum/shared/rules';
-import { type FormErrors, type FormResult } from '../../lib/form-rules.ts';
 import { zonedIso } from '@plenum/shared/time';
+import type { FormErrors, FormResult } from '../../lib/form-rules.ts';
+import type { InvitationBody } from './invitations-api.ts';
 
 /** The invitation form: role, label, uses and expiry, checked before it is sent. */
 

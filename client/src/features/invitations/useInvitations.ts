@@ -1,6 +1,6 @@
 import type { Invitation } from '@plenum/shared';
-import { invitationsApi } from './invitations-api.ts';
 import { useRemoteList } from '../../app/useRemoteList.ts';
+import { invitationsApi } from './invitations-api.ts';
 
 /** The event's invitation links (without the links themselves: the server keeps only hashes). */
 export function useInvitations(slug: string) {

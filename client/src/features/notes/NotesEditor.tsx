@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { NOTES_MAX_LENGTH } from '@plenum/shared/limits';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
-import { formatTime } from '../../lib/time-format.ts';
 import { api } from '../../lib/api.ts';
-import { NOTES_MAX_LENGTH } from '@plenum/shared/limits';
-import { hasUnsavedChanges } from './notes.ts';
+import { formatTime } from '../../lib/time-format.ts';
 import { MarkdownView } from './MarkdownView.tsx';
+import { hasUnsavedChanges } from './notes.ts';
 import { useNotes } from './useNotes.ts';
 
 interface NotesEditorProps {

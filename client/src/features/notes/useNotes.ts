@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
-import { initialNotesEditor, notesReducer, saveRequest } from './notes.ts';
 import { useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { initialNotesEditor, notesReducer, saveRequest } from './notes.ts';
 
 /** A group's results notes: load, follow others' saves, save with conflict detection. */
 export function useNotes(phaseId: string, roomId: string) {

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ModeratorAction, PresencePerson } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
 import { api } from '../../lib/api.ts';
-import { moderationActions } from './moderation.ts';
 import { peopleIn, type PresenceMap } from '../presence/presence.ts';
 import { liveErrorKey } from '../realtime/errors.ts';
+import { moderationActions } from './moderation.ts';
 
 interface PeoplePanelProps {
   presence: PresenceMap;

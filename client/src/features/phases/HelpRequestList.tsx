@@ -4,8 +4,8 @@ import type { HelpRequest } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { formatTime } from '../../lib/time-format.ts';
-import { splitHelpRequests } from './help-requests.ts';
 import { liveErrorKey } from '../realtime/errors.ts';
+import { splitHelpRequests } from './help-requests.ts';
 
 interface HelpRequestListProps {
   requests: HelpRequest[];

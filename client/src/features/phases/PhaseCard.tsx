@@ -1,19 +1,19 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '@plenum/shared';
-import { assignmentsApi } from '../assignments/assignments-api.ts';
-import { phasesApi } from './phases-api.ts';
-import { formatCountdown, minutesLeft } from './countdown.ts';
 import { checkMinutes, type FormError } from '../../lib/form-rules.ts';
-import { groupLoad } from './phases.ts';
-import type { PresenceMap } from '../presence/presence.ts';
-import { useCountdown } from './useCountdown.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ActionError, useFormErrorText } from '../../ui/FormFields.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+import { assignmentsApi } from '../assignments/assignments-api.ts';
 import { PhaseAssignments } from '../assignments/PhaseAssignments.tsx';
 import { PreassignUpload } from '../assignments/PreassignUpload.tsx';
-import { useConsoleAction } from '../../ui/useConsoleAction.ts';
+import type { PresenceMap } from '../presence/presence.ts';
+import { formatCountdown, minutesLeft } from './countdown.ts';
+import { phasesApi } from './phases-api.ts';
+import { groupLoad } from './phases.ts';
+import { useCountdown } from './useCountdown.ts';
 
 interface PhaseCardProps {
   phase: Phase;

@@ -2,11 +2,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phase, Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { phasesApi } from './phases-api.ts';
-import { checkPhaseForm, emptyPhaseForm, phaseFields, type PhaseFormValues } from './phase-form.ts';
 import { CheckboxGroup } from '../../ui/FormFields.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
+import { checkPhaseForm, emptyPhaseForm, phaseFields, type PhaseFormValues } from './phase-form.ts';
+import { phasesApi } from './phases-api.ts';
 
 interface PhaseFormProps {
   slug: string;

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
-import type { PresenceMap } from '../presence/presence.ts';
+import { LoadFailed } from '../../ui/LoadFailed.tsx';
+import { useFormOpener } from '../../ui/useFormOpener.ts';
 import { BroadcastForm } from '../chat/BroadcastForm.tsx';
+import type { PresenceMap } from '../presence/presence.ts';
 import { HelpRequestList } from './HelpRequestList.tsx';
 import { PhaseCard } from './PhaseCard.tsx';
 import { PhaseForm } from './PhaseForm.tsx';
 import { useHelpRequests } from './useHelpRequests.ts';
 import { usePhaseList } from './usePhaseList.ts';
-import { LoadFailed } from '../../ui/LoadFailed.tsx';
-import { useFormOpener } from '../../ui/useFormOpener.ts';
 
 interface PhasesPanelProps {
   slug: string;

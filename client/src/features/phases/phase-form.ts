@@ -1,8 +1,8 @@
 import type { Room } from '@plenum/shared';
-import type { PhaseBody } from './phases-api.ts';
 import { phaseLimits } from '@plenum/shared/limits';
 import { checkText, checkWholeNumber } from '@plenum/shared/rules';
-import { type FormErrors, type FormResult } from '../../lib/form-rules.ts';
+import type { FormErrors, FormResult } from '../../lib/form-rules.ts';
+import type { PhaseBody } from './phases-api.ts';
 
 /** The phase form: title, groups, duration, self-select; checked before it is sent. */
 

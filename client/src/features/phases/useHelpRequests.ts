@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { HelpRequest } from '@plenum/shared';
-import { sortHelpRequests, upsertHelpRequest } from './help-requests.ts';
 import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { sortHelpRequests, upsertHelpRequest } from './help-requests.ts';
 
 /**
  * The groups' calls for help that this person handles (organizers: all, moderators: their

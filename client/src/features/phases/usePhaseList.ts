@@ -1,8 +1,8 @@
 import type { Phase } from '@plenum/shared';
+import { useRemoteList } from '../../app/useRemoteList.ts';
+import { useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 import { phasesApi } from './phases-api.ts';
 import { sortPhases, upsertPhase } from './phases.ts';
-import { useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
-import { useRemoteList } from '../../app/useRemoteList.ts';
 
 /** The event's phases, kept current by `phase:updated` and by the console's own answers. */
 export function usePhaseList(slug: string) {

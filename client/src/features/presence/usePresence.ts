@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { applyPresence, presenceFromList, type PresenceMap } from './presence.ts';
 import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { applyPresence, presenceFromList, type PresenceMap } from './presence.ts';
 
 /**
  * Everyone in the event with online state and room, kept current. Loaded again when the person

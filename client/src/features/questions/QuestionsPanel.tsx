@@ -1,8 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Question } from '@plenum/shared';
-import { useAnnounce } from '../../app/status.tsx';
 import { QUESTION_MAX_LENGTH } from '@plenum/shared/limits';
+import { useAnnounce } from '../../app/status.tsx';
 import { liveErrorKey, type LiveErrorKey } from '../realtime/errors.ts';
 import type { useQuestions } from './useQuestions.ts';
 

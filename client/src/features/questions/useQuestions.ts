@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Question } from '@plenum/shared';
-import { applyUpvote, removeQuestion, sortQuestions, upsertQuestion } from './questions.ts';
 import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { applyUpvote, removeQuestion, sortQuestions, upsertQuestion } from './questions.ts';
 
 /** The plenary's questions; they live in the plenary even while the person is in a group. */
 export function useQuestions() {

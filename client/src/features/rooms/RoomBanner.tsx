@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../app/status.tsx';
 import { api } from '../../lib/api.ts';
 import { formatCountdown, minutesLeft } from '../phases/countdown.ts';
-import type { RoomChange } from '../stage/room-switch.ts';
-import { liveErrorKey } from '../realtime/errors.ts';
 import { useCountdown } from '../phases/useCountdown.ts';
+import { liveErrorKey } from '../realtime/errors.ts';
+import type { RoomChange } from '../stage/room-switch.ts';
 
 interface RoomBannerProps {
   room: { id: string; name: string; kind: 'plenary' | 'working_group' };

@@ -2,7 +2,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { roomsApi } from './rooms-api.ts';
+import { CheckboxGroup, TextAreaField } from '../../ui/FormFields.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { useConsoleForm } from '../../ui/useConsoleForm.ts';
+import type { PresenceMap } from '../presence/presence.ts';
 import {
   checkRoomForm,
   emptyRoomForm,
@@ -12,10 +15,7 @@ import {
   type RoomField,
   type RoomFormValues,
 } from './room-form.ts';
-import type { PresenceMap } from '../presence/presence.ts';
-import { CheckboxGroup, TextAreaField } from '../../ui/FormFields.tsx';
-import { TextField } from '../../ui/TextField.tsx';
-import { useConsoleForm } from '../../ui/useConsoleForm.ts';
+import { roomsApi } from './rooms-api.ts';
 
 interface RoomFormProps {
   slug: string;

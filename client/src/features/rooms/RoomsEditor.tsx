@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
-import { roomsApi } from './rooms-api.ts';
-import type { PresenceMap } from '../presence/presence.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ActionError } from '../../ui/FormFields.tsx';
-import { RoomForm } from './RoomForm.tsx';
-import type { ConsoleRooms } from './useConsoleRooms.ts';
-import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
+import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 import { useFormOpener } from '../../ui/useFormOpener.ts';
+import type { PresenceMap } from '../presence/presence.ts';
+import { RoomForm } from './RoomForm.tsx';
+import { roomsApi } from './rooms-api.ts';
+import type { ConsoleRooms } from './useConsoleRooms.ts';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; room: Room } | null;
 

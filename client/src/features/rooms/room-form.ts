@@ -1,8 +1,8 @@
 import type { Room } from '@plenum/shared';
-import type { WorkingGroupBody } from './rooms-api.ts';
 import { roomLimits } from '@plenum/shared/limits';
 import { checkText, checkWholeNumber } from '@plenum/shared/rules';
-import { type FormErrors, type FormResult } from '../../lib/form-rules.ts';
+import type { FormErrors, FormResult } from '../../lib/form-rules.ts';
+import type { WorkingGroupBody } from './rooms-api.ts';
 
 /** The working-group form: what the organizer typed, checked, and what it sends. */
 

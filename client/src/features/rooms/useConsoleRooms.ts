@@ -1,7 +1,7 @@
 import type { Room } from '@plenum/shared';
-import { roomsApi } from './rooms-api.ts';
-import { useResync } from '../realtime/RealtimeContext.tsx';
 import { useRemoteList } from '../../app/useRemoteList.ts';
+import { useResync } from '../realtime/RealtimeContext.tsx';
+import { roomsApi } from './rooms-api.ts';
 
 /** The event's rooms for the console: the working groups are what it edits and builds phases of. */
 export function useConsoleRooms(slug: string) {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { api } from '../../lib/api.ts';
+import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 import { MediaRetry } from './media-retry.ts';
 import {
   connectionKey,
@@ -9,7 +10,6 @@ import {
   type RoomChange,
   type RoomSwitchState,
 } from './room-switch.ts';
-import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 
 /**
  * The room this page is in: the plenary's token at first, then wherever `room:assigned` sends the
