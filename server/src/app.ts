@@ -16,6 +16,7 @@ import redisPlugin from './plugins/redis.ts';
 import livekitPlugin from './plugins/livekit.ts';
 import docsPlugin from './plugins/docs.ts';
 import socketIoPlugin from './plugins/socket-io.ts';
+import type { PersonLimits } from './realtime/rate-limit.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import drainPlugin from './features/health/drain.ts';
 import healthRoutes from './features/health/routes.ts';
@@ -43,6 +44,8 @@ export interface AppOptions {
   authRateLimit?: number;
   /** How often this node looks for phases past their deadline (tests make it fast). */
   deadlineCheckMs?: number;
+  /** Socket events and handshakes per person (default PERSON_LIMITS in realtime/rate-limit.ts). */
+  personLimits?: PersonLimits;
   /** Where the log goes instead of stdout (tests read it to prove what it never contains). */
   logStream?: { write(line: string): void };
 }
@@ -93,7 +96,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   });
   await app.register(redisPlugin, { url: config.redisUrl });
   await app.register(livekitPlugin, options.livekit);
-  await app.register(socketIoPlugin, { allowedOrigins });
+  await app.register(socketIoPlugin, { allowedOrigins, personLimits: options.personLimits });
   await app.register(drainPlugin);
   await app.register(metricsPlugin, { port: config.metricsPort, host: config.host });
 

@@ -33,11 +33,23 @@ export async function openDatabase(opts: {
   return openPglite(opts.inMemory ? undefined : path.resolve(opts.dataDir, 'pglite'));
 }
 
+/**
+ * Ten connections, shared by everybody on this node: a burst may not hold them. A request waits
+ * at most 3 s for one (then it fails as `unavailable` instead of piling up), and no statement or
+ * open transaction holds one for more than 15 s.
+ */
+export const POOL_OPTIONS = {
+  max: 10,
+  connectionTimeoutMillis: 3_000,
+  statement_timeout: 15_000,
+  idle_in_transaction_session_timeout: 15_000,
+};
+
 async function openPg(url: string): Promise<DbHandle> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString: url, ...POOL_OPTIONS });
   // A lost connection must not crash the process; queries fail and health reports down. The pool
   // listens only on idle clients: one cut while checked out (inside a transaction) would emit an
   // unhandled 'error' and end the process, so every client gets a listener of its own.
@@ -51,10 +63,13 @@ async function openPg(url: string): Promise<DbHandle> {
       // Several nodes may start at once: one migrates, the others wait on the lock.
       const lock = await pool.connect();
       try {
+        // Waiting for another node's migration is no runaway statement.
+        await lock.query('set statement_timeout = 0');
         await lock.query('select pg_advisory_lock(72946151)');
         await migrate(db as never, { migrationsFolder });
       } finally {
         await lock.query('select pg_advisory_unlock(72946151)').catch(() => {});
+        await lock.query('reset statement_timeout').catch(() => {});
         lock.release();
       }
     },

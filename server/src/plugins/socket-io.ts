@@ -6,12 +6,15 @@ import type { Db } from '../db/client.ts';
 import type { RedisClient } from './redis.ts';
 import { PresenceBroadcaster } from '../features/presence/broadcast.ts';
 import { onConnection } from '../realtime/connection.ts';
+import { InFlight } from '../realtime/in-flight.ts';
 import { forgetCachedRights } from '../realtime/on-event.ts';
 import { authenticateHandshake, refusal } from '../realtime/handshake.ts';
 import {
   FloodCooldown,
   memoryRateLimiter,
+  PERSON_LIMITS,
   redisRateLimiter,
+  type PersonLimits,
   type RateLimit,
 } from '../realtime/rate-limit.ts';
 import { SESSION_COOKIE } from './auth.ts';
@@ -22,6 +25,8 @@ export interface SocketIoOptions {
   allowedOrigins: string[];
   /** Chat messages, announcements and questions per person. */
   messageRateLimit?: RateLimit;
+  /** Events and handshakes per person (default PERSON_LIMITS; tests ask far more than people). */
+  personLimits?: PersonLimits;
 }
 
 declare module 'fastify' {
@@ -39,7 +44,20 @@ export default fp<SocketIoOptions>(
   async (app, opts) => {
     const prefix = app.redis ? await redisPrefix(app.db) : '';
     const adapterClients = app.redis ? await openAdapterClients(app.redis.client) : null;
+    // A script that reconnects whatever it is told: beyond a few handshakes per session, the
+    // upgrade is refused before Engine.IO or Socket.IO spend anything on it (no query, no socket).
+    // A session in its flood cooldown gets through to be told why (below), still without a query.
+    const personLimits = opts.personLimits ?? PERSON_LIMITS;
+    const handshakes = memoryRateLimiter(personLimits.handshakes);
+    const floodCooldown = new FloodCooldown(
+      (header) => app.parseCookie(header ?? '')[SESSION_COOKIE],
+    );
     const io: PlenumServer = new Server(app.server, {
+      allowRequest: (req, allow) => {
+        const session = app.parseCookie(req.headers.cookie ?? '')[SESSION_COOKIE];
+        if (!session || floodCooldown.holds(req.headers.cookie)) return allow(null, true);
+        void handshakes.hit(session).then((ok) => allow(ok ? null : 'rate_limited', ok));
+      },
       serveClient: false,
       maxHttpBufferSize: 64 * 1024,
       cors: { origin: opts.allowedOrigins, credentials: true },
@@ -65,9 +83,13 @@ export default fp<SocketIoOptions>(
         ? redisRateLimiter(app.redis.client, limit, `${prefix}rate:messages:`)
         : memoryRateLimiter(limit),
       messageLimit: limit,
+      eventBudget: app.redis
+        ? redisRateLimiter(app.redis.client, personLimits.events, `${prefix}rate:events:`)
+        : memoryRateLimiter(personLimits.events),
+      reads: new InFlight(),
       presence: new PresenceBroadcaster(io),
       sessionActivity: app.sessionActivity,
-      floodCooldown: new FloodCooldown((header) => app.parseCookie(header ?? '')[SESSION_COOKIE]),
+      floodCooldown,
       closing: false,
       pendingTasks: new Set(),
       handTakenListeners,

@@ -7,6 +7,7 @@ import {
   personDisconnected,
   registerPresenceHandlers,
 } from '../features/presence/socket.ts';
+import { capConnections } from './connection-caps.ts';
 import { recheckRecovered } from './recovery.ts';
 import { currentRoomOf } from './rooms.ts';
 import type { PlenumSocket, Realtime } from './types.ts';
@@ -24,6 +25,7 @@ export function onConnection(rt: Realtime, socket: PlenumSocket) {
   // checked again; a fresh one starts where it belongs.
   if (socket.recovered) recheckRecovered(rt, socket);
   else void socket.join(socket.data.initialRooms);
+  capConnections(rt, socket);
 
   let lastRoom: string | null = null;
   socket.on('disconnecting', () => {

@@ -63,6 +63,7 @@ export function authenticateHandshake(app: FastifyInstance, allowedOrigins: read
         personId: signedIn.personId,
         displayName: signedIn.displayName,
         sessionId: signedIn.sessionId,
+        connectedAt: Date.now(),
         eventId: actor.eventId,
         plenaryId,
         initialRooms: [

@@ -96,6 +96,10 @@ export function onEvent<E extends ClientEventName, S extends z.ZodType>(
       if (!guard.allowEvent()) {
         throw new AppError('rate_limited', 'Too many requests; please slow down.');
       }
+      // All of a person's connections together, on every node: many sockets buy no more.
+      if (!(await rt.eventBudget.hit(socket.data.personId))) {
+        throw new AppError('rate_limited', 'Too many requests from all your windows; please wait.');
+      }
       const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
       if (!parsed.success) throw validationError(parsed.error);
       if (MESSAGE_EVENTS.has(name) && !guard.allowMessage(rt.messageLimit)) throw tooQuickly();

@@ -84,6 +84,22 @@ export const FLOOD_LIMITS = {
 };
 
 /**
+ * Per person, whatever the number of their connections (issue #16: one attendee with 150 sockets
+ * starved everybody). A browser asks for a handful of lists when it connects and sends a few
+ * events a minute after that; several tabs, a reconnect storm after a restart, still fit.
+ */
+export const PERSON_LIMITS = {
+  /** Events of any kind, over all of the person's connections and nodes. */
+  events: { max: 100, windowMs: 10_000 },
+  /**
+   * Handshakes of one session per node, counted before they cost anything: a few tabs, a reload,
+   * a reconnect after a restart fit; a script opening a hundred connections at once does not.
+   */
+  handshakes: { max: 10, windowMs: 10_000 },
+};
+export type PersonLimits = typeof PERSON_LIMITS;
+
+/**
  * Per socket: a budget of events, and the refusals it collected. A socket that keeps being
  * refused is flooding and gets disconnected.
  */

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ClientToServerEvents, Hand, ServerToClientEvents } from '@plenum/shared';
 import type { Db } from '../db/client.ts';
 import type { FloodCooldown, RateLimit, RateLimiter } from './rate-limit.ts';
+import type { InFlight } from './in-flight.ts';
 import type { PresenceBroadcaster } from '../features/presence/broadcast.ts';
 import type { SessionActivity } from '../features/sessions/service.ts';
 
@@ -11,6 +12,8 @@ export interface SocketData {
   personId: string;
   displayName: string;
   sessionId: string;
+  /** When the handshake ran (ms); the oldest connections go first beyond the caps. */
+  connectedAt: number;
   eventId: string;
   plenaryId: string;
   /** Socket.IO rooms joined on a fresh connection (not on a recovered one). */
@@ -47,6 +50,10 @@ export interface Realtime {
   io: PlenumServer;
   db: Db;
   log: FastifyBaseLogger;
+  /** Events of any kind per person, over all of their connections and nodes. */
+  eventBudget: RateLimiter;
+  /** Identical reads in flight share one query (presence lists, chat histories). */
+  reads: InFlight;
   /** Chat messages, announcements and questions per person: 5 per 5 s by default. */
   messageLimiter: RateLimiter;
   /** The limit messageLimiter applies, for the sockets' own first check. */

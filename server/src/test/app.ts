@@ -38,6 +38,12 @@ export async function createTestApp(
     livekit: inject('livekit'),
     clientDist: null,
     authRateLimit: 10_000,
+    // Test tables send hundreds of events per person within seconds; connection-caps.test.ts
+    // and the fault tests hold the real limits.
+    personLimits: {
+      events: { max: 100_000, windowMs: 10_000 },
+      handshakes: { max: 100_000, windowMs: 10_000 },
+    },
     ...options,
   };
   const apps: FastifyInstance[] = [await buildApp(config, appOptions)];

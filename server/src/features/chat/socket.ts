@@ -46,9 +46,12 @@ export function registerChatHandlers(rt: Realtime, socket: PlenumSocket) {
     return { message };
   });
 
-  onEvent(rt, socket, 'chat:history', ChatHistoryInput, async (input, ctx) =>
-    chatHistory(rt.db, await ctx.room(input.roomId), input),
-  );
+  // The same page for everyone in the room: requests in flight at once share one query.
+  onEvent(rt, socket, 'chat:history', ChatHistoryInput, async (input, ctx) => {
+    const room = await ctx.room(input.roomId);
+    const key = `history:${room.id}:${input.before ?? ''}:${input.limit}`;
+    return rt.reads.run(key, () => chatHistory(rt.db, room, input));
+  });
 
   onEvent(rt, socket, 'chat:catchUp', ChatCatchUpInput, async (input, ctx) =>
     chatCatchUp(rt.db, await ctx.room(input.roomId), input.since),

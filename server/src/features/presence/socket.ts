@@ -12,8 +12,9 @@ import {
 } from './service.ts';
 
 export function registerPresenceHandlers(rt: Realtime, socket: PlenumSocket) {
+  // The same list for everyone in the event: requests in flight at once share one.
   onEvent(rt, socket, 'presence:list', PresenceListInput, (_input, ctx) =>
-    listPresence(rt, ctx.eventId),
+    rt.reads.run(`presence:${ctx.eventId}`, () => listPresence(rt, ctx.eventId)),
   );
 }
 

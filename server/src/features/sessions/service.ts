@@ -55,13 +55,26 @@ export async function openSession(
   return { sessionId: row!.id, secret, expiresAt };
 }
 
-/** The session was used: its idle deadline moves on, never past its absolute end. */
-export async function touchSession(db: DbOrTx, sessionId: string, lifetime: SessionLifetime) {
+/**
+ * The session was used: its idle deadline moves on, never past its absolute end. A deadline that
+ * would move by less than `stepMs` stays as it is (no write, and a session used twice within a
+ * minute is not rewritten twice).
+ */
+export async function touchSession(
+  db: DbOrTx,
+  sessionId: string,
+  lifetime: SessionLifetime,
+  stepMs = 0,
+) {
   await db.execute(sql`
-    update sessions set expires_at = least(
-      created_at + make_interval(days => ${lifetime.days}),
-      now() + make_interval(secs => ${lifetime.idleHours * 3600}))
-    where id = ${sessionId} and revoked_at is null and expires_at > now()`);
+    with target as (
+      select id, least(created_at + make_interval(days => ${lifetime.days}),
+        now() + make_interval(secs => ${lifetime.idleHours * 3600})) as deadline
+      from sessions
+      where id = ${sessionId} and revoked_at is null and expires_at > now()
+    )
+    update sessions s set expires_at = t.deadline from target t
+    where s.id = t.id and abs(extract(epoch from (t.deadline - s.expires_at))) * 1000 >= ${stepMs}`);
 }
 
 /**
@@ -80,7 +93,7 @@ export function sessionActivity(db: DbOrTx, lifetime: SessionLifetime) {
         sweepAt = now + everyMs * 10;
       }
       touched.set(sessionId, now);
-      touchSession(db, sessionId, lifetime).catch(() => {
+      touchSession(db, sessionId, lifetime, everyMs).catch(() => {
         // A failed touch costs at most one idle period early; the next use tries again.
         touched.delete(sessionId);
       });
