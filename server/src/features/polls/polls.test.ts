@@ -52,6 +52,11 @@ describe('polls', () => {
     expect(elapsed).toBeLessThan(2000);
     expect([...acks, ...changes].filter((a) => !a.ok)).toEqual([]);
     expect(await storedVotes(poll.id)).toBe(110);
+    const [changed] = await t.app.db
+      .select({ choices: pollVotes.choices })
+      .from(pollVotes)
+      .where(eq(pollVotes.personId, voters[0]!.member.personId));
+    expect([[0], [1], [2]]).toContainEqual(changed!.choices);
 
     const last = await moderator.inbox.waitFor('poll:counts', (c) => c.voters === 110);
     expect(last.counts.reduce((a, b) => a + b, 0)).toBe(110);

@@ -20,9 +20,11 @@ export async function connectVoters(
   voters: Member[],
   urlOf: (index: number) => string | undefined = () => undefined,
 ) {
-  const connections: Awaited<ReturnType<World['connect']>>[] = [];
+  const connections: (Awaited<ReturnType<World['connect']>> & { member: Member })[] = [];
   for (let i = 0; i < voters.length; i += 20) {
-    const batch = voters.slice(i, i + 20).map((v, j) => w.connect(v, urlOf(i + j)));
+    const batch = voters
+      .slice(i, i + 20)
+      .map(async (member, j) => ({ ...(await w.connect(member, urlOf(i + j))), member }));
     connections.push(...(await Promise.all(batch)));
   }
   return connections;
