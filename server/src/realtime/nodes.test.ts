@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { ask, connect, Inbox, listen, ok, openSocket, type ClientSocket } from '../test/sockets.ts';
 import type { Member } from '../test/fixtures.ts';
 import { useSocketWorld } from '../test/socket-world.ts';
+import { CONNECTION_CAPS } from './connection-caps.ts';
 import { moveSocketsOfPerson } from './rooms.ts';
 
 /** Two app nodes on the same database, joined by real Redis: what one emits, the other delivers. */
@@ -164,6 +165,24 @@ describe('two nodes on Redis', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(inbox.all('chat:message').map((m) => m.id)).not.toContain(after.message.id);
     ben.disconnect();
+    w.close();
+  });
+
+  it("a person's connections are counted on both nodes: beyond the cap the oldest is closed with a notice", async () => {
+    const w = await t.world();
+    const oldest = await droppable(w.anna, w.slug, urlB);
+    const others = [];
+    for (let i = 1; i <= CONNECTION_CAPS.perSession; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      others.push(await droppable(w.anna, w.slug, i % 2 ? urlA : urlB));
+    }
+    // The newest connection is on node A; the oldest, on node B, is closed through the adapter.
+    expect(await oldest.inbox.waitFor('socket:closed')).toMatchObject({
+      reason: 'too_many_connections',
+    });
+    await waitUntil(() => oldest.socket.disconnected);
+    expect(others.map((c) => c.socket.connected)).toEqual(others.map(() => true));
+    for (const c of others) c.socket.disconnect();
     w.close();
   });
 
