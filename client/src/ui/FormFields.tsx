@@ -149,6 +149,44 @@ export function FileField({ id, label, hint, error, inputRef, ...rest }: FileFie
   );
 }
 
+/** What a form's refusal says beyond its fields (the server's general reason), above the form. */
+export function FormMessage({ text }: { text: string | null }) {
+  const { t } = useTranslation();
+  if (!text) return null;
+  return (
+    <p className="field-error console-error-summary">
+      <strong>{t('errors.prefix')}</strong> {text}
+    </p>
+  );
+}
+
+/** The form's submit button ("Saving …" while it runs) and, where the form closes, Cancel. */
+export function FormButtons({
+  saving,
+  submitLabel,
+  onCancel,
+}: {
+  saving: boolean;
+  submitLabel: string;
+  onCancel?: () => void;
+}) {
+  const { t } = useTranslation();
+  const submit = (
+    <button type="submit" className="button button-primary" aria-disabled={saving || undefined}>
+      {saving ? t('console.saving') : submitLabel}
+    </button>
+  );
+  if (!onCancel) return submit;
+  return (
+    <div className="button-row">
+      {submit}
+      <button type="button" className="button" onClick={onCancel}>
+        {t('console.cancel')}
+      </button>
+    </div>
+  );
+}
+
 /** A failed action's message beside its control; announced by the action runner. */
 export function ActionError({ error }: { error: ConsoleErrorText | null }) {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import { useAnnounce } from '../../app/status.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { firstInvalid, type FormErrors } from '../../lib/form-rules.ts';
 import { consoleErrorText } from '../../ui/errorText.ts';
-import { SelectField, TextAreaField, useFormErrorText } from '../../ui/FormFields.tsx';
+import { FormButtons, SelectField, TextAreaField, useFormErrorText } from '../../ui/FormFields.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { agendaApi } from './agenda-api.ts';
 import {
@@ -155,14 +155,11 @@ export function AgendaItemForm({ event, items, item, onSaved, onCancel }: Agenda
         hint={t('console.agenda.speakersHint')}
       />
       <TextAreaField {...field('description')} rows={3} label={t('console.agenda.description')} />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" aria-disabled={saving || undefined}>
-          {t(saving ? 'console.saving' : item ? 'console.save' : 'console.agenda.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('console.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        saving={saving}
+        submitLabel={t(item ? 'console.save' : 'console.agenda.create')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '@plenum/shared/access';
 import { useAnnounce } from '../../app/status.tsx';
-import { SelectField } from '../../ui/FormFields.tsx';
+import { FormButtons, FormMessage, SelectField } from '../../ui/FormFields.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
 import {
@@ -77,11 +77,7 @@ export function InvitationForm({ slug, timeZone, onCreated }: InvitationFormProp
       aria-labelledby="invitation-form-heading"
     >
       <h4 id="invitation-form-heading">{t('console.invitations.newHeading')}</h4>
-      {general && (
-        <p className="field-error console-error-summary">
-          <strong>{t('errors.prefix')}</strong> {general}
-        </p>
-      )}
+      <FormMessage text={general} />
       <SelectField
         id="invitation-form-role"
         label={t('console.invitations.role')}
@@ -117,9 +113,7 @@ export function InvitationForm({ slug, timeZone, onCreated }: InvitationFormProp
           hint={t('console.agenda.timeHint', { timeZone })}
         />
       </div>
-      <button type="submit" className="button button-primary" aria-disabled={saving || undefined}>
-        {t(saving ? 'console.saving' : 'console.invitations.create')}
-      </button>
+      <FormButtons saving={saving} submitLabel={t('console.invitations.create')} />
     </form>
   );
 }

@@ -10,7 +10,7 @@ import { assignmentsApi } from '../assignments/assignments-api.ts';
 import { PhaseAssignments } from '../assignments/PhaseAssignments.tsx';
 import { PreassignUpload } from '../assignments/PreassignUpload.tsx';
 import type { PresenceMap } from '../presence/presence.ts';
-import { formatCountdown, minutesLeft } from './countdown.ts';
+import { Countdown } from './Countdown.tsx';
 import { phasesApi } from './phases-api.ts';
 import { groupLoad } from './phases.ts';
 import { useCountdown } from './useCountdown.ts';
@@ -53,18 +53,7 @@ export function PhaseCard({ phase, presence, leaveOut, canMove, onPhase }: Phase
         {' · '}
         {t(phase.selfSelect ? 'console.phases.bySelf' : 'console.phases.byOrganizers')}
       </p>
-      {phase.status === 'open' && left && (
-        <p className="countdown">
-          <span className="countdown-label">{t('groups.timeLeft')}</span>{' '}
-          <time
-            className="countdown-value"
-            dateTime={`PT${Math.ceil(left.ms / 1000)}S`}
-            aria-label={t('groups.minutesLeft', { count: minutesLeft(left) })}
-          >
-            {formatCountdown(left)}
-          </time>
-        </p>
-      )}
+      {phase.status === 'open' && left && <Countdown left={left} />}
       <ul className="phase-groups">
         {phase.groups.map((group) => {
           const load = groupLoad(group);

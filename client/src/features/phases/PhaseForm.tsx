@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phase, Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { CheckboxGroup } from '../../ui/FormFields.tsx';
+import { CheckboxGroup, FormButtons, FormMessage } from '../../ui/FormFields.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
 import { checkPhaseForm, emptyPhaseForm, phaseFields, type PhaseFormValues } from './phase-form.ts';
@@ -51,11 +51,7 @@ export function PhaseForm({ slug, groups, onCreated, onCancel }: PhaseFormProps)
       <h4 id="phase-form-heading" ref={heading} tabIndex={-1}>
         {t('console.phases.newHeading')}
       </h4>
-      {general && (
-        <p className="field-error console-error-summary">
-          <strong>{t('errors.prefix')}</strong> {general}
-        </p>
-      )}
+      <FormMessage text={general} />
       <TextField
         id="phase-form-title"
         label={t('console.phases.title')}
@@ -111,14 +107,7 @@ export function PhaseForm({ slug, groups, onCreated, onCancel }: PhaseFormProps)
           {t('console.phases.selfSelectHint')}
         </p>
       </div>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" aria-disabled={saving || undefined}>
-          {t(saving ? 'console.saving' : 'console.phases.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('console.cancel')}
-        </button>
-      </div>
+      <FormButtons saving={saving} submitLabel={t('console.phases.create')} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../app/status.tsx';
 import { api } from '../../lib/api.ts';
-import { formatCountdown, minutesLeft } from '../phases/countdown.ts';
+import { Countdown } from '../phases/Countdown.tsx';
 import { useCountdown } from '../phases/useCountdown.ts';
 import { liveErrorKey } from '../realtime/errors.ts';
 import type { RoomChange } from '../stage/room-switch.ts';
@@ -35,18 +35,7 @@ export function RoomBanner({ room, phaseId, deadlineAt, change }: RoomBannerProp
         </h2>
         {change && <p className="room-change">{t(changeKey(change), { room: change.name })}</p>}
       </div>
-      {inGroup && left && (
-        <p className="countdown">
-          <span className="countdown-label">{t('groups.timeLeft')}</span>{' '}
-          <time
-            className="countdown-value"
-            dateTime={`PT${Math.ceil(left.ms / 1000)}S`}
-            aria-label={t('groups.minutesLeft', { count: minutesLeft(left) })}
-          >
-            {formatCountdown(left)}
-          </time>
-        </p>
-      )}
+      {inGroup && left && <Countdown left={left} />}
       {inGroup && phaseId && <HelpButton phaseId={phaseId} roomId={room.id} onDone={announce} />}
     </section>
   );

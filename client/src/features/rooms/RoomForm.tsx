@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { CheckboxGroup, TextAreaField } from '../../ui/FormFields.tsx';
+import { CheckboxGroup, FormButtons, FormMessage, TextAreaField } from '../../ui/FormFields.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
 import type { PresenceMap } from '../presence/presence.ts';
@@ -81,11 +81,7 @@ export function RoomForm({ slug, room, presence, onSaved, onCancel }: RoomFormPr
           ? t('console.groups.editHeading', { name: room.name })
           : t('console.groups.newHeading')}
       </h4>
-      {general && (
-        <p className="field-error console-error-summary">
-          <strong>{t('errors.prefix')}</strong> {general}
-        </p>
-      )}
+      <FormMessage text={general} />
       <TextField {...field('name')} label={t('console.groups.name')} required />
       <TextAreaField {...field('description')} rows={2} label={t('console.groups.description')} />
       <TextField
@@ -107,14 +103,11 @@ export function RoomForm({ slug, room, presence, onSaved, onCancel }: RoomFormPr
           inputs.current.moderatorIds = el;
         }}
       />
-      <div className="button-row">
-        <button type="submit" className="button button-primary" aria-disabled={saving || undefined}>
-          {t(saving ? 'console.saving' : room ? 'console.save' : 'console.groups.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('console.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        saving={saving}
+        submitLabel={t(room ? 'console.save' : 'console.groups.create')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
