@@ -13,6 +13,7 @@ import { ResultsPanel } from '../notes/ResultsPanel.tsx';
 import { GroupChooser } from '../phases/GroupChooser.tsx';
 import { HelpRequests } from '../phases/HelpRequests.tsx';
 import { phaseView } from '../phases/my-phase.ts';
+import { PollsPanel } from '../polls/PollsPanel.tsx';
 import { usePhases } from '../phases/usePhases.ts';
 import { usePresence } from '../presence/usePresence.ts';
 import { useQuestions } from '../questions/useQuestions.ts';
@@ -111,6 +112,7 @@ export function EventLive({ overview }: { overview: EventOverview }) {
         <div className="event-main">
           <StageArea roomSwitch={roomSwitch} role={role} />
           {raisesHand && <HandButton hands={hands} myId={myId} />}
+          <PollsPanel key={room.id} room={room} actor={actor} />
           {inGroup && phases.mine && (
             <NotesEditor
               key={`${phases.mine.id}:${room.id}`}
