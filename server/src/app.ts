@@ -31,6 +31,8 @@ import livekitWebhookRoutes from './features/livekit/webhook-routes.ts';
 import privacyPlugin from './features/privacy/plugin.ts';
 import pollsPlugin from './features/polls/plugin.ts';
 import auditRoutes from './features/audit/routes.ts';
+import reactionsPlugin from './features/reactions/plugin.ts';
+import captionsPlugin from './features/captions/plugin.ts';
 import { serializeErrorSafely, serializeRequestSafely } from './features/privacy/log-safety.ts';
 import { logOutput } from './lib/log-output.ts';
 
@@ -117,6 +119,8 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(privacyPlugin);
   await app.register(pollsPlugin);
   await app.register(auditRoutes);
+  await app.register(reactionsPlugin);
+  await app.register(captionsPlugin);
 
   if (serveClient) await app.register(fastifyStatic, { root: clientDist!, wildcard: false });
   return app;

@@ -13,6 +13,8 @@ export * from './health/schemas.ts';
 export * from './chat/schemas.ts';
 export * from './hands/schemas.ts';
 export * from './questions/schemas.ts';
+export * from './reactions/schemas.ts';
+export * from './captions/schemas.ts';
 export * from './presence/schemas.ts';
 export * from './socket/events.ts';
 export * from './phases/schemas.ts';

@@ -26,9 +26,10 @@ const actor = (role: Role | null, moderated: string[] = []): Actor => ({
 const O = 'organizer',
   M = 'moderator',
   S = 'speaker',
-  A = 'attendee';
+  A = 'attendee',
+  C = 'captioner';
 const expectedEvent: Record<string, Role[]> = {
-  'event.view': [O, M, S, A],
+  'event.view': [O, M, S, C, A],
   'event.edit': [O],
   'room.manage': [O],
   'invitation.manage': [O],
@@ -40,7 +41,7 @@ const expectedEvent: Record<string, Role[]> = {
   'audit.read': [O],
   'attendance.read': [O],
   'privacy.manage': [O],
-  'room.visitAny': [O, M],
+  'room.visitAny': [O, M, C],
   'help.read': [O, M],
   'event.create': [O],
   'event.own': [O],
@@ -48,12 +49,14 @@ const expectedEvent: Record<string, Role[]> = {
   'room.moderate': [O, M],
   'plenary.present': [O, M, S],
   'phase.participate': [S, A],
+  'room.contribute': [O, M, S, A],
+  'caption.transcript': [O],
   'poll.runEventWide': [O, M],
 };
 const everyone: Role[] = [O, M, S, A];
 const staff: Role[] = [O, M];
 const expectedRoom: Record<string, Role[]> = {
-  'chat.send': everyone,
+  'chat.send': [O, M, S, C, A],
   'hand.raise': everyone,
   'question.ask': everyone,
   'chat.moderate': staff,
@@ -65,6 +68,8 @@ const expectedRoom: Record<string, Role[]> = {
   'question.moderate': staff,
   'notes.moderate': staff,
   'help.resolve': staff,
+  'reaction.send': everyone,
+  'caption.write': [C],
   'poll.run': staff,
   'poll.vote': everyone,
 };
@@ -118,6 +123,19 @@ describe('authorization matrix', () => {
     expect(can(actor('attendee'), 'poll.run', groupA)).toBe(false);
   });
 
+  it('a captioner captions and chats in any room they are in, and steers nothing', () => {
+    const captioner = actor('captioner');
+    expect(
+      can(captioner, 'caption.write', plenary) && can(captioner, 'caption.write', groupB),
+    ).toBe(true);
+    expect(can(captioner, 'chat.send', groupA)).toBe(true);
+    expect(can(captioner, 'reaction.send', plenary) || can(captioner, 'hand.raise', plenary)).toBe(
+      false,
+    );
+    expect(can('captioner', 'room.contribute') || can('captioner', 'plenary.present')).toBe(false);
+    expect(can(actor('attendee'), 'caption.write', plenary)).toBe(false);
+  });
+
   it('an organizer steers every room', () => {
     expect(can(actor('organizer'), 'participant.mute', groupB)).toBe(true);
   });
@@ -146,8 +164,8 @@ describe('authorization matrix', () => {
     expect(mayActOnPerson(null, A)).toBe(false);
   });
 
-  it('roles rank organizer over moderator over speaker over attendee', () => {
-    expect(outranks(O, M) && outranks(M, S) && outranks(S, A)).toBe(true);
+  it('roles rank organizer over moderator over speaker over captioner over attendee', () => {
+    expect(outranks(O, M) && outranks(M, S) && outranks(S, C) && outranks(C, A)).toBe(true);
     expect(outranks(A, S) || outranks(S, S) || outranks(M, O)).toBe(false);
   });
 });

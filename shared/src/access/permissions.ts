@@ -9,7 +9,7 @@ import { outranks, type Role } from './roles.ts';
  * moderator may do them in the plenary and in the rooms they moderate.
  */
 export const eventActions = {
-  'event.view': ['organizer', 'moderator', 'speaker', 'attendee'],
+  'event.view': ['organizer', 'moderator', 'speaker', 'captioner', 'attendee'],
   'event.edit': ['organizer'],
   'room.manage': ['organizer'],
   'invitation.manage': ['organizer'],
@@ -22,7 +22,8 @@ export const eventActions = {
   'attendance.read': ['organizer'],
   /** Retention settings, and export and erasure of one person's data. */
   'privacy.manage': ['organizer'],
-  'room.visitAny': ['organizer', 'moderator'],
+  /** Look into any working group: staff, and captioners who caption there (read-only). */
+  'room.visitAny': ['organizer', 'moderator', 'captioner'],
   /** The list of help requests (a moderator sees those of the groups they moderate). */
   'help.read': ['organizer', 'moderator'],
   /** Start further events: whoever organizes one may (the first is made with the CLI). */
@@ -37,12 +38,19 @@ export const eventActions = {
   'plenary.present': ['organizer', 'moderator', 'speaker'],
   /** Take part in working-group phases as a member: choose a group, or be placed by the balance. */
   'phase.participate': ['speaker', 'attendee'],
+  /**
+   * Contribute where one is: publish media where the room allows it, write a group's notes, call
+   * for help. Captioners listen and type captions only.
+   */
+  'room.contribute': ['organizer', 'moderator', 'speaker', 'attendee'],
+  /** Switch the event's caption transcript on or off, and export it. */
+  'caption.transcript': ['organizer'],
   /** Prepare, open and close polls for the whole event (room polls: `poll.run`). */
   'poll.runEventWide': ['organizer', 'moderator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const roomActions = {
-  'chat.send': ['organizer', 'moderator', 'speaker', 'attendee'],
+  'chat.send': ['organizer', 'moderator', 'speaker', 'captioner', 'attendee'],
   'hand.raise': ['organizer', 'moderator', 'speaker', 'attendee'],
   'question.ask': ['organizer', 'moderator', 'speaker', 'attendee'],
   'chat.moderate': ['organizer', 'moderator'],
@@ -55,6 +63,10 @@ export const roomActions = {
   'notes.moderate': ['organizer', 'moderator'],
   /** See a working group's help requests and mark them done (moderators: their own groups). */
   'help.resolve': ['organizer', 'moderator'],
+  /** Applause and the like; a captioner types, and does not react. */
+  'reaction.send': ['organizer', 'moderator', 'speaker', 'attendee'],
+  /** Type into the room's caption stream (Schriftdolmetschen). */
+  'caption.write': ['captioner'],
   /** Prepare, open and close a room's polls, see live counts and, in named polls, who voted. */
   'poll.run': ['organizer', 'moderator'],
   'poll.vote': ['organizer', 'moderator', 'speaker', 'attendee'],
@@ -102,6 +114,8 @@ export function can(
 /** Room actions everyone in the room may take, wherever; the rest are moderation. */
 const participationActions: readonly RoomAction[] = [
   'chat.send',
+  'reaction.send',
+  'caption.write',
   'hand.raise',
   'question.ask',
   'poll.vote',

@@ -1,5 +1,9 @@
 /** The roles a person can hold in an event, highest first. Zod-free: the client imports it. */
-export const roles = ['organizer', 'moderator', 'speaker', 'attendee'] as const;
+/**
+ * A captioner ranks below a speaker and above an attendee: an attendee given a captioner's link
+ * becomes one, a speaker keeps the word.
+ */
+export const roles = ['organizer', 'moderator', 'speaker', 'captioner', 'attendee'] as const;
 export type Role = (typeof roles)[number];
 
 /**

@@ -16,6 +16,12 @@ import {
   type ChatMessage,
 } from '../chat/schemas.ts';
 import { HandDismissInput, HandRoomInput, type Hand, type HandQueue } from '../hands/schemas.ts';
+import { ReactionSendInput, type ReactionBurst } from '../reactions/schemas.ts';
+import {
+  CaptionWriteInput,
+  type CaptionLine,
+  type CaptionTranscriptState,
+} from '../captions/schemas.ts';
 import {
   QuestionAskInput,
   QuestionIdInput,
@@ -83,6 +89,8 @@ export const clientEventSchemas = {
   'question:upvote': QuestionIdInput,
   'question:answer': QuestionIdInput,
   'question:hide': QuestionIdInput,
+  'reaction:send': ReactionSendInput,
+  'caption:write': CaptionWriteInput,
   'group:visit': GroupVisitInput,
   'group:leave': GroupVisitInput,
   'help:list': HelpListInput,
@@ -123,6 +131,9 @@ export interface ClientEventReplies {
   'question:upvote': { question: Question };
   'question:answer': { question: Question };
   'question:hide': QuestionHidden;
+  /** Accepted: the click counts in the room's next burst. */
+  'reaction:send': Record<never, never>;
+  'caption:write': { line: CaptionLine };
   'group:visit': GroupVisited;
   /** Where the socket is now: the plenary, or the group the person is assigned to. */
   'group:leave': { roomId: string | null };
@@ -160,6 +171,12 @@ export interface ServerToClientEvents {
   'question:upvoted': (upvoted: QuestionUpvoted) => void;
   'question:answered': (question: Question) => void;
   'question:hidden': (hidden: QuestionHidden) => void;
+  /** Reactions one node counted in one window (≤ 4 per second per node and room). */
+  'reaction:burst': (burst: ReactionBurst) => void;
+  /** A captioner's current line (interim, replaced while typing) or a committed one. */
+  'caption:line': (line: CaptionLine) => void;
+  /** The organizer switched the event's caption transcript on or off. */
+  'caption:transcript': (state: CaptionTranscriptState) => void;
   /** The server moved this person: switch media to the room in `media` (phases issue). */
   'room:assigned': (assigned: RoomAssigned) => void;
   /** A working-group phase opened, changed (extended, assignments) or closed. */
@@ -212,6 +229,9 @@ export const serverEventNames = [
   'question:upvoted',
   'question:answered',
   'question:hidden',
+  'reaction:burst',
+  'caption:line',
+  'caption:transcript',
   'room:assigned',
   'phase:updated',
   'notes:updated',

@@ -4,8 +4,14 @@ import { roles, type Role, type RoomKind } from '@plenum/shared';
 import { mediaRightsFor } from './grants.ts';
 
 const publishes: Record<RoomKind, Record<Role, boolean>> = {
-  plenary: { organizer: true, moderator: true, speaker: true, attendee: false },
-  working_group: { organizer: true, moderator: true, speaker: true, attendee: true },
+  plenary: { organizer: true, moderator: true, speaker: true, captioner: false, attendee: false },
+  working_group: {
+    organizer: true,
+    moderator: true,
+    speaker: true,
+    captioner: false,
+    attendee: true,
+  },
 };
 
 describe('media rights by role and room', () => {

@@ -26,8 +26,10 @@ export function mediaRightsFor(input: {
   roomKind: RoomKind;
   promoted: boolean;
 }): MediaRights {
+  // A captioner listens wherever they caption, promoted or not.
   const publishes =
-    input.roomKind === 'working_group' || can(input.role, 'plenary.present') || input.promoted;
+    can(input.role, 'room.contribute') &&
+    (input.roomKind === 'working_group' || can(input.role, 'plenary.present') || input.promoted);
   return {
     canPublish: publishes,
     canPublishData: publishes,

@@ -27,6 +27,10 @@ export async function requireGroupMember(
   const { phase, actor } = await findPhaseAndActor(db, personId, phaseId);
   const room = await findRoomById(db, roomId);
   if (!room || room.eventId !== phase.eventId) throw notFound('Working group');
+  // A captioner looks into groups to caption them, and writes nothing of theirs.
+  if (!can(actor, 'room.contribute', { eventId: phase.eventId })) {
+    throw new AppError('forbidden', 'Your role in this event does not allow you to do this.');
+  }
   const moderates = can(actor, 'notes.moderate', roomTarget(room));
   if (!moderates && (phase.status !== 'open' || !(await mayBeInRoom(db, actor, room)))) {
     throw new AppError(

@@ -181,6 +181,9 @@ async function cutLinks(tx: Tx, eventId: string, personId: string) {
       where h.phase_id = ph.id and ph.event_id = ${eventId} and h.resolved_by = ${personId}`,
     sql`update invitations set created_by = null where event_id = ${eventId} and created_by = ${personId}`,
     sql`update event_privacy set updated_by = null where event_id = ${eventId} and updated_by = ${personId}`,
+    // A captioner's words stay in the transcript; who typed them does not.
+    sql`update caption_lines set captioner_id = null where event_id = ${eventId} and captioner_id = ${personId}`,
+    sql`update caption_settings set changed_by = null where event_id = ${eventId} and changed_by = ${personId}`,
     sql`update agenda_items set speakers = (
         select coalesce(jsonb_agg(case when s->>'personId' = ${personId} then s - 'personId' else s end), '[]'::jsonb)
         from jsonb_array_elements(speakers) s)

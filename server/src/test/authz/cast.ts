@@ -25,6 +25,7 @@ export const actors = [
   'moderatorElsewhere',
   'speaker',
   'attendee',
+  'captioner',
   'otherEvent',
   'anonymous',
 ] as const;
@@ -36,13 +37,24 @@ export const members = [
   'moderatorElsewhere',
   'speaker',
   'attendee',
+  'captioner',
 ] as const satisfies readonly MemberName[];
 
 /** The usual answers to "who may": table rows name one of these. */
 export const everyMember = members;
+/** Members who take part (raise hands, ask, vote, react): all but the captioner, who types. */
+export const participants = [
+  'organizer',
+  'moderatorHere',
+  'moderatorElsewhere',
+  'speaker',
+  'attendee',
+] as const satisfies readonly MemberName[];
 export const organizerOnly = ['organizer'] as const;
 /** Organizers and every moderator (moderators steer the plenary and visit any group). */
 export const staff = ['organizer', 'moderatorHere', 'moderatorElsewhere'] as const;
+/** Who looks into any working group: staff, and the captioner (to caption there). */
+export const visitors = [...staff, 'captioner'] as const;
 /** Organizers and the moderators of the target room (group A). */
 export const roomModerators = ['organizer', 'moderatorHere'] as const;
 /** Who is in group A while the meeting runs: staff, and the attendee placed there. */
@@ -65,6 +77,7 @@ export async function createCast(app: FastifyInstance) {
     moderatorElsewhere: await join(app, event.id, 'moderator', 'Mara Moderatorin'),
     speaker: await join(app, event.id, 'speaker', 'Sami Sprecher'),
     attendee: await join(app, event.id, 'attendee', 'Anna Teilnehmerin'),
+    captioner: await join(app, event.id, 'captioner', 'Clara Schrift'),
   };
   const bystander = await join(app, event.id, 'attendee', 'Tara Teilnehmerin');
   const group = (name: string, moderator: Member) =>

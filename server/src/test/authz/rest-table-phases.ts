@@ -1,4 +1,4 @@
-import { everyMember, inGroupA, organizerOnly as organizer, staff } from './cast.ts';
+import { everyMember, inGroupA, organizerOnly as organizer, visitors } from './cast.ts';
 import type { Cast } from './cast.ts';
 import type { RestRow } from './rest-table.ts';
 
@@ -31,7 +31,7 @@ export const phaseRows: RestRow[] = [
   },
   {
     route: 'GET /api/phases/:phaseId/assignments',
-    allowed: staff,
+    allowed: visitors,
     call: async (c) => ({ url: `/api/phases/${await c.sharedPhase()}/assignments` }),
   },
   {
@@ -92,7 +92,7 @@ export const phaseRows: RestRow[] = [
   {
     route: 'GET /api/phases/:phaseId/rooms/:roomId/notes',
     target: 'group A of a phase not yet closed (nobody is placed in a draft)',
-    allowed: staff,
+    allowed: visitors,
     call: async (c) => ({ url: `/api/phases/${await c.sharedPhase()}/rooms/${c.groupAId}/notes` }),
   },
   {
@@ -118,7 +118,7 @@ export const phaseRows: RestRow[] = [
   {
     route: 'GET /api/phases/:phaseId/results.md',
     target: 'a phase not yet closed',
-    allowed: staff,
+    allowed: visitors,
     call: async (c) => ({ url: `/api/phases/${await c.sharedPhase()}/results.md` }),
   },
 ];

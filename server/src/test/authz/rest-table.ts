@@ -192,7 +192,7 @@ export const restTable: RestRow[] = [
   {
     route: 'POST /api/rooms/:roomId/token',
     target: 'group A while the speaker is placed in group B',
-    allowed: inGroupA,
+    allowed: [...inGroupA, 'captioner'],
     call: async (c) => {
       await c.meeting();
       return { url: `/api/rooms/${c.groupAId}/token` };
@@ -252,6 +252,22 @@ export const restTable: RestRow[] = [
     route: 'GET /api/events/:slug/attendance',
     allowed: organizer,
     call: (c) => ({ url: `${ev(c)}/attendance` }),
+  },
+  // Captions: whether a transcript is kept is no secret; switching and export are the organizer's
+  {
+    route: 'GET /api/events/:slug/captions/transcript',
+    allowed: everyMember,
+    call: (c) => ({ url: `${ev(c)}/captions/transcript` }),
+  },
+  {
+    route: 'PUT /api/events/:slug/captions/transcript',
+    allowed: organizer,
+    call: (c) => ({ url: `${ev(c)}/captions/transcript`, payload: { enabled: false } }),
+  },
+  {
+    route: 'GET /api/events/:slug/captions/transcript/export',
+    allowed: organizer,
+    call: (c) => ({ url: `${ev(c)}/captions/transcript/export?format=text` }),
   },
   {
     route: 'GET /api/events/:slug/attendance.csv',

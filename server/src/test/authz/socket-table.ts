@@ -7,8 +7,10 @@ import { socketRoom } from '../../realtime/rooms.ts';
 import {
   everyMember,
   organizerOnly as organizer,
+  participants,
   roomModerators,
   staff,
+  visitors,
   type ActorName,
   type Cast,
 } from './cast.ts';
@@ -64,7 +66,7 @@ export const socketTable: SocketRow[] = [
   {
     event: 'chat:send',
     target: 'group A',
-    allowed: staff,
+    allowed: visitors,
     payload: (c) => ({ roomId: c.groupAId, ...text('Hallo AG') }),
   },
   {
@@ -81,13 +83,13 @@ export const socketTable: SocketRow[] = [
   {
     event: 'chat:history',
     target: 'group A',
-    allowed: staff,
+    allowed: visitors,
     payload: (c) => ({ roomId: c.groupAId }),
   },
   {
     event: 'chat:catchUp',
     target: 'group A',
-    allowed: staff,
+    allowed: visitors,
     payload: (c) => ({ roomId: c.groupAId, since: 0 }),
   },
   {
@@ -112,7 +114,7 @@ export const socketTable: SocketRow[] = [
   },
 
   // Raised hands
-  { event: 'hand:raise', allowed: everyMember, payload: (c) => ({ roomId: c.plenaryId }) },
+  { event: 'hand:raise', allowed: participants, payload: (c) => ({ roomId: c.plenaryId }) },
   { event: 'hand:lower', allowed: everyMember, payload: (c) => ({ roomId: c.plenaryId }) },
   { event: 'hand:list', allowed: everyMember, payload: (c) => ({ roomId: c.plenaryId }) },
   {
@@ -132,12 +134,12 @@ export const socketTable: SocketRow[] = [
   },
 
   // Questions (always the plenary's)
-  { event: 'question:ask', allowed: everyMember, payload: () => text('Eine Frage') },
+  { event: 'question:ask', allowed: participants, payload: () => text('Eine Frage') },
   { event: 'question:list', allowed: everyMember, payload: () => ({}) },
   {
     event: 'question:upvote',
     target: 'a fresh question',
-    allowed: everyMember,
+    allowed: participants,
     payload: async (c) => ({ questionId: await c.question() }),
   },
   {
@@ -153,11 +155,37 @@ export const socketTable: SocketRow[] = [
     payload: async (c) => ({ questionId: await c.question() }),
   },
 
+  // Reactions (counted, never stored) and captions (typed by the captioner only)
+  {
+    event: 'reaction:send',
+    target: 'the plenary',
+    allowed: participants,
+    payload: (c) => ({ roomId: c.plenaryId, kind: 'applause' }),
+  },
+  {
+    event: 'reaction:send',
+    target: 'group A',
+    allowed: staff,
+    payload: (c) => ({ roomId: c.groupAId, kind: 'thumbsUp' }),
+  },
+  {
+    event: 'caption:write',
+    target: 'the plenary',
+    allowed: ['captioner'],
+    payload: (c) => ({ roomId: c.plenaryId, text: 'Guten Morgen', final: true }),
+  },
+  {
+    event: 'caption:write',
+    target: 'group A',
+    allowed: ['captioner'],
+    payload: (c) => ({ roomId: c.groupAId, text: 'In der AG', final: false }),
+  },
+
   // Visiting working groups, and their calls for help
   {
     event: 'group:visit',
     target: 'group A',
-    allowed: staff,
+    allowed: visitors,
     payload: (c) => ({ roomId: c.groupAId }),
     restore: async (c) => {
       const visitors = c.app.realtime.io.in(socketRoom.room(c.groupAId));
@@ -208,7 +236,7 @@ export const socketTable: SocketRow[] = [
   {
     event: 'poll:vote',
     target: 'an open poll in the plenary',
-    allowed: everyMember,
+    allowed: participants,
     payload: async (c) => ({ pollId: await freshPoll(c, c.plenaryId), choices: [1] }),
   },
   {
@@ -226,7 +254,7 @@ export const socketTable: SocketRow[] = [
   {
     event: 'poll:list',
     target: 'group A',
-    allowed: staff,
+    allowed: visitors,
     payload: (c) => ({ roomId: c.groupAId }),
   },
 ];

@@ -266,6 +266,8 @@ export async function socketBases(
     'question:upvote': question,
     'question:answer': question,
     'question:hide': question,
+    'reaction:send': { ...room, kind: 'applause' },
+    'caption:write': { ...room, text: 'Guten Morgen', final: false },
     'group:visit': { roomId: c.groupAId },
     'group:leave': { roomId: c.groupAId },
     'help:list': {},
