@@ -3,8 +3,8 @@ import { assignmentOf, everyone, groupIndexOf, names, waitUntil, type Day } from
 import type { Participant } from './day.ts';
 import { check } from './steps.ts';
 
-/** How long shards 2..n wait for shard 1 to open the phase, on top of --wait-seconds. */
-const SHARD_PATIENCE_MS = 15 * 60_000;
+/** How long shards wait for each other (the operator starts them by hand). */
+export const SHARD_PATIENCE_MS = 15 * 60_000;
 
 const assignedFor = (p: Participant, reason: RoomAssigned['reason']) =>
   p.person.all('room:assigned').find((a) => a.payload.reason === reason);
@@ -25,18 +25,43 @@ async function waitForAll(day: Day, reason: RoomAssigned['reason'], timeoutMs: n
   return people.map((p) => assignedFor(p, reason)!);
 }
 
-/** Shard 1 with others: waits until every simulated attendee of all shards is online. */
-export async function waitForShards(day: Day): Promise<string> {
+/** What a shard says in the plenary chat so that shard 1 knows where it is. */
+type ShardWord = 'ready' | 'done';
+export const shardLine = (shard: number, count: number, word: ShardWord) =>
+  `rehearse: shard ${shard}/${count} ${word}`;
+
+/**
+ * Shards 2..n tell shard 1 through the plenary chat: "ready" once their plenary steps are done
+ * (the phase may open), "done" once they heard the speaker again (the speaker may leave).
+ */
+export async function tellShardOne(day: Day, word: ShardWord): Promise<string> {
+  const { index, count } = day.opts.shard;
+  await day.attendees[0]!.person.emit('chat:send', {
+    roomId: day.plenary!.id,
+    clientId: crypto.randomUUID(),
+    body: shardLine(index, count, word),
+  });
+  return `"${shardLine(index, count, word)}" said in the plenary chat`;
+}
+
+/** Shard 1 with others: waits until every other shard said `word`. */
+export async function waitForShards(day: Day, word: ShardWord, timeoutMs: number) {
+  const { count } = day.opts.shard;
+  const moderator = day.moderators[0]!.person;
+  const lines = Array.from({ length: count - 1 }, (_, i) => shardLine(i + 2, count, word));
+  const said = () => new Set(moderator.all('chat:message').map((m) => m.payload.body));
+  const waiting = () => lines.filter((l) => !said().has(l));
+  await waitUntil(
+    () => waiting().length === 0,
+    timeoutMs,
+    () => `no word from ${waiting().length} shards (${waiting().join(', ')})`,
+  );
+  if (word === 'done') return `${count - 1} other shards done`;
   const isAttendee = (name: string) => name.startsWith(names.attendee(0).replace(/ \d+$/, ' '));
-  let online = 0;
-  const until = performance.now() + SHARD_PATIENCE_MS;
-  while (online < day.opts.attendees) {
-    check(performance.now() < until, `only ${online} of ${day.opts.attendees} attendees came`);
-    const list = await day.moderators[0]!.person.emit('presence:list', {});
-    online = list.people.filter((p) => p.online && isAttendee(p.displayName)).length;
-    if (online < day.opts.attendees) await new Promise((r) => setTimeout(r, 1000));
-  }
-  return `${online} attendees online from ${day.opts.shard.count} shards`;
+  const list = await moderator.emit('presence:list', {});
+  const online = list.people.filter((p) => p.online && isAttendee(p.displayName)).length;
+  check(online >= day.opts.attendees, `only ${online} of ${day.opts.attendees} attendees online`);
+  return `${online} attendees online from ${count} shards, all ready`;
 }
 
 /** Shard 1: pre-assigns every second of five attendees by CSV, then opens the phase. */

@@ -107,6 +107,25 @@ describe('plenum rehearse', () => {
     expect(lines.some((l) => l.startsWith('skipped') && l.includes('everyone joins'))).toBe(true);
   });
 
+  it('a shard refuses an event that people joined through real links', async () => {
+    const { code, lines } = await rehearse([
+      '--url',
+      url,
+      '--link',
+      link,
+      '--event',
+      'cli-home',
+      '--shard',
+      '2/2',
+      '--media',
+      '0',
+    ]);
+    expect(code).toBe(1);
+    expect(lines.find((l) => l.startsWith('FAILED'))).toMatch(
+      /cli-home has \d+ people who joined through links rehearse did not make/,
+    );
+  });
+
   it('refuses a missing link with usage and exit status 2', async () => {
     const { code, lines } = await rehearse(['--url', url]);
     expect(code).toBe(2);

@@ -83,9 +83,12 @@ async function rehearseDay(day: Day) {
       plenary.agendaShift(day),
     );
     if (day.opts.shard.count > 1)
-      await runner.step('all shards joined', () => phase.waitForShards(day));
+      await runner.step('all shards joined and ready', () =>
+        phase.waitForShards(day, 'ready', phase.SHARD_PATIENCE_MS),
+      );
     await runner.step('working groups open (self, CSV, balanced)', () => phase.openPhase(day));
   } else {
+    await runner.step('shard 1 told this shard is ready', () => phase.tellShardOne(day, 'ready'));
     await runner.step('moved into the groups when shard 1 opens', () => phase.followOpening(day));
   }
   if (media) await runner.step('media follows into the groups', () => phase.mediaIntoGroups(day));
@@ -96,6 +99,13 @@ async function rehearseDay(day: Day) {
     await runner.step('back in the plenary with media: speaker heard again', () =>
       phase.mediaBack(day),
     );
+  if (day.opts.shard.count === 1) return;
+  // Shard 1's speaker keeps talking until the others heard it back in the plenary.
+  if (lead) {
+    const patience = day.opts.waitMs * 2 + 30_000;
+    await runner.step('other shards done', () => phase.waitForShards(day, 'done', patience));
+  } else
+    await runner.step('shard 1 told this shard is done', () => phase.tellShardOne(day, 'done'));
 }
 
 /** Revokes what rehearse made, ends its sessions and connections; the event itself stays. */

@@ -33,7 +33,7 @@ export function formatFigures(figures: Figures): string {
     const value = figures[k];
     return `  ${figureLabels[k]!.padEnd(width)}  ${value === null || value === undefined ? '—' : seconds(value)}`;
   });
-  return ['Figures:', ...lines].join('\n');
+  return lines.length ? ['Figures:', ...lines].join('\n') : 'Figures: none measured';
 }
 
 export function formatSummary(results: StepResult[]): string {
