@@ -13,7 +13,7 @@ import { findRoom, type RoomRow } from '../features/rooms/repository.ts';
 import { AppError, databaseUnavailable, unstorableInput } from '../lib/app-error.ts';
 import { FloodGuard } from './rate-limit.ts';
 import { mayBeInRoom, roomTarget, socketRoom } from './rooms.ts';
-import { untilRechecked } from './recovery.ts';
+import { mayAct } from './recovery.ts';
 import type { PlenumServer, PlenumSocket, Realtime } from './types.ts';
 
 /** What a handler gets besides its validated payload. */
@@ -103,9 +103,7 @@ export function onEvent<E extends ClientEventName, S extends z.ZodType>(
       const parsed = schema.safeParse(args.length > 1 ? args[0] : undefined);
       if (!parsed.success) throw validationError(parsed.error);
       if (MESSAGE_EVENTS.has(name) && !guard.allowMessage(rt.messageLimit)) throw tooQuickly();
-      if (!(await untilRechecked(socket))) {
-        throw new AppError('unauthenticated', 'Your session has ended; please sign in again.');
-      }
+      await mayAct(rt, socket);
       const ctx = await contextFor(rt, socket, roomIdOf(parsed.data));
       reply({ ok: true, ...(await handler(parsed.data, ctx)) });
     } catch (err) {

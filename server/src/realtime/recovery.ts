@@ -3,33 +3,47 @@ import { loadActor } from '../features/access/actor.ts';
 import { mayBeInRoom } from '../features/access/room-access.ts';
 import { findRoomById } from '../features/rooms/repository.ts';
 import { isSessionLive } from '../features/sessions/service.ts';
+import { AppError } from '../lib/app-error.ts';
 import type { PlenumSocket, Realtime } from './types.ts';
 
 /**
  * Connection state recovery skips the handshake (socket-io.ts says why) and gives a socket back
  * the rooms it had. What changed while it was away — a logout, an expired session, a moderator's
  * removal, a lost membership or moderation — is checked here: the session first, then every
- * restored room. Until that is done the socket's events wait (see `untilRechecked`).
+ * restored room. Until that is done the socket's events wait (see `mayAct`).
  */
-const rechecks = new WeakMap<PlenumSocket, Promise<boolean>>();
+const rechecks = new WeakMap<PlenumSocket, Promise<'ok' | 'closed' | 'unchecked'>>();
 
-/** Starts the check of a recovered socket; false once it turned out the socket must go. */
+/** Starts the check of a recovered socket. */
 export function recheckRecovered(rt: Realtime, socket: PlenumSocket) {
-  const check = recheck(rt, socket).catch((err) => {
-    // Nothing could be checked (database away): the socket may not act on stale rights.
-    rt.log.warn({ err }, 'recovered socket could not be checked again');
-    closeWithNotice(rt, socket, {
-      reason: 'session_ended',
-      message: 'Your session cannot be checked right now; please connect again.',
-    });
-    return false;
-  });
-  rechecks.set(socket, check);
+  rechecks.set(socket, runRecheck(rt, socket));
 }
 
-/** Resolves once a recovered socket's check is done (at once for any other): true if it may act. */
-export function untilRechecked(socket: PlenumSocket): Promise<boolean> | true {
-  return rechecks.get(socket) ?? true;
+async function runRecheck(rt: Realtime, socket: PlenumSocket) {
+  try {
+    return (await recheck(rt, socket)) ? 'ok' : 'closed';
+  } catch (err) {
+    // Nothing could be checked (the database is away): the socket stays, but may not act on
+    // rights nobody checked; its next event tries again.
+    rt.log.warn({ err }, 'recovered socket could not be checked again');
+    return 'unchecked';
+  }
+}
+
+/**
+ * Waits for a recovered socket's check (nothing to wait for on any other socket); throws when the
+ * socket may not act.
+ */
+export async function mayAct(rt: Realtime, socket: PlenumSocket): Promise<void> {
+  const pending = rechecks.get(socket);
+  if (!pending) return;
+  const result = await pending;
+  if (result === 'ok') return void rechecks.delete(socket);
+  if (result === 'closed') {
+    throw new AppError('unauthenticated', 'Your session has ended; please sign in again.');
+  }
+  if (rechecks.get(socket) === pending) rechecks.set(socket, runRecheck(rt, socket));
+  throw new AppError('unavailable', 'Your session cannot be checked right now; please try again.');
 }
 
 async function recheck(rt: Realtime, socket: PlenumSocket): Promise<boolean> {
