@@ -46,9 +46,11 @@ export async function request<T>(
   }
   if (res.status >= 400) {
     const error = (parsed as { error?: { message?: string } } | null)?.error?.message;
+    // Invitation tokens are keys: the printed path leaves them out.
+    const shown = path.replace(/\/api\/invitations\/[^/]+/, '/api/invitations/…');
     throw new ApiError(
       res.status,
-      `${method} ${path}: ${res.status} ${error ?? String(text).slice(0, 200)}`,
+      `${method} ${shown}: ${res.status} ${error ?? String(text).slice(0, 200)}`,
     );
   }
   return { status: res.status, body: parsed as T, setCookie: res.headers.getSetCookie() };

@@ -45,12 +45,11 @@ function prepareDay(opts: RehearseOptions, runner: StepRunner, out: Output): Day
     for (let i = 0; i < 3; i++)
       day.moderators.push(participant(day, names.moderator(i), 'moderator', null));
     day.speaker = participant(day, names.speaker, 'speaker', null);
-    day.speakerId = null;
   }
   day.attendees = attendeeIndexes(opts.attendees, opts.shard).map((k) =>
     participant(day, names.attendee(k), 'attendee', k),
   );
-  // Media goes to attendees that pick or are given no group themselves: any would do.
+  // The first attendees of the shard take media: self-selected, pre-assigned or balanced alike.
   for (const a of day.attendees.slice(0, opts.media)) a.withMedia = true;
   return day;
 }
