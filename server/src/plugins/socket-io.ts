@@ -7,6 +7,7 @@ import type { RedisClient } from './redis.ts';
 import { PresenceBroadcaster } from '../features/presence/broadcast.ts';
 import { onConnection } from '../realtime/connection.ts';
 import { InFlight } from '../realtime/in-flight.ts';
+import { EndedSessions } from '../realtime/recovery.ts';
 import { forgetCachedRights } from '../realtime/on-event.ts';
 import { authenticateHandshake, refusal } from '../realtime/handshake.ts';
 import {
@@ -102,6 +103,11 @@ export default fp<SocketIoOptions>(
         // The in-memory adapter has no other nodes (and warns when asked to reach them).
         if (adapterClients) io.serverSideEmit('rights:stale', personId);
       },
+      endedSessions: new EndedSessions(),
+      endSession(sessionId) {
+        realtime.endedSessions.add(sessionId);
+        if (adapterClients) io.serverSideEmit('session:ended', sessionId);
+      },
       // Until a feature says otherwise (the phases plugin does), everyone belongs in the plenary.
       placeOf: async () => null,
       socketHandlers: [],
@@ -109,6 +115,7 @@ export default fp<SocketIoOptions>(
 
     if (adapterClients) resyncWhenRedisReturns(adapterClients.publisher, io);
     io.on('rights:stale', (personId) => forgetCachedRights(io, personId));
+    io.on('session:ended', (sessionId) => realtime.endedSessions.add(sessionId));
     // Before the handshake's database work: that is what a reconnecting flooder would cost.
     io.use((socket, next) =>
       realtime.floodCooldown.holds(socket.handshake.headers.cookie)

@@ -8,12 +8,18 @@ import {
   registerPresenceHandlers,
 } from '../features/presence/socket.ts';
 import { capConnections } from './connection-caps.ts';
-import { recheckRecovered } from './recovery.ts';
+import { closeWithNotice, recheckRecovered } from './recovery.ts';
 import { currentRoomOf } from './rooms.ts';
 import type { PlenumSocket, Realtime } from './types.ts';
 
 /** A socket passed the handshake: its handlers first, then its rooms, then presence. */
 export function onConnection(rt: Realtime, socket: PlenumSocket) {
+  if (rt.endedSessions.has(socket.data.sessionId)) {
+    return closeWithNotice(rt, socket, {
+      reason: 'session_ended',
+      message: 'Your session has ended; please sign in again with your invitation link.',
+    });
+  }
   registerPresenceHandlers(rt, socket);
   registerChatHandlers(rt, socket);
   registerHandHandlers(rt, socket);

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { ask, connect, Inbox, listen, ok, openSocket, type ClientSocket } from '../test/sockets.ts';
 import type { Member } from '../test/fixtures.ts';
 import { useSocketWorld } from '../test/socket-world.ts';
+import { eq } from 'drizzle-orm';
+import { sessions } from '../db/schema/index.ts';
 import { CONNECTION_CAPS } from './connection-caps.ts';
 import { moveSocketsOfPerson } from './rooms.ts';
 
@@ -132,6 +134,20 @@ describe('two nodes on Redis', () => {
     await seenOneBroadcast(anna.socket, anna.inbox, w.plenaryId);
     expect(anna.inbox.all('chat:message').map((m) => m.body)).not.toContain('nach dem Abmelden');
     w.close();
+  });
+
+  it('a connection whose handshake raced a logout on the other node is closed when it arrives', async () => {
+    const w = await t.world();
+    const [session] = await nodeA.db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(eq(sessions.personId, w.cem.personId));
+    // As if node B's logout ran between node A's session query and the connection.
+    nodeB.realtime.endSession(session!.id);
+    await waitUntil(() => nodeA.realtime.endedSessions.has(session!.id));
+    const { socket, inbox } = await droppable(w.cem, w.slug, urlA);
+    await inbox.waitFor('socket:closed', (n) => n.reason === 'session_ended');
+    await waitUntil(() => socket.disconnected);
   });
 
   it("a moderator's removal while the connection is down holds when the client recovers it", async () => {

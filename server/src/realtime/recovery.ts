@@ -79,3 +79,23 @@ export function closeWithNotice(rt: Realtime, socket: PlenumSocket, notice: Sock
   rt.io.local.to(socket.id).emit('socket:closed', notice);
   socket.disconnect(true);
 }
+
+/**
+ * Sessions that ended lately (logout), heard from every node. A handshake that read the session
+ * just before it was revoked connects just after the logout closed the person's sockets; it is
+ * closed when it arrives. Kept as long as a connection may be recovered.
+ */
+export class EndedSessions {
+  private until = new Map<string, number>();
+
+  constructor(private readonly ms = 2 * 60_000) {}
+
+  add(sessionId: string, now = Date.now()) {
+    for (const [id, until] of this.until) if (until <= now) this.until.delete(id);
+    this.until.set(sessionId, now + this.ms);
+  }
+
+  has(sessionId: string, now = Date.now()): boolean {
+    return (this.until.get(sessionId) ?? 0) > now;
+  }
+}

@@ -4,6 +4,7 @@ import type { ClientToServerEvents, Hand, ServerToClientEvents } from '@plenum/s
 import type { Db } from '../db/client.ts';
 import type { FloodCooldown, RateLimit, RateLimiter } from './rate-limit.ts';
 import type { InFlight } from './in-flight.ts';
+import type { EndedSessions } from './recovery.ts';
 import type { PresenceBroadcaster } from '../features/presence/broadcast.ts';
 import type { SessionActivity } from '../features/sessions/service.ts';
 
@@ -24,6 +25,8 @@ export interface SocketData {
 interface InterServerEvents {
   /** A person's rights changed (logout, removal): sockets drop the actor they cached. */
   'rights:stale': (personId: string) => void;
+  /** A session ended (logout): connections of it that arrive later are closed. */
+  'session:ended': (sessionId: string) => void;
 }
 
 export type PlenumServer = Server<
@@ -73,6 +76,10 @@ export interface Realtime {
   handTakenListeners: Set<HandTakenListener>;
   /** Makes the sockets of a person on every node read their rights afresh. */
   forgetRightsOf(personId: string): void;
+  /** Sessions ended lately, on any node (see EndedSessions). */
+  endedSessions: EndedSessions;
+  /** Tells every node that a session ended. */
+  endSession(sessionId: string): void;
   /** Registers a listener for taken hands; returns the function that removes it. */
   onHandTaken(listener: HandTakenListener): () => void;
   /**

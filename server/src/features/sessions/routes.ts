@@ -37,6 +37,7 @@ const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       const person = await request.currentPerson();
       if (person) {
         await revokeSession(app.db, person.sessionId);
+        app.realtime.endSession(person.sessionId);
         // Open sockets of this session end too, on every node: logged out means out.
         const sockets = await app.realtime.io.in(socketRoom.person(person.personId)).fetchSockets();
         for (const socket of sockets) {
