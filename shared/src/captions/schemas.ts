@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const CAPTION_MAX_LENGTH = 500;
+import { CAPTION_MAX_LENGTH } from '../limits/limits.ts';
 
 /**
  * What a captioner types: interim text replaces the room's current line while they type; `final`

@@ -73,6 +73,12 @@ export const pollLimits = {
   countsIntervalMs: 250,
 } as const satisfies Record<string, number | Range>;
 
+/** Reactions per person, across their windows and the nodes: one a second, bursts of three. */
+export const REACTION_LIMIT = { max: 3, windowMs: 3_000 } as const;
+/** A room hears at most one burst of reactions per window (per node). */
+export const REACTION_WINDOW_MS = 250;
+export const CAPTION_MAX_LENGTH = 500;
+
 export const privacyLimits = {
   retentionDays: { min: 1, max: 3650 },
   auditPageMax: 200,

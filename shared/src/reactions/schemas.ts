@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { reactionKinds } from '../vocab/vocab.ts';
 
-/** The reactions a person can send, in the order the menu shows them. */
-export const reactionKinds = ['applause', 'thumbsUp', 'laugh', 'plusOne', 'question'] as const;
 export const ReactionKind = z.enum(reactionKinds);
 export type ReactionKind = z.infer<typeof ReactionKind>;
 
@@ -17,8 +16,3 @@ export interface ReactionBurst {
   roomId: string;
   counts: Partial<Record<ReactionKind, number>>;
 }
-
-/** Per person, across their windows and the nodes: one a second, bursts of three. */
-export const REACTION_LIMIT = { max: 3, windowMs: 3_000 } as const;
-/** A room hears at most one burst per window (per node). */
-export const REACTION_WINDOW_MS = 250;

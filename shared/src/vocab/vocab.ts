@@ -39,3 +39,5 @@ export const questionStatuses = ['open', 'answered', 'hidden'] as const;
 export const handStatuses = ['raised', 'lowered', 'taken', 'dismissed'] as const;
 export const pollKinds = ['single', 'multiple', 'rating'] as const;
 export const pollStatuses = ['draft', 'open', 'closed'] as const;
+/** The reactions a person can send, in the order the menu shows them. */
+export const reactionKinds = ['applause', 'thumbsUp', 'laugh', 'plusOne', 'question'] as const;

@@ -2,10 +2,14 @@ import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { actorOf, mayInEvent } from '../../lib/rights.ts';
+import { actorOf, mayInEvent, mayInRoom } from '../../lib/rights.ts';
 import { AgendaView } from '../agenda/AgendaView.tsx';
 import { useLiveAgenda } from '../agenda/useLiveAgenda.ts';
 import { AnnouncementBanner } from '../chat/Announcements.tsx';
+import { CaptionerConsole } from '../captions/CaptionerConsole.tsx';
+import { CaptionsPanel } from '../captions/CaptionsPanel.tsx';
+import { TranscriptControls } from '../captions/TranscriptControls.tsx';
+import { useCaptions, useTranscriptState } from '../captions/useCaptions.ts';
 import { HandButton } from '../hands/HandPanel.tsx';
 import { useHands } from '../hands/useHands.ts';
 import { NotesEditor } from '../notes/NotesEditor.tsx';
@@ -17,6 +21,9 @@ import { PollsPanel } from '../polls/PollsPanel.tsx';
 import { usePhases } from '../phases/usePhases.ts';
 import { usePresence } from '../presence/usePresence.ts';
 import { useQuestions } from '../questions/useQuestions.ts';
+import { ReactionOverlay } from '../reactions/ReactionOverlay.tsx';
+import { ReactionsMenu } from '../reactions/ReactionsMenu.tsx';
+import { useReactions } from '../reactions/useReactions.ts';
 import { RoomBanner } from '../rooms/RoomBanner.tsx';
 import { LogoutButton } from '../sessions/LogoutButton.tsx';
 import type { RoomChange } from '../stage/room-switch.ts';
@@ -63,6 +70,9 @@ export function EventLive({ overview }: { overview: EventOverview }) {
   const presence = usePresence(room.id);
   const hands = useHands(room.id);
   const questions = useQuestions();
+  const reactions = useReactions(room.id);
+  const captions = useCaptions(room.id);
+  const transcript = useTranscriptState(event.slug);
   const phases = phaseView(
     usePhases(overview.phases),
     { inGroup, phaseId: state.phaseId, deadlineAt: state.deadlineAt },
@@ -73,7 +83,8 @@ export function EventLive({ overview }: { overview: EventOverview }) {
     ['agenda.manage', 'room.manage', 'phase.run', 'invitation.manage'] as const
   ).some((action) => mayInEvent(actor, action));
   // Those who present in the plenary anyway need no hand to raise.
-  const raisesHand = !inGroup && role !== null && !mayInEvent(actor, 'plenary.present');
+  const raisesHand =
+    !inGroup && mayInRoom(actor, 'hand.raise', room) && !mayInEvent(actor, 'plenary.present');
 
   return (
     <div className="event-live">
@@ -110,7 +121,18 @@ export function EventLive({ overview }: { overview: EventOverview }) {
 
       <div className="event-grid">
         <div className="event-main">
-          <StageArea roomSwitch={roomSwitch} role={role} />
+          <div className="stage-with-overlays">
+            <StageArea roomSwitch={roomSwitch} role={role} />
+            <ReactionOverlay reactions={reactions} />
+          </div>
+          {mayInRoom(actor, 'reaction.send', room) && <ReactionsMenu reactions={reactions} />}
+          <CaptionsPanel captions={captions} />
+          {mayInRoom(actor, 'caption.write', room) && (
+            <CaptionerConsole key={room.id} room={room} transcriptOn={transcript.enabled} />
+          )}
+          {mayInEvent(actor, 'caption.transcript') && (
+            <TranscriptControls slug={event.slug} transcript={transcript} />
+          )}
           {raisesHand && <HandButton hands={hands} myId={myId} />}
           <PollsPanel key={room.id} room={room} actor={actor} />
           {inGroup && phases.mine && (

@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { captionsApi } from './captions-api.ts';
+import {
+  applyCaption,
+  emptyCaptions,
+  loadCaptionPrefs,
+  saveCaptionPrefs,
+  type CaptionPrefs,
+  type CaptionsState,
+} from './captions.ts';
+import type { CaptionLine } from '@plenum/shared';
+
+const storage = () => (typeof localStorage === 'undefined' ? null : localStorage);
+
+type Action = { type: 'line'; line: CaptionLine } | { type: 'room'; roomId: string };
+const reduce = (state: CaptionsState, action: Action): CaptionsState =>
+  action.type === 'room' ? emptyCaptions(action.roomId) : applyCaption(state, action.line);
+
+/** The room's caption stream and the viewer's choices (on or off, size). */
+export function useCaptions(roomId: string) {
+  const [state, dispatch] = useReducer(reduce, roomId, emptyCaptions);
+  const [prefs, setPrefsState] = useState(() => loadCaptionPrefs(storage()));
+
+  useEffect(() => dispatch({ type: 'room', roomId }), [roomId]);
+  useServerEvent('caption:line', (line) => dispatch({ type: 'line', line }));
+
+  const setPrefs = useCallback((change: Partial<CaptionPrefs>) => {
+    setPrefsState((current) => {
+      const next = { ...current, ...change };
+      saveCaptionPrefs(storage(), next);
+      return next;
+    });
+  }, []);
+
+  return { state, prefs, setPrefs };
+}
+
+/** Whether the event keeps a transcript, kept current by `caption:transcript`. */
+export function useTranscriptState(slug: string) {
+  const [enabled, setEnabled] = useState<boolean | null>(null);
+  const load = useCallback(() => {
+    captionsApi.transcript(slug).then(
+      (s) => setEnabled(s.enabled),
+      () => setEnabled(null),
+    );
+  }, [slug]);
+  useEffect(load, [load]);
+  useResync(load);
+  useServerEvent('caption:transcript', (s) => setEnabled(s.enabled));
+  return { enabled, setEnabled };
+}
+
+/** Sends what the captioner types: interim text once typing pauses `delayMs`, final at once. */
+export function useCaptionWriter(roomId: string, delayMs = 100) {
+  const realtime = useRealtime();
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cancel = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  useEffect(() => cancel, [roomId]);
+
+  const typed = useCallback(
+    (text: string) => {
+      cancel();
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        // A lost interim is replaced by the next one or by the final line.
+        realtime.request('caption:write', { roomId, text, final: false }).catch(() => {});
+      }, delayMs);
+    },
+    [realtime, roomId, delayMs],
+  );
+
+  const commit = useCallback(
+    async (text: string) => {
+      cancel();
+      await realtime.request('caption:write', { roomId, text, final: true });
+    },
+    [realtime, roomId],
+  );
+
+  return { typed, commit };
+}

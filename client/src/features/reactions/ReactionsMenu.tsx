@@ -1,0 +1,64 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { reactionKinds } from '@plenum/shared/vocab';
+import { useAnnounce } from '../../app/status.tsx';
+import { liveErrorKey } from '../realtime/errors.ts';
+import { reactionSymbols, type ReactionKind } from './reactions.ts';
+import type { useReactions } from './useReactions.ts';
+import './reactions.css';
+
+type Reactions = ReturnType<typeof useReactions>;
+
+/**
+ * The reactions button and its menu: a disclosure with one labelled button per kind. Escape
+ * closes it and returns focus to the button; the menu stays open for several reactions.
+ */
+export function ReactionsMenu({ reactions }: { reactions: Reactions }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  const react = async (kind: ReactionKind) => {
+    try {
+      if (!(await reactions.send(kind))) announce(t('reactions.wait'));
+    } catch (error) {
+      announce(t(liveErrorKey(error)));
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
+
+  return (
+    <div className="reactions-menu" onKeyDown={onKeyDown}>
+      <button
+        ref={toggle}
+        type="button"
+        aria-expanded={open}
+        aria-controls="reactions-list"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t('reactions.menu')}
+      </button>
+      {open && (
+        <ul id="reactions-list" className="reactions-list" aria-label={t('reactions.menu')}>
+          {reactionKinds.map((kind) => (
+            <li key={kind}>
+              <button
+                type="button"
+                aria-label={t('reactions.send', { kind: t(`reactions.kinds.${kind}`) })}
+                title={t(`reactions.kinds.${kind}`)}
+                onClick={() => void react(kind)}
+              >
+                <span aria-hidden="true">{reactionSymbols[kind]}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
