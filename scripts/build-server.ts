@@ -16,31 +16,39 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const serverSrc = path.join(root, 'server/src');
 export const serverDist = path.join(root, 'server/dist');
 
-const NEW_URL = /new URL\((['"])(\.{1,2}\/[^'"]+)\1, import\.meta\.url\)/g;
+// `new URL('../x', import.meta.url)`, also as Prettier wraps it over lines.
+const NEW_URL = /new URL\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*,\s*import\.meta\.url\s*,?\s*\)/g;
 
 /** Rewrites paths relative to a source file into paths relative to the bundle. */
 function pathsBesideTheBundle(outdir: string, copied: Set<string>): Plugin {
   return {
     name: 'paths-beside-the-bundle',
     setup(b) {
-      b.onLoad({ filter: /[/\\]server[/\\]src[/\\].*\.ts$/ }, (args) => {
+      b.onLoad({ filter: /[/\\](server|shared)[/\\]src[/\\].*\.ts$/ }, (args) => {
         const source = readFileSync(args.path, 'utf8');
         const contents = source.replace(NEW_URL, (_match, quote: string, relative: string) => {
           const target = path.resolve(path.dirname(args.path), relative);
-          if (!existsSync(target)) {
-            throw new Error(`${args.path}: ${relative} does not exist (${target})`);
-          }
           let fromBundle: string;
-          if (target.startsWith(serverSrc + path.sep) && statSync(target).isFile()) {
+          if (target.startsWith(serverSrc + path.sep)) {
+            // A file the source ships beside itself (a worker): copied next to the bundle.
+            if (!existsSync(target) || !statSync(target).isFile()) {
+              throw new Error(`${args.path}: ${relative} is not a file (${target})`);
+            }
             const name = path.basename(target);
             copied.add(target);
             fromBundle = `./${name}`;
           } else {
+            // Outside the sources (migrations, the client's dist): the same place, seen from
+            // the bundle. It may not exist yet (the client is built separately).
             fromBundle = path.relative(outdir, target).split(path.sep).join('/');
             if (!fromBundle.startsWith('.')) fromBundle = `./${fromBundle}`;
           }
           return `new URL(${quote}${fromBundle}${quote}, import.meta.url)`;
         });
+        // Any other use (a dirname, a bare URL) would point into server/dist unnoticed.
+        if (contents.replace(NEW_URL, '').includes('import.meta.url')) {
+          throw new Error(`${args.path}: import.meta.url outside new URL('./…', import.meta.url)`);
+        }
         return { contents, loader: 'ts' };
       });
     },

@@ -7,7 +7,7 @@
  * With CI=true a missing Node 24 fails this file; elsewhere it is skipped with the reason.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,6 +130,24 @@ describe.skipIf(!node24)(
       await livekit?.stop();
       await database?.drop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('finds from server/dist what the sources find beside themselves (migrations, worker, client)', () => {
+      const found: string[] = [];
+      for (const file of readdirSync(serverDist).filter((f) => f.endsWith('.js'))) {
+        const text = readFileSync(path.join(serverDist, file), 'utf8');
+        for (const [, relative] of text.matchAll(/new URL\("([^"]+)", import\.meta\.url\)/g)) {
+          found.push(path.relative(root, path.resolve(serverDist, relative!)));
+        }
+      }
+      expect(found.sort()).toEqual([
+        'client/dist',
+        'migrations',
+        'server/dist/frab-xml-worker.mjs',
+      ]);
+      // The client may not be built in this run; the other two must be there.
+      expect(existsSync(path.join(root, 'migrations/meta/_journal.json'))).toBe(true);
+      expect(existsSync(path.join(serverDist, 'frab-xml-worker.mjs'))).toBe(true);
     });
 
     it('runs on Node 24 and says db up and livekit up', async () => {
