@@ -108,7 +108,7 @@ export function PollComposer({
             ]}
           />
         )}
-        <div className="field poll-anonymous">
+        <div className="poll-anonymous">
           <input
             type="checkbox"
             id={`poll-anonymous-${roomId}`}
