@@ -59,6 +59,7 @@ describe('polls', () => {
     expect([[0], [1], [2]]).toContainEqual(changed!.choices);
 
     const last = await moderator.inbox.waitFor('poll:counts', (c) => c.voters === 110);
+    const countsAfter = performance.now() - started;
     expect(last.counts.reduce((a, b) => a + b, 0)).toBe(110);
     // Aggregated: a handful of updates for 114 votes, not one per vote.
     expect(moderator.inbox.all('poll:counts').length).toBeLessThanOrEqual(
@@ -67,7 +68,16 @@ describe('polls', () => {
     // Attendees hear no live counts.
     expect(voters.some((v) => v.inbox.all('poll:counts').length > 0)).toBe(false);
 
+    const closing = performance.now();
     const closed = await ok(moderator.socket, 'poll:close', { pollId: poll.id });
+    await Promise.all(
+      voters.map((v) => v.inbox.waitFor('poll:closed', (c) => c.poll.id === poll.id)),
+    );
+    console.info(
+      `final counts at the moderator ${countsAfter.toFixed(0)} ms after the first vote ` +
+        `(${moderator.inbox.all('poll:counts').length} count updates); ` +
+        `close → results at all 110 voters ${(performance.now() - closing).toFixed(0)} ms`,
+    );
     expect(closed.results.voters).toBe(110);
     expect(closed.results.counts.reduce((a, b) => a + b, 0)).toBe(110);
     const results = await voters[5]!.inbox.waitFor('poll:closed', (c) => c.poll.id === poll.id);
