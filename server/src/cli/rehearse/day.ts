@@ -66,7 +66,7 @@ export interface Day {
   speakerId: string | null;
   /** Date.now() − performance.now(): turns server timestamps into local performance time. */
   epoch: number;
-  /** Server clock − local clock, estimated when the phase opened. */
+  /** Server clock − local clock: 0 unless the phase's openedAt proves otherwise. */
   serverOffsetMs: number;
   /** Loaded on demand: @livekit/rtc-node is needed only with --media > 0. */
   mediaLib: typeof import('./media.ts') | null;

@@ -85,8 +85,11 @@ export async function openPhase(day: Day): Promise<string> {
   const sentAt = performance.now();
   const sentWall = Date.now();
   day.phase = await day.organizer.api<Phase>('POST', `/api/phases/${phase.id}/open`);
-  const midpoint = (sentWall + Date.now()) / 2;
-  day.serverOffsetMs = Date.parse(day.phase.openedAt!) - midpoint;
+  // The server stamped openedAt between sending and answering: that bounds its clock's offset.
+  // Within the bounds rehearse trusts the clocks to agree (NTP; exact on one machine).
+  const openedAt = Date.parse(day.phase.openedAt!);
+  const [lowest, highest] = [openedAt - Date.now(), openedAt - sentWall];
+  day.serverOffsetMs = Math.min(Math.max(0, lowest), highest);
   const placed = day.phase.groups.reduce((n, g) => n + g.assigned, 0);
   check(
     placed === day.opts.attendees + 1,

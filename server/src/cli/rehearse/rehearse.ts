@@ -129,6 +129,10 @@ async function cleanUp(day: Day): Promise<string> {
 
 /** `plenum rehearse …`: runs the day and returns the exit status (0 only if every step passed). */
 export async function runRehearse(argv: string[], out: Output): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out.log(rehearseUsage);
+    return 0;
+  }
   let opts: RehearseOptions;
   try {
     opts = parseRehearseArgs(argv);
