@@ -6,6 +6,7 @@ import { moveSocketsOfPerson } from '../../realtime/rooms.ts';
 import { ask, ok, type ClientSocket } from '../../test/sockets.ts';
 import { useSocketWorld } from '../../test/socket-world.ts';
 import type { World } from '../../test/world.ts';
+import { erasePersonFromEvent } from '../privacy/erasure.ts';
 import { listPollResults } from './repository.ts';
 import { connectVoters, joinVoters } from './voters.ts';
 
@@ -227,6 +228,24 @@ describe('polls', () => {
       voters: 1,
       counts: [0, 1, 0],
     });
+  });
+
+  it('erasing a person from the event removes their votes from its polls', async () => {
+    const w = await t.world();
+    const moderator = await w.connect(w.moderator);
+    const anna = await w.connect(w.anna);
+    const ben = await w.connect(w.ben);
+    const poll = await openedPoll(moderator.socket, choice(w.plenaryId, false));
+    await ok(anna.socket, 'poll:vote', { pollId: poll.id, choices: [0] });
+    await ok(ben.socket, 'poll:vote', { pollId: poll.id, choices: [1] });
+    await erasePersonFromEvent(t.app.db, {
+      eventId: w.event.id,
+      personId: w.anna.personId,
+      actorId: w.organizer.personId,
+    });
+    const closed = await ok(moderator.socket, 'poll:close', { pollId: poll.id });
+    expect(closed.results).toMatchObject({ voters: 1, counts: [0, 1, 0] });
+    expect(closed.results.ballots!.map((b) => b.person.displayName)).toEqual(['Ben']);
   });
 
   it('an event-wide poll reaches every room and is run by moderators and organizers', async () => {

@@ -184,6 +184,10 @@ async function cutLinks(tx: Tx, eventId: string, personId: string) {
     // A captioner's words stay in the transcript; who typed them does not.
     sql`update caption_lines set captioner_id = null where event_id = ${eventId} and captioner_id = ${personId}`,
     sql`update caption_settings set changed_by = null where event_id = ${eventId} and changed_by = ${personId}`,
+    // A poll vote names its voter: it goes (the poll's counts drop by one); who made a poll does not.
+    sql`delete from poll_votes v using polls p
+      where v.poll_id = p.id and p.event_id = ${eventId} and v.person_id = ${personId}`,
+    sql`update polls set created_by = null where event_id = ${eventId} and created_by = ${personId}`,
     sql`update agenda_items set speakers = (
         select coalesce(jsonb_agg(case when s->>'personId' = ${personId} then s - 'personId' else s end), '[]'::jsonb)
         from jsonb_array_elements(speakers) s)
