@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Actor, Room } from '@plenum/shared';
+import type { Actor, Poll, Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
 import { mayInEvent, mayInRoom } from '../../lib/rights.ts';
 import { useServerEvent } from '../realtime/RealtimeContext.tsx';
@@ -20,10 +20,14 @@ export function PollsPanel({ room, actor }: { room: Pick<Room, 'id' | 'kind'>; a
   const runsHere = mayInRoom(actor, 'poll.run', room);
   const runsEventWide = mayInEvent(actor, 'poll.runEventWide');
 
-  useServerEvent('poll:opened', (poll) => announce(t('polls.opened', { question: poll.question })));
-  useServerEvent('poll:closed', ({ poll }) =>
-    announce(t('polls.closedAnnounce', { question: poll.question })),
-  );
+  // Staff also hear of other rooms' polls (live counts); only this room's are announced.
+  const here = (poll: Poll) => poll.roomId === null || poll.roomId === room.id;
+  useServerEvent('poll:opened', (poll) => {
+    if (here(poll)) announce(t('polls.opened', { question: poll.question }));
+  });
+  useServerEvent('poll:closed', ({ poll }) => {
+    if (here(poll)) announce(t('polls.closedAnnounce', { question: poll.question }));
+  });
 
   if (!runsHere && !runsEventWide && polls.polls.length === 0) return null;
   const headingId = `polls-${room.id}`;
