@@ -17,7 +17,8 @@ const usage = `Usage: npm run plenum -- <command>
   rehearse --url URL --link ORGANIZER_LINK [--attendees 110] [--media 4] [--json] [--shard i/n]
                                             rehearse the day against a running deployment
 Roles: organizer, moderator, speaker, attendee.
-With the embedded database (no DATABASE_URL), stop the server first: PGlite allows one process.`;
+With the embedded database (no DATABASE_URL), stop the server first: PGlite allows one process.
+(rehearse opens no database: it runs beside the server.)`;
 
 // Talks to a deployment through its public API only: no configuration, no database.
 if (process.argv[2] === 'rehearse') {

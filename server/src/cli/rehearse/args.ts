@@ -100,6 +100,9 @@ export function parseRehearseArgs(argv: string[]): RehearseOptions {
     throw new UsageError('--event is for shards 2..n; shard 1 creates the rehearsal event.');
   }
   const attendees = wholeNumber(v.attendees, 'attendees', 110, 2);
+  if (attendees < 2 * shard.count) {
+    throw new UsageError(`--attendees must be at least 2 per shard (${2 * shard.count}).`);
+  }
   return {
     url: url.origin + url.pathname.replace(/\/+$/, ''),
     token,

@@ -1,4 +1,4 @@
-import type { AgendaItem, PresenceList, RoomToken } from '@plenum/shared';
+import type { AgendaItem, RoomToken } from '@plenum/shared';
 import { assignmentOf, everyone, groupIndexOf, names, waitUntil, type Day } from './day.ts';
 import type { Participant } from './day.ts';
 import { check, inPool, percentile } from './steps.ts';
@@ -54,9 +54,7 @@ export async function selfSelect(day: Day): Promise<string> {
 export async function findSpeaker(day: Day, from: Participant): Promise<string> {
   if (day.speaker) return day.speaker.person.personId;
   const list = await from.person.emit('presence:list', {});
-  const speaker = list.people.find(
-    (p: PresenceList['people'][number]) => p.displayName === names.speaker,
-  );
+  const speaker = list.people.find((p) => p.displayName === names.speaker);
   check(speaker, 'the speaker of shard 1 is not in the event');
   return speaker.personId;
 }

@@ -1,3 +1,10 @@
+/**
+ * `plenum rehearse`: the reference day, headless, against a running deployment's public API.
+ * args.ts (options) → setup.ts (event, invitations) → plenary.ts (join, media, chat, hands,
+ * questions, agenda) → phase.ts (working groups, deadline, back) → report.ts (lines, table, JSON);
+ * person.ts is one simulated participant (REST + Socket.IO), media.ts its LiveKit side,
+ * steps.ts the step runner. docs/operations.md describes the steps, shards and figures.
+ */
 import { parseRehearseArgs, rehearseUsage, UsageError, type RehearseOptions } from './args.ts';
 import { attendeeIndexes, everyone, names, type Day, type Participant } from './day.ts';
 import { Person } from './person.ts';

@@ -89,6 +89,9 @@ describe('rehearse arguments', () => {
     expect(() => parseRehearseArgs([...base, '--shard', '2/2'])).toThrow(/needs --event SLUG/);
     expect(() => parseRehearseArgs([...base, '--event', 'x'])).toThrow(/for shards 2..n/);
     expect(() => parseRehearseArgs([...base, '--bogus'])).toThrow(/bogus/);
+    expect(() => parseRehearseArgs([...base, '--attendees', '5', '--shard', '1/3'])).toThrow(
+      '--attendees must be at least 2 per shard (6).',
+    );
   });
 
   it('finds the token in a link, with or without a trailing slash', () => {
