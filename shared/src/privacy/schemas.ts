@@ -84,6 +84,16 @@ export const PersonExport = z.object({
     }),
   ),
   questionVotes: z.array(z.object({ questionId: z.number(), votedAt: z.string() })),
+  /** Their votes in polls (named or anonymous: the database knows who voted, so they get it). */
+  pollVotes: z.array(
+    z.object({
+      pollId: z.uuid(),
+      eventId: z.uuid(),
+      question: z.string(),
+      choices: z.array(z.number()),
+      votedAt: z.string(),
+    }),
+  ),
   hands: z.array(
     z.object({
       id: z.number(),

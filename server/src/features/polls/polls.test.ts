@@ -7,6 +7,7 @@ import { ask, ok, type ClientSocket } from '../../test/sockets.ts';
 import { useSocketWorld } from '../../test/socket-world.ts';
 import type { World } from '../../test/world.ts';
 import { erasePersonFromEvent } from '../privacy/erasure.ts';
+import { exportPerson } from '../privacy/export.ts';
 import { listPollResults } from './repository.ts';
 import { connectVoters, joinVoters } from './voters.ts';
 
@@ -230,7 +231,7 @@ describe('polls', () => {
     });
   });
 
-  it('erasing a person from the event removes their votes from its polls', async () => {
+  it('a person’s export holds their poll votes; erasing them from the event removes the votes', async () => {
     const w = await t.world();
     const moderator = await w.connect(w.moderator);
     const anna = await w.connect(w.anna);
@@ -238,6 +239,10 @@ describe('polls', () => {
     const poll = await openedPoll(moderator.socket, choice(w.plenaryId, false));
     await ok(anna.socket, 'poll:vote', { pollId: poll.id, choices: [0] });
     await ok(ben.socket, 'poll:vote', { pollId: poll.id, choices: [1] });
+    const exported = await exportPerson(t.app.db, w.anna.personId, w.event.id);
+    expect(exported.pollVotes).toEqual([
+      expect.objectContaining({ pollId: poll.id, question: poll.question, choices: [0] }),
+    ]);
     await erasePersonFromEvent(t.app.db, {
       eventId: w.event.id,
       personId: w.anna.personId,

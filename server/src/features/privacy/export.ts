@@ -15,6 +15,8 @@ import {
   presence,
   questions,
   questionVotes,
+  pollVotes,
+  polls,
   raisedHands,
   rooms,
 } from '../../db/schema/index.ts';
@@ -106,6 +108,12 @@ export async function exportPerson(
         .where(and(eq(helpRequests.resolvedBy, personId), inEvent(phases.eventId)))
         .orderBy(asc(helpRequests.id)),
     ]);
+  const ballots = await db
+    .select({ v: pollVotes, eventId: polls.eventId, question: polls.question })
+    .from(pollVotes)
+    .innerJoin(polls, eq(polls.id, pollVotes.pollId))
+    .where(and(eq(pollVotes.personId, personId), inEvent(polls.eventId)))
+    .orderBy(asc(pollVotes.votedAt));
 
   return {
     exportedAt: new Date().toISOString(),
@@ -135,6 +143,13 @@ export async function exportPerson(
       createdAt: iso(q.createdAt),
     })),
     questionVotes: votes.map((v) => ({ questionId: v.questionId, votedAt: iso(v.votedAt) })),
+    pollVotes: ballots.map(({ v, eventId, question }) => ({
+      pollId: v.pollId,
+      eventId,
+      question,
+      choices: v.choices,
+      votedAt: iso(v.votedAt),
+    })),
     hands: hands.map((h) => ({
       id: h.id,
       eventId: h.eventId,
