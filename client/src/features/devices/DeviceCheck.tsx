@@ -5,6 +5,7 @@ import type { LocalVideoTrack } from 'livekit-client';
 import { can } from '@plenum/shared/access';
 import { useAnnounce } from '../../app/status.tsx';
 import { browserStorage, MediaPrefsStore } from './media-prefs.ts';
+import { sessionMedia } from './session-media.ts';
 import type { DeviceAccess } from './device-check.ts';
 import './device-check.css';
 import { DeviceChoice } from './DeviceChoice.tsx';
@@ -31,6 +32,14 @@ export default function DeviceCheck({ role, onDone }: DeviceCheckProps) {
   const watcher = !can(role, 'plenary.present');
   const started = camera.access !== 'idle' || microphone.access !== 'idle';
   const heading = useRef<HTMLHeadingElement>(null);
+  // What goes live on entering: off unless switched on here (or remembered, and shown so).
+  const [choice, setChoice] = useState(() => ({
+    microphone: !watcher && prefs.get().microphone,
+    camera: !watcher && prefs.get().camera,
+  }));
+  const [touched, setTouched] = useState(false);
+  const remembered =
+    !watcher && !touched && prefs.get().remembered && (choice.microphone || choice.camera);
 
   useEffect(() => {
     heading.current?.focus();
@@ -50,11 +59,14 @@ export default function DeviceCheck({ role, onDone }: DeviceCheckProps) {
 
   const proceed = () => {
     check.finish();
+    sessionMedia().chooseAtJoin(choice);
+    if (!watcher) prefs.update(choice);
     onDone();
   };
   const skip = () => {
     // Watching only: no camera and no microphone in the working groups either, until switched on.
     prefs.update({ camera: false, microphone: false });
+    sessionMedia().chooseAtJoin({ camera: false, microphone: false });
     check.finish();
     announce(t('join.devices.skipped'));
     onDone();
@@ -109,6 +121,32 @@ export default function DeviceCheck({ role, onDone }: DeviceCheckProps) {
             )}
           </div>
         </div>
+      )}
+
+      {watcher ? (
+        <p className="meta">{t('join.devices.watcherSwitches')}</p>
+      ) : (
+        <fieldset className="device-switches" aria-describedby="device-switches-hint">
+          <legend>{t('join.devices.switches')}</legend>
+          {(['microphone', 'camera'] as const).map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className={choice[kind] ? 'button button-on' : 'button'}
+              aria-pressed={choice[kind]}
+              onClick={() => {
+                setTouched(true);
+                setChoice((c) => ({ ...c, [kind]: !c[kind] }));
+              }}
+            >
+              {t(`join.devices.enterWith.${kind}`)}
+              <span aria-hidden="true"> {t(choice[kind] ? 'stage.on' : 'stage.off')}</span>
+            </button>
+          ))}
+          <p id="device-switches-hint" className="meta">
+            {t(remembered ? 'join.devices.remembered' : 'join.devices.switchesHint')}
+          </p>
+        </fieldset>
       )}
 
       <div className="button-row">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureDefaults, MediaPrefsStore, publishOnJoin, readMediaPrefs } from './media-prefs.ts';
+import { captureDefaults, MediaPrefsStore, readMediaPrefs } from './media-prefs.ts';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -10,9 +10,24 @@ function memoryStorage(initial: Record<string, string> = {}) {
 }
 
 describe('media choices', () => {
-  it('starts attendees with the camera on and the microphone off', () => {
-    expect(readMediaPrefs(null, 'attendee')).toMatchObject({ camera: true, microphone: false });
-    expect(readMediaPrefs(null, 'organizer')).toMatchObject({ camera: true, microphone: true });
+  it('starts everyone with camera and microphone off, organizers too', () => {
+    for (const role of ['attendee', 'speaker', 'moderator', 'organizer'] as const)
+      expect(readMediaPrefs(null, role)).toMatchObject({
+        camera: false,
+        microphone: false,
+        remembered: false,
+      });
+  });
+
+  it('marks switches read back from an earlier visit as remembered', () => {
+    const storage = memoryStorage();
+    new MediaPrefsStore('organizer', storage).update({ camera: true, microphone: false });
+    expect(storage.getItem('plenum.media')).not.toContain('remembered');
+    expect(readMediaPrefs(storage, 'organizer')).toMatchObject({
+      camera: true,
+      microphone: false,
+      remembered: true,
+    });
   });
 
   it('remembers chosen devices across rooms and page loads', () => {
@@ -26,21 +41,15 @@ describe('media choices', () => {
 
   it('ignores unreadable stored choices', () => {
     const storage = memoryStorage({ 'plenum.media': '{nope' });
-    expect(readMediaPrefs(storage, 'attendee').camera).toBe(true);
-  });
-
-  it('publishes nothing where the room does not allow it', () => {
-    const prefs = readMediaPrefs(null, 'organizer');
-    expect(publishOnJoin(prefs, false)).toEqual({ video: false, audio: false });
-    expect(publishOnJoin(prefs, true)).toEqual({ video: true, audio: true });
+    expect(readMediaPrefs(storage, 'attendee')).toMatchObject({ camera: false, remembered: false });
   });
 
   it('tells listeners only about real changes', () => {
     const store = new MediaPrefsStore('attendee', null);
     let calls = 0;
     store.subscribe(() => calls++);
-    store.update({ camera: true });
     store.update({ camera: false });
+    store.update({ camera: true });
     expect(calls).toBe(1);
   });
 });

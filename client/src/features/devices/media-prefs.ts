@@ -1,31 +1,34 @@
-import { can, type Role } from '@plenum/shared/access';
+import type { Role } from '@plenum/shared/access';
 
 /**
- * The person's camera and microphone choices: which devices, and whether they are on. They
- * outlive every room switch (plenary → working group → plenary) and a page reload, so nobody has
- * to pick their headset again when the phase opens.
+ * The person's camera and microphone choices: which devices, and whether the device check should
+ * pre-select them next time. They outlive every room switch and a page reload, so nobody has to
+ * pick their headset again when the phase opens. What is live in this session is not here: that
+ * is `session-media.ts`, ruled by `consent.ts`.
  */
 
 export interface MediaPrefs {
+  /** The device check's switches as last left: a suggestion, shown as remembered, never live. */
   camera: boolean;
   microphone: boolean;
   videoDeviceId: string | null;
   audioDeviceId: string | null;
+  /** Whether camera and microphone come from an earlier visit rather than the defaults. */
+  remembered: boolean;
 }
 
 type Store = Pick<Storage, 'getItem' | 'setItem'>;
 const storageKey = 'plenum.media';
 
-/**
- * Camera on for everyone who may publish; microphone on for those who present (organizers,
- * moderators, speakers). Attendees start muted: forty open microphones in a group are noise.
- */
-export function defaultMediaPrefs(role: Role | null): MediaPrefs {
+/** Off for everyone, whatever the role: nobody goes live without switching on. */
+// The role stays in the signature: a per-role default would be decided here, and nowhere else.
+export function defaultMediaPrefs(_role: Role | null): MediaPrefs {
   return {
-    camera: true,
-    microphone: can(role, 'plenary.present'),
+    camera: false,
+    microphone: false,
     videoDeviceId: null,
     audioDeviceId: null,
+    remembered: false,
   };
 }
 
@@ -36,11 +39,13 @@ export function readMediaPrefs(storage: Store | null, role: Role | null): MediaP
     if (!raw) return defaults;
     const stored = JSON.parse(raw) as Partial<Record<keyof MediaPrefs, unknown>>;
     const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+    const remembered = typeof stored.camera === 'boolean' && typeof stored.microphone === 'boolean';
     return {
-      camera: typeof stored.camera === 'boolean' ? stored.camera : defaults.camera,
-      microphone: typeof stored.microphone === 'boolean' ? stored.microphone : defaults.microphone,
+      camera: remembered ? stored.camera === true : defaults.camera,
+      microphone: remembered ? stored.microphone === true : defaults.microphone,
       videoDeviceId: text(stored.videoDeviceId),
       audioDeviceId: text(stored.audioDeviceId),
+      remembered,
     };
   } catch {
     return defaults; // unreadable or blocked storage: defaults for this page
@@ -49,7 +54,8 @@ export function readMediaPrefs(storage: Store | null, role: Role | null): MediaP
 
 export function writeMediaPrefs(storage: Store | null, prefs: MediaPrefs): void {
   try {
-    storage?.setItem(storageKey, JSON.stringify(prefs));
+    const { remembered: _, ...stored } = prefs;
+    storage?.setItem(storageKey, JSON.stringify(stored));
   } catch {
     // storage blocked: the choice lasts for this page
   }
@@ -61,11 +67,6 @@ export function captureDefaults(prefs: MediaPrefs) {
     videoCaptureDefaults: prefs.videoDeviceId ? { deviceId: prefs.videoDeviceId } : {},
     audioCaptureDefaults: prefs.audioDeviceId ? { deviceId: prefs.audioDeviceId } : {},
   };
-}
-
-/** What to publish on joining a room: only what the person wants and the room allows. */
-export function publishOnJoin(prefs: MediaPrefs, canPublish: boolean) {
-  return { video: canPublish && prefs.camera, audio: canPublish && prefs.microphone };
 }
 
 /** A tiny observable holder, so React (useSyncExternalStore) and the stage share one choice. */

@@ -27,6 +27,7 @@ import { useReactions } from '../reactions/useReactions.ts';
 import { RoomBanner } from '../rooms/RoomBanner.tsx';
 import { LogoutButton } from '../sessions/LogoutButton.tsx';
 import type { RoomChange } from '../stage/room-switch.ts';
+import { NowOnStage } from '../stage/NowOnStage.tsx';
 import { StageArea } from '../stage/StageArea.tsx';
 import { useRoomSwitch } from '../stage/useRoomSwitch.ts';
 import { GroupVisit } from '../visits/GroupVisit.tsx';
@@ -121,11 +122,20 @@ export function EventLive({ overview }: { overview: EventOverview }) {
 
       <div className="event-grid">
         <div className="event-main">
+          <NowOnStage items={agenda} timeZone={event.timeZone} />
           <div className="stage-with-overlays">
-            <StageArea roomSwitch={roomSwitch} role={role} />
+            <StageArea
+              roomSwitch={roomSwitch}
+              role={role}
+              slots={{
+                hand: raisesHand ? <HandButton hands={hands} myId={myId} /> : null,
+                reactions: mayInRoom(actor, 'reaction.send', room) ? (
+                  <ReactionsMenu reactions={reactions} />
+                ) : null,
+              }}
+            />
             <ReactionOverlay reactions={reactions} />
           </div>
-          {mayInRoom(actor, 'reaction.send', room) && <ReactionsMenu reactions={reactions} />}
           <CaptionsPanel captions={captions} />
           {mayInRoom(actor, 'caption.write', room) && (
             <CaptionerConsole key={room.id} room={room} transcriptOn={transcript.enabled} />
@@ -133,7 +143,6 @@ export function EventLive({ overview }: { overview: EventOverview }) {
           {mayInEvent(actor, 'caption.transcript') && (
             <TranscriptControls slug={event.slug} transcript={transcript} />
           )}
-          {raisesHand && <HandButton hands={hands} myId={myId} />}
           <PollsPanel key={room.id} room={room} actor={actor} />
           {inGroup && phases.mine && (
             <NotesEditor

@@ -1,26 +1,78 @@
-import { useMediaDeviceSelect, useTrackToggle } from '@livekit/components-react';
-import { Track } from 'livekit-client';
+import { useMediaDeviceSelect, useRoomContext, useTrackToggle } from '@livekit/components-react';
+import { ConnectionState, Track } from 'livekit-client';
 import { useTranslation } from 'react-i18next';
+import type { MediaSource } from '../devices/consent.ts';
 import type { MediaPrefs, MediaPrefsStore } from '../devices/media-prefs.ts';
+import type { SessionMediaStore } from '../devices/session-media.ts';
 
-/** Microphone, camera, screen and device choice — for those who may publish in this room. */
-export function MediaControls({ prefs }: { prefs: MediaPrefsStore }) {
+export interface MediaStores {
+  prefs: MediaPrefsStore;
+  session: SessionMediaStore;
+}
+
+const sources = {
+  microphone: Track.Source.Microphone,
+  camera: Track.Source.Camera,
+  screen: Track.Source.ScreenShare,
+} as const;
+
+/** Microphone, camera and screen for the control bar — for those who may publish in this room. */
+export function MediaToggles({ stores }: { stores: MediaStores }) {
   const { t } = useTranslation();
   return (
-    <div className="media-controls" role="group" aria-label={t('stage.controls')}>
-      <ToggleButton
-        source={Track.Source.Microphone}
-        label={t('stage.microphone')}
-        pref="microphone"
-        prefs={prefs}
-      />
-      <ToggleButton
-        source={Track.Source.Camera}
-        label={t('stage.camera')}
-        pref="camera"
-        prefs={prefs}
-      />
-      <ToggleButton source={Track.Source.ScreenShare} label={t('stage.screen')} prefs={prefs} />
+    <>
+      <MediaToggle source="microphone" label={t('stage.microphone')} stores={stores} />
+      <MediaToggle source="camera" label={t('stage.camera')} stores={stores} />
+      <MediaToggle source="screen" label={t('stage.screen')} stores={stores} />
+    </>
+  );
+}
+
+interface MediaToggleProps {
+  source: MediaSource;
+  label: string;
+  stores: MediaStores;
+  className?: string;
+}
+
+/** One of the person's switches: what it does is theirs to carry into the next room. */
+export function MediaToggle({ source, label, stores, className = '' }: MediaToggleProps) {
+  const { t } = useTranslation();
+  const room = useRoomContext();
+  const { toggle, enabled, pending } = useTrackToggle({
+    source: sources[source],
+    onChange: (on: boolean, byUser: boolean) => {
+      // The person's own press, or a moderator's mute while connected: both are the state to
+      // carry on. A track that ends because the room disconnects is not a choice.
+      if (byUser || (!on && room.state === ConnectionState.Connected)) {
+        stores.session.switched(source, on);
+      }
+      if (byUser && source !== 'screen') stores.prefs.update({ [source]: on });
+    },
+  });
+  return (
+    <button
+      type="button"
+      className={`button control-toggle ${enabled ? 'button-on' : ''} ${className}`}
+      aria-pressed={enabled}
+      aria-disabled={pending || undefined}
+      data-source={source}
+      onClick={() => !pending && void toggle()}
+    >
+      {label}
+      <span className="toggle-state" aria-hidden="true">
+        {' '}
+        {t(enabled ? 'stage.on' : 'stage.off')}
+      </span>
+    </button>
+  );
+}
+
+/** The microphone and camera in use, where the browser offers more than one. */
+export function DeviceSettings({ prefs }: { prefs: MediaPrefsStore }) {
+  const { t } = useTranslation();
+  return (
+    <div className="media-controls" role="group" aria-label={t('stage.devices')}>
       <DeviceSelect
         kind="audioinput"
         label={t('stage.microphoneDevice')}
@@ -34,39 +86,6 @@ export function MediaControls({ prefs }: { prefs: MediaPrefsStore }) {
         prefs={prefs}
       />
     </div>
-  );
-}
-
-interface ToggleButtonProps {
-  source: Track.Source.Microphone | Track.Source.Camera | Track.Source.ScreenShare;
-  label: string;
-  pref?: 'microphone' | 'camera';
-  prefs: MediaPrefsStore;
-}
-
-function ToggleButton({ source, label, pref, prefs }: ToggleButtonProps) {
-  const { t } = useTranslation();
-  const { toggle, enabled, pending } = useTrackToggle({
-    source,
-    onChange: (on: boolean, byUser: boolean) => {
-      // Only the person's own clicks are their choice; a moderator's mute is not.
-      if (byUser && pref) prefs.update({ [pref]: on });
-    },
-  });
-  return (
-    <button
-      type="button"
-      className={enabled ? 'button button-on' : 'button'}
-      aria-pressed={enabled}
-      aria-disabled={pending || undefined}
-      onClick={() => !pending && void toggle()}
-    >
-      {label}
-      <span className="toggle-state" aria-hidden="true">
-        {' '}
-        {t(enabled ? 'stage.on' : 'stage.off')}
-      </span>
-    </button>
   );
 }
 

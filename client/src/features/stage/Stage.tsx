@@ -9,8 +9,6 @@ import {
   RoomAudioRenderer,
   StartAudio,
   useConnectionState,
-  useLocalParticipant,
-  useLocalParticipantPermissions,
   useSpeakingParticipants,
   useTracks,
   type TrackReferenceOrPlaceholder,
@@ -27,9 +25,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomToken } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { captureDefaults, publishOnJoin, type MediaPrefsStore } from '../devices/media-prefs.ts';
+import type { MediaSwitches } from '../devices/consent.ts';
+import { captureDefaults } from '../devices/media-prefs.ts';
+import type { ControlBarSlots } from './ControlBar.tsx';
+import type { MediaStores } from './MediaControls.tsx';
+import { PublishingRights } from './PublishingRights.tsx';
 import { chooseStageLayout, type StageTile } from './stage-layout.ts';
-import { MediaControls } from './MediaControls.tsx';
 import { StageTileContent } from './StageTile.tsx';
 
 /**
@@ -40,7 +41,11 @@ const connectOptions: RoomConnectOptions = { rtcConfig: { iceServers: [] } };
 
 export interface StageProps {
   media: RoomToken;
-  prefs: MediaPrefsStore;
+  /** What to publish on entering, as `devices/consent.ts` decided for this connection. */
+  publish: MediaSwitches;
+  stores: MediaStores;
+  /** The page's part of the control bar: hand, reactions, leave. */
+  slots: ControlBarSlots;
   /** A moderator removed this person from the room. */
   onRemoved: () => void;
   /** The media connection failed or ended unexpectedly: the page fetches a fresh token. */
@@ -51,11 +56,10 @@ export interface StageProps {
  * The stage of one room. The page keys it by room (and token generation): a switch unmounts this,
  * which disconnects the old LiveKit room, and mounts a new one with the same device choices.
  */
-export default function Stage({ media, prefs, onRemoved, onLost }: StageProps) {
+export default function Stage({ media, publish, stores, slots, onRemoved, onLost }: StageProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  // Decided once per room: later changes go through the controls, not a reconnect.
-  const [publish] = useState(() => publishOnJoin(prefs.get(), media.rights.canPublish));
+  const { prefs } = stores;
   const options = useMemo<RoomOptions>(
     () => ({ adaptiveStream: true, dynacast: true, ...captureDefaults(prefs.get()) }),
     [prefs],
@@ -90,8 +94,8 @@ export default function Stage({ media, prefs, onRemoved, onLost }: StageProps) {
       serverUrl={media.url}
       token={media.token}
       connect
-      audio={publish.audio}
-      video={publish.video}
+      audio={publish.microphone}
+      video={publish.camera}
       options={options}
       connectOptions={connectOptions}
       onDisconnected={onDisconnected}
@@ -106,7 +110,7 @@ export default function Stage({ media, prefs, onRemoved, onLost }: StageProps) {
       </div>
       <RoomAudioRenderer />
       <MediaStatus />
-      <PublishingRights prefs={prefs} initial={media.rights.canPublish} />
+      <PublishingRights stores={stores} slots={slots} initial={media.rights.canPublish} />
     </LiveKitRoom>
   );
 }
@@ -206,31 +210,4 @@ function MediaStatus() {
       <StartAudio label={t('stage.startAudio')} className="button button-primary" />
     </div>
   );
-}
-
-/**
- * Publishing follows the rights the server gives live (promote, demote) without reconnecting:
- * someone promoted speaks at once, with their microphone on and their camera as they chose.
- */
-function PublishingRights({ prefs, initial }: { prefs: MediaPrefsStore; initial: boolean }) {
-  const { t } = useTranslation();
-  const announce = useAnnounce();
-  const permissions = useLocalParticipantPermissions();
-  const { localParticipant } = useLocalParticipant();
-  const canPublish = permissions?.canPublish ?? initial;
-  const before = useRef(canPublish);
-
-  useEffect(() => {
-    if (before.current === canPublish) return;
-    before.current = canPublish;
-    announce(t(canPublish ? 'stage.promoted' : 'stage.demoted'));
-    if (!canPublish) return;
-    const chosen = prefs.get();
-    prefs.update({ microphone: true });
-    void localParticipant.setMicrophoneEnabled(true).catch(() => {});
-    void localParticipant.setCameraEnabled(chosen.camera).catch(() => {});
-  }, [canPublish, announce, localParticipant, prefs, t]);
-
-  if (!canPublish) return <p className="meta stage-watch-only">{t('stage.watchOnly')}</p>;
-  return <MediaControls prefs={prefs} />;
 }

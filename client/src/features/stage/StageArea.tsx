@@ -1,8 +1,11 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
 import { browserStorage, MediaPrefsStore } from '../devices/media-prefs.ts';
+import { sessionMedia } from '../devices/session-media.ts';
+import { ControlBar, type ControlBarSlots } from './ControlBar.tsx';
+import { mediaTransition } from './room-switch.ts';
 import type { useRoomSwitch } from './useRoomSwitch.ts';
 
 // LiveKit and its styles load only here, after the page itself: the join page stays small.
@@ -10,35 +13,78 @@ const Stage = lazy(() => import('./Stage.tsx'));
 
 /**
  * Where the stage goes: the room's media once a token is there, keyed by the connection so a room
- * switch is a clean remount; until then, or after the person was removed, a placeholder.
+ * switch is a clean remount; until then, or after the person was removed or left, a placeholder.
+ * Each new connection asks the consent rule what to publish (`devices/consent.ts`).
  */
 export function StageArea({
   roomSwitch,
   role,
+  slots,
 }: {
   roomSwitch: ReturnType<typeof useRoomSwitch>;
   role: Role | null;
+  /** The page's part of the control bar: hand, reactions. */
+  slots: Omit<ControlBarSlots, 'onLeave'>;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [prefs] = useState(() => new MediaPrefsStore(role, browserStorage()));
+  const [stores] = useState(() => ({
+    prefs: new MediaPrefsStore(role, browserStorage()),
+    session: sessionMedia(),
+  }));
+  const [left, setLeft] = useState(false);
+  const connected = useRef(false);
   const { state, key, lost, removed } = roomSwitch;
   const onRemoved = useCallback(() => {
     removed();
     announce(t('stage.removed'));
   }, [removed, announce, t]);
+  const leave = useCallback(() => {
+    setLeft(true);
+    announce(t('controls.left'));
+  }, [announce, t]);
 
-  const placeholder = (text: string) => (
-    <div className="stage stage-placeholder">
-      <p>{text}</p>
-    </div>
+  const placeholder = (text: string, action?: { label: string; onClick: () => void }) => (
+    <>
+      <div className="stage stage-placeholder">
+        <p>{text}</p>
+        {action && (
+          <button type="button" className="button button-primary" onClick={action.onClick}>
+            {action.label}
+          </button>
+        )}
+      </div>
+      <ControlBar {...slots} />
+    </>
   );
+  if (left) {
+    return placeholder(t('controls.leftText'), {
+      label: t('controls.rejoin'),
+      onClick: () => {
+        // Back in as if the connection had dropped: the switches as they were, the screen not.
+        void roomSwitch.refresh();
+        setLeft(false);
+      },
+    });
+  }
   if (state.status === 'removed') return placeholder(t('stage.removed'));
   if (state.status === 'failed') return placeholder(t('stage.unavailable'));
   if (!key || !state.media) return placeholder(t('stage.connecting'));
+  const decision = stores.session.enter(key, mediaTransition(state, !connected.current), {
+    canPublish: state.media.rights.canPublish,
+  });
+  connected.current = true;
   return (
     <Suspense fallback={placeholder(t('stage.loading'))}>
-      <Stage key={key} media={state.media} prefs={prefs} onRemoved={onRemoved} onLost={lost} />
+      <Stage
+        key={key}
+        media={state.media}
+        publish={decision.publish}
+        stores={stores}
+        slots={{ ...slots, onLeave: leave }}
+        onRemoved={onRemoved}
+        onLost={lost}
+      />
     </Suspense>
   );
 }

@@ -3,6 +3,7 @@ import type { RoomAssigned, RoomToken } from '@plenum/shared';
 import {
   connectionKey,
   initialRoomSwitch,
+  mediaTransition,
   roomChange,
   roomSwitchReducer,
   type RoomSwitchAction,
@@ -138,5 +139,33 @@ describe('room switch', () => {
   it('announces nothing for the first room of the page', () => {
     const state = run({ type: 'fetchStarted' }, { type: 'tokenFetched', media: plenary });
     expect(roomChange(initialRoomSwitch, state)).toBeNull();
+  });
+
+  it('names each new connection’s consent transition', () => {
+    const joined = run({ type: 'fetchStarted' }, { type: 'tokenFetched', media: plenary });
+    expect(mediaTransition(joined, true)).toBe('join');
+    const moved = roomSwitchReducer(joined, assigned(group2, 'phase_opened'));
+    expect(mediaTransition(moved, false)).toBe('moved');
+    const visiting = roomSwitchReducer(roomSwitchReducer(joined, { type: 'fetchStarted' }), {
+      type: 'tokenFetched',
+      media: group2,
+      visit: true,
+    });
+    expect(visiting.reason).toBe('visit');
+    expect(mediaTransition(visiting, false)).toBe('visit-start');
+    const back = roomSwitchReducer(roomSwitchReducer(visiting, { type: 'fetchStarted' }), {
+      type: 'tokenFetched',
+      media: plenary,
+      visit: true,
+    });
+    expect(mediaTransition(back, false)).toBe('visit-end');
+    const fresh = roomSwitchReducer(roomSwitchReducer(back, { type: 'fetchStarted' }), {
+      type: 'tokenFetched',
+      media: plenary,
+    });
+    expect(mediaTransition(fresh, false)).toBe('reconnect');
+    expect(mediaTransition(roomSwitchReducer(joined, assigned(group2, 'reconnected')), false)).toBe(
+      'reconnect',
+    );
   });
 });

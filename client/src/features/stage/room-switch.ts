@@ -1,4 +1,5 @@
 import type { RoomAssigned, RoomToken } from '@plenum/shared';
+import type { MediaTransition } from '../devices/consent.ts';
 
 /**
  * Which room this browser is in and with which LiveKit token: a pure state machine, driven by the
@@ -6,7 +7,7 @@ import type { RoomAssigned, RoomToken } from '@plenum/shared';
  * `connectionKey()`, so a new key means "disconnect the old room, connect the new one".
  */
 
-export type SwitchReason = RoomAssigned['reason'] | 'initial' | 'refreshed';
+export type SwitchReason = RoomAssigned['reason'] | 'initial' | 'refreshed' | 'visit';
 
 export interface RoomSwitchState {
   status: 'loading' | 'ready' | 'failed' | 'removed';
@@ -25,7 +26,8 @@ export interface RoomSwitchState {
 
 export type RoomSwitchAction =
   | { type: 'fetchStarted' }
-  | { type: 'tokenFetched'; media: RoomToken }
+  /** `visit`: a moderator's or organizer's own look into a group, or the way back. */
+  | { type: 'tokenFetched'; media: RoomToken; visit?: boolean }
   | { type: 'fetchFailed'; error: unknown }
   | { type: 'assigned'; assigned: RoomAssigned }
   /** LiveKit said a moderator removed this person from the room. */
@@ -66,7 +68,7 @@ export function roomSwitchReducer(
         status: 'ready',
         media: action.media,
         generation: state.generation + 1,
-        reason: sameRoom ? 'refreshed' : 'initial',
+        reason: sameRoom ? 'refreshed' : action.visit ? 'visit' : 'initial',
         fetchStartedAt: null,
         error: null,
       };
@@ -126,4 +128,25 @@ export function roomChange(before: RoomSwitchState, after: RoomSwitchState): Roo
   return to.kind === 'working_group'
     ? { kind: 'group', name: to.name, reason }
     : { kind: 'plenary', name: to.name, reason };
+}
+
+/**
+ * Which consent transition a new connection is (see `devices/consent.ts`): the page's first room
+ * is the join, a visit into a group starts one and a visit to the plenary ends it, a server's move
+ * is a move, and a new token for the same room is a reconnect.
+ */
+export function mediaTransition(state: RoomSwitchState, firstConnection: boolean): MediaTransition {
+  switch (state.reason) {
+    case 'visit':
+      return state.media?.room.kind === 'plenary' ? 'visit-end' : 'visit-start';
+    case 'phase_opened':
+    case 'phase_closed':
+    case 'moved':
+      return 'moved';
+    case 'refreshed':
+    case 'reconnected':
+      return 'reconnect';
+    default:
+      return firstConnection ? 'join' : 'reconnect';
+  }
 }

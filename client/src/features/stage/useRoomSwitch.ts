@@ -26,10 +26,10 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
     latestOnChange.current = onChange;
   });
 
-  const fetchToken = useCallback(async (roomId: string) => {
+  const fetchToken = useCallback(async (roomId: string, visit = false) => {
     dispatch({ type: 'fetchStarted' });
     try {
-      dispatch({ type: 'tokenFetched', media: await api.roomToken(roomId) });
+      dispatch({ type: 'tokenFetched', media: await api.roomToken(roomId), visit });
       return true;
     } catch (error) {
       dispatch({ type: 'fetchFailed', error });
@@ -92,7 +92,7 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
       } catch {
         return false;
       }
-      if (await fetchToken(roomId)) {
+      if (await fetchToken(roomId, true)) {
         visiting.current = roomId;
         return true;
       }
