@@ -39,7 +39,8 @@ export function PollCard({
   return (
     <article className={`poll poll-${poll.status}`} aria-label={poll.question}>
       {poll.status === 'open' ? (
-        <VoteForm state={state} polls={polls} />
+        // A vote stored elsewhere (another tab, a reload) starts the form afresh from it.
+        <VoteForm key={state.myChoices?.join(',') ?? ''} state={state} polls={polls} />
       ) : (
         <h3 className="poll-question">{poll.question}</h3>
       )}
