@@ -8,7 +8,7 @@ import './captions.css';
 
 /**
  * Where the captioner types for the room they are in. The room sees the line while it is typed
- * (sent once typing pauses ~100 ms); Enter commits it and starts the next; Shift+Enter is a
+ * (at most every 150 ms); Enter commits it and starts the next; Shift+Enter is a
  * line break within it.
  */
 export function CaptionerConsole({

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CaptionLine } from '@plenum/shared';
+import { CaptionPacer } from './caption-pacing.ts';
 import { applyCaption, emptyCaptions, loadCaptionPrefs, VISIBLE_LINES } from './captions.ts';
 
 const room = '00000000-0000-4000-8000-000000000001';
@@ -47,5 +48,34 @@ describe('captions on the client', () => {
     });
     expect(loadCaptionPrefs({ getItem: () => '{not json' })).toEqual({ on: false, size: 'm' });
     expect(loadCaptionPrefs(null)).toEqual({ on: false, size: 'm' });
+  });
+});
+
+describe('pacing a captioner', () => {
+  it('sends the first keystroke at once and then the latest text at most every 100 ms', async () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const sent: [number, string][] = [];
+      const pacer = new CaptionPacer((text) => sent.push([Date.now(), text]), 100, Date.now);
+      pacer.typed('G');
+      await vi.advanceTimersByTimeAsync(0);
+      for (const text of ['Gu', 'Gut', 'Gute', 'Guten']) {
+        await vi.advanceTimersByTimeAsync(30);
+        pacer.typed(text);
+      }
+      await vi.advanceTimersByTimeAsync(200);
+      // Typed at 30, 60, 90 and 120 ms: "Gute" goes at 100 ms, "Guten" at 200 ms.
+      expect(sent).toEqual([
+        [0, 'G'],
+        [100, 'Gute'],
+        [200, 'Guten'],
+      ]);
+      pacer.typed('Guten M');
+      pacer.cancel();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(sent).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 import { captionsApi } from './captions-api.ts';
+import { CaptionPacer } from './caption-pacing.ts';
 import {
   applyCaption,
   emptyCaptions,
@@ -51,35 +52,31 @@ export function useTranscriptState(slug: string) {
   return { enabled, setEnabled };
 }
 
-/** Sends what the captioner types: interim text once typing pauses `delayMs`, final at once. */
-export function useCaptionWriter(roomId: string, delayMs = 100) {
+/** Sends what the captioner types: interim lines paced by CaptionPacer, the final one at once. */
+export function useCaptionWriter(roomId: string) {
   const realtime = useRealtime();
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const cancel = () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-  };
-  useEffect(() => cancel, [roomId]);
-
-  const typed = useCallback(
-    (text: string) => {
-      cancel();
-      timer.current = setTimeout(() => {
-        timer.current = null;
+  const [pacer] = useState(
+    () =>
+      new CaptionPacer((text) => {
         // A lost interim is replaced by the next one or by the final line.
-        realtime.request('caption:write', { roomId, text, final: false }).catch(() => {});
-      }, delayMs);
-    },
-    [realtime, roomId, delayMs],
+        realtime
+          .request('caption:write', { roomId: room.current, text, final: false })
+          .catch(() => {});
+      }),
   );
+  const room = useRef(roomId);
+  useEffect(() => {
+    room.current = roomId;
+    return () => pacer.cancel();
+  }, [pacer, roomId]);
 
+  const typed = useCallback((text: string) => pacer.typed(text), [pacer]);
   const commit = useCallback(
     async (text: string) => {
-      cancel();
+      pacer.cancel();
       await realtime.request('caption:write', { roomId, text, final: true });
     },
-    [realtime, roomId],
+    [pacer, realtime, roomId],
   );
-
   return { typed, commit };
 }
