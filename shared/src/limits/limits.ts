@@ -69,7 +69,7 @@ export const pollLimits = {
   options: { min: 2, max: 10 },
   /** A rating poll asks for one whole number on this scale. */
   rating: { min: 1, max: 5 },
-  /** Live counts reach the room's moderators at most this often per poll and node. */
+  /** Live counts reach the room's staff at most this often per poll (all nodes together). */
   countsIntervalMs: 250,
 } as const satisfies Record<string, number | Range>;
 
