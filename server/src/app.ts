@@ -33,6 +33,7 @@ import pollsPlugin from './features/polls/plugin.ts';
 import auditRoutes from './features/audit/routes.ts';
 import reactionsPlugin from './features/reactions/plugin.ts';
 import captionsPlugin from './features/captions/plugin.ts';
+import handsPlugin from './features/hands/plugin.ts';
 import { serializeErrorSafely, serializeRequestSafely } from './features/privacy/log-safety.ts';
 import { logOutput } from './lib/log-output.ts';
 
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(auditRoutes);
   await app.register(reactionsPlugin);
   await app.register(captionsPlugin);
+  await app.register(handsPlugin);
 
   if (serveClient) await app.register(fastifyStatic, { root: clientDist!, wildcard: false });
   return app;

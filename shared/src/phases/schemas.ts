@@ -4,6 +4,7 @@ import {
   NOTES_MAX_LENGTH,
   phaseLimits as limits,
 } from '../limits/limits.ts';
+import { Role } from '../access/schemas.ts';
 import { RoomToken } from '../rooms/schemas.ts';
 import { phaseStatuses } from '../vocab/vocab.ts';
 
@@ -119,3 +120,13 @@ export const HelpDoneInput = z.object({ requestId: z.number().int().positive() }
 
 /** A moderator or organizer looks into a working group (or goes back) with this socket. */
 export const GroupVisitInput = z.object({ roomId: z.uuid() }).strict();
+
+/**
+ * Told to the people of a room when someone who does not belong there looks in (arrived) or
+ * goes again (left): "Miriam Özdemir (Moderation) besucht diese Gruppe".
+ */
+export const VisitNotice = z.object({
+  roomId: z.uuid(),
+  visitor: z.object({ id: z.uuid(), displayName: z.string(), role: Role.nullable() }),
+});
+export type VisitNotice = z.infer<typeof VisitNotice>;

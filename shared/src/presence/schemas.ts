@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Role } from '../access/schemas.ts';
 
 /** One person's presence; display names only. Several tabs of a person count once. */
 export const PresencePerson = z.object({
@@ -18,6 +19,8 @@ export const PresencePerson = z.object({
    * publish by their role or because everyone speaks in a working group.
    */
   promoted: z.boolean(),
+  /** The person's role in the event, for the people list; in full lists, not in every update. */
+  role: Role.optional(),
 });
 export type PresencePerson = z.infer<typeof PresencePerson>;
 

@@ -40,6 +40,7 @@ import {
   type Notes,
   type Phase,
   type RoomAssigned,
+  type VisitNotice,
 } from '../phases/schemas.ts';
 import type { RoomKind } from '../rooms/schemas.ts';
 import type { AgendaUpdated } from '../agenda/schemas.ts';
@@ -187,6 +188,10 @@ export interface ServerToClientEvents {
   'help:requested': (request: HelpRequest) => void;
   /** A help request was marked done (by whom and when are in it). */
   'help:updated': (request: HelpRequest) => void;
+  /** Someone who does not belong in this room (a moderator, an organizer) looks in. */
+  'visit:arrived': (notice: VisitNotice) => void;
+  /** That visitor went again. */
+  'visit:left': (notice: VisitNotice) => void;
   /** The whole agenda after any change (edit, import, start, end, extend, shift). */
   'agenda:updated': (update: AgendaUpdated) => void;
   /** A poll opened in this room (or event-wide): everyone there may vote. */
@@ -237,6 +242,8 @@ export const serverEventNames = [
   'notes:updated',
   'help:requested',
   'help:updated',
+  'visit:arrived',
+  'visit:left',
   'agenda:updated',
   'poll:opened',
   'poll:counts',

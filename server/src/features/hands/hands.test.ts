@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Hand } from '@plenum/shared';
-import { raisedHands } from '../../db/schema/index.ts';
+import { presence, raisedHands } from '../../db/schema/index.ts';
 import { moveSocketsOfPerson } from '../../realtime/rooms.ts';
-import { ask, ok } from '../../test/sockets.ts';
+import { ask, closeAll, ok } from '../../test/sockets.ts';
+import { dropHandsOfLeavers } from './sweep.ts';
 import { useSocketWorld } from '../../test/socket-world.ts';
 
 const t = useSocketWorld();
@@ -127,5 +128,68 @@ describe('raised hands', () => {
     expect(
       cem.inbox.received.filter((r) => r.event.startsWith('hand:')).map((r) => r.event),
     ).toEqual(['hand:raised']);
+  });
+});
+
+describe('hands of people who leave', () => {
+  /** Waits until the database recorded the person's last connection as closed. */
+  const recordedGone = async (eventId: string, personId: string) => {
+    for (let i = 0; i < 100; i++) {
+      const [row] = await t.app.db
+        .select()
+        .from(presence)
+        .where(and(eq(presence.eventId, eventId), eq(presence.personId, personId)));
+      if (row && row.lastSeenAt > row.connectedAt) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the disconnect was never recorded');
+  };
+  /** As if the times stored for the person lay 31 s further back: the grace has passed. */
+  const age = (eventId: string, personId: string) =>
+    t.app.db
+      .update(presence)
+      .set({
+        connectedAt: sql`${presence.connectedAt} - interval '31 seconds'`,
+        lastSeenAt: sql`${presence.lastSeenAt} - interval '31 seconds'`,
+      })
+      .where(and(eq(presence.eventId, eventId), eq(presence.personId, personId)));
+
+  it('a hand drops for the whole room once its owner has been gone from the event for 30 s', async () => {
+    const w = await t.world();
+    const anna = await w.connect(w.anna);
+    const moderator = await w.connect(w.moderator);
+    const { hand } = await ok(anna.socket, 'hand:raise', { roomId: w.plenaryId });
+    closeAll(anna.socket);
+    await recordedGone(w.event.id, w.anna.personId);
+    // Gone for a moment only: the hand stays.
+    expect(await dropHandsOfLeavers(t.app.realtime)).toEqual([]);
+    await age(w.event.id, w.anna.personId);
+    // No call here: every node's own sweep finds it from the database.
+    const dropped = await moderator.inbox.waitFor('hand:lowered', (h) => h.id === hand.id);
+    expect(dropped).toMatchObject({ status: 'lowered', person: { id: w.anna.personId } });
+    expect((await ok(moderator.socket, 'hand:list', { roomId: w.plenaryId })).hands).toEqual([]);
+  });
+
+  it('a hand stays through a reconnect, however long ago the old connection closed', async () => {
+    const w = await t.world();
+    const first = await w.connect(w.ben);
+    const moderator = await w.connect(w.moderator);
+    const { hand } = await ok(first.socket, 'hand:raise', { roomId: w.plenaryId });
+    closeAll(first.socket);
+    await recordedGone(w.event.id, w.ben.personId);
+    const again = await w.connect(w.ben);
+    await moderator.inbox.waitFor('presence:updated', (u) =>
+      u.people.some((p) => p.personId === w.ben.personId && p.online),
+    );
+    await age(w.event.id, w.ben.personId);
+    // Even if the database still held the old departure, the live socket on a node keeps it.
+    await t.app.db
+      .update(presence)
+      .set({ connectedAt: sql`${presence.lastSeenAt} - interval '1 second'` })
+      .where(and(eq(presence.eventId, w.event.id), eq(presence.personId, w.ben.personId)));
+    expect(await dropHandsOfLeavers(t.app.realtime)).toEqual([]);
+    const queue = await ok(again.socket, 'hand:list', { roomId: w.plenaryId });
+    expect(queue.hands.map((h) => h.id)).toEqual([hand.id]);
+    expect(moderator.inbox.all('hand:lowered')).toEqual([]);
   });
 });

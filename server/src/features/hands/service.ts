@@ -1,7 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Hand, HandStatus } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { people, raisedHands } from '../../db/schema/index.ts';
+import { people, presence, raisedHands } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { RoomRow } from '../rooms/repository.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -134,4 +134,47 @@ async function closeHand(
     details: { roomId: row.roomId, personId: row.personId },
   });
   return handById(tx, row.id);
+}
+
+/** How long a person's last connection may be gone before their hands drop: a reload stays. */
+export const LEFT_AFTER_MS = 30_000;
+
+/**
+ * Raised hands whose owner left the event: their last connection closed (on every node) more
+ * than `leftAfterMs` ago and none opened since. The presence table knows both times.
+ */
+export async function handsOfLeavers(db: DbOrTx, leftAfterMs = LEFT_AFTER_MS) {
+  return db
+    .select({ id: raisedHands.id, eventId: raisedHands.eventId, personId: raisedHands.personId })
+    .from(raisedHands)
+    .innerJoin(
+      presence,
+      and(eq(presence.eventId, raisedHands.eventId), eq(presence.personId, raisedHands.personId)),
+    )
+    .where(
+      and(
+        eq(raisedHands.status, 'raised'),
+        sql`${presence.lastSeenAt} > ${presence.connectedAt}`,
+        sql`${presence.lastSeenAt} < now() - make_interval(secs => ${leftAfterMs / 1000})`,
+      ),
+    )
+    .limit(500);
+}
+
+/** Lowers these hands for their absent owners; each comes back once, however many nodes try. */
+export async function dropHands(db: DbOrTx, handIds: number[]) {
+  if (handIds.length === 0) return [];
+  const rows = await db
+    .update(raisedHands)
+    .set({ status: 'lowered', closedAt: new Date() })
+    .where(and(inArray(raisedHands.id, handIds), eq(raisedHands.status, 'raised')))
+    .returning({ id: raisedHands.id });
+  if (rows.length === 0) return [];
+  const hands = await selectHands(db).where(
+    inArray(
+      raisedHands.id,
+      rows.map((r) => r.id),
+    ),
+  );
+  return hands.map(toHand);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../../test/fixtures.ts';
 import { openMeeting } from '../../test/meeting.ts';
+import { updateWorkingGroup } from '../rooms/service.ts';
 import { ask, closeAll, connectAs, listen, ok } from '../../test/sockets.ts';
 import { useSocketWorld } from '../../test/socket-world.ts';
 
@@ -85,5 +86,32 @@ describe('help requests', () => {
       closeAll(fresh.socket);
     }
     expect(organizer.inbox.all('help:updated')).toHaveLength(1);
+  });
+
+  it('a call reaches the group’s moderators on each of their connections, also one named after they connected', async () => {
+    const w = await t.world();
+    const phaseId = await openMeeting(t.app, w, [
+      { personId: w.ben.personId, roomId: w.otherGroupId },
+    ]);
+    const organizer = await w.connect(w.organizer);
+    const moderator = await w.connect(w.moderator);
+    const secondTab = await w.connect(w.moderator);
+    const cem = await w.connect(w.cem);
+    // Moritz is made moderator of AG Wohnen while his tabs are open.
+    await updateWorkingGroup(
+      t.app.db,
+      w.event.id,
+      w.otherGroupId,
+      { moderatorIds: [w.moderator.personId] },
+      w.organizer.personId,
+    );
+    const call = await askForHelp(w.ben, phaseId, w.otherGroupId, 'Der Beamer geht nicht');
+    for (const tab of [moderator, secondTab, organizer]) {
+      expect(await tab.inbox.waitFor('help:requested', (r) => r.id === call.id)).toMatchObject({
+        roomName: 'AG Wohnen',
+        displayName: 'Ben',
+      });
+    }
+    expect(cem.inbox.all('help:requested')).toEqual([]);
   });
 });

@@ -2,7 +2,14 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { rolesThatMay, type HelpRequest } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { helpRequests, memberships, people, phases, rooms } from '../../db/schema/index.ts';
+import {
+  helpRequests,
+  memberships,
+  people,
+  phases,
+  roomModerators,
+  rooms,
+} from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -106,16 +113,27 @@ export async function resolveHelpRequest(
   });
 }
 
-/** Who hears about a group's requests: every organizer of the event and the group's moderators. */
+/**
+ * Who hears about a group's requests: every organizer of the event and the group's moderators,
+ * as the database knows them now (also one named moderator after they connected), on each of
+ * their connections wherever they are, and anyone steering the room (mods room).
+ */
 export async function helpAudience(db: DbOrTx, eventId: string, roomId: string) {
-  const organizers = await db
-    .select({ personId: memberships.personId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.eventId, eventId),
-        inArray(memberships.role, rolesThatMay('room.steerAny')),
+  const [organizers, moderators] = await Promise.all([
+    db
+      .select({ personId: memberships.personId })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.eventId, eventId),
+          inArray(memberships.role, rolesThatMay('room.steerAny')),
+        ),
       ),
-    );
-  return [...organizers.map((o) => socketRoom.person(o.personId)), socketRoom.mods(roomId)];
+    db
+      .select({ personId: roomModerators.personId })
+      .from(roomModerators)
+      .where(eq(roomModerators.roomId, roomId)),
+  ]);
+  const listeners = new Set([...organizers, ...moderators].map((p) => p.personId));
+  return [...[...listeners].map((id) => socketRoom.person(id)), socketRoom.mods(roomId)];
 }

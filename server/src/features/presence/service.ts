@@ -57,7 +57,8 @@ export async function recordLastSeen(
 ) {
   await db
     .update(presence)
-    .set({ lastSeenAt: new Date(), ...(roomId && { roomId }) })
+    // The database's clock, as connected_at: hands drop by comparing the two (hands/sweep.ts).
+    .set({ lastSeenAt: sql`now()`, ...(roomId && { roomId }) })
     .where(and(eq(presence.eventId, eventId), eq(presence.personId, personId)));
 }
 
@@ -151,6 +152,7 @@ export function summarizePresence(
       canPublish:
         isOnline && roomId !== null && mayPublish(m.role, rights.kinds.get(roomId), promoted),
       promoted,
+      role: m.role,
     };
   });
   return { people: list, counts };

@@ -1,4 +1,9 @@
-import { CHAT_PAGE_SIZE, GroupVisitInput, type GroupVisited } from '@plenum/shared';
+import {
+  CHAT_PAGE_SIZE,
+  GroupVisitInput,
+  type GroupVisited,
+  type VisitNotice,
+} from '@plenum/shared';
 import { onEvent } from '../../realtime/on-event.ts';
 import { currentRoomOf, roomOnConnect, socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
@@ -33,8 +38,22 @@ export function registerVisitHandlers(rt: Realtime, socket: PlenumSocket) {
       chatHistory(rt.db, room, { limit: CHAT_PAGE_SIZE }),
       notesOfOpenPhase(rt, ctx.eventId, room.id),
     ]);
+    const before = currentRoomOf(socket.rooms);
     await placeSocket(socket, room.id);
     await announcePresenceOf(rt, ctx.eventId, ctx.person.id);
+    // The group learns of a visitor, not of its own moderator coming home.
+    const home = await roomOnConnect(rt, ctx.actor, socket.data.plenaryId);
+    if (before !== room.id && home !== room.id) {
+      const notice: VisitNotice = {
+        roomId: room.id,
+        visitor: { id: ctx.person.id, displayName: socket.data.displayName, role: ctx.actor.role },
+      };
+      rt.io
+        .to(socketRoom.room(room.id))
+        .except(socketRoom.person(ctx.person.id))
+        .emit('visit:arrived', notice);
+      if (before && before !== home) visitLeft(rt, before, notice.visitor);
+    }
     const visited: GroupVisited = {
       room: { id: room.id, name: room.name, kind: room.kind },
       hands,
@@ -52,8 +71,20 @@ export function registerVisitHandlers(rt: Realtime, socket: PlenumSocket) {
     }
     await placeSocket(socket, home);
     await announcePresenceOf(rt, ctx.eventId, ctx.person.id);
+    visitLeft(rt, input.roomId, {
+      id: ctx.person.id,
+      displayName: socket.data.displayName,
+      role: ctx.actor.role,
+    });
     return { roomId: home };
   });
+}
+
+function visitLeft(rt: Realtime, roomId: string, visitor: VisitNotice['visitor']) {
+  rt.io
+    .to(socketRoom.room(roomId))
+    .except(socketRoom.person(visitor.id))
+    .emit('visit:left', { roomId, visitor });
 }
 
 /** The group's notes in the phase that is open now, if the group is part of it. */

@@ -93,4 +93,32 @@ describe('visiting a working group', () => {
       w.groupId,
     );
   });
+
+  it('the group is told who visits and when they go; other rooms hear nothing of it', async () => {
+    const w = await t.world();
+    await openMeeting(t.app, w, [
+      { personId: w.anna.personId, roomId: w.otherGroupId },
+      { personId: w.cem.personId, roomId: w.groupId },
+    ]);
+    const anna = await w.connect(w.anna);
+    const cem = await w.connect(w.cem);
+    const ben = await w.connect(w.ben);
+    const moderator = await w.connect(w.moderator);
+    await ok(moderator.socket, 'group:visit', { roomId: w.otherGroupId });
+    const arrived = await anna.inbox.waitFor('visit:arrived');
+    expect(arrived).toEqual({
+      roomId: w.otherGroupId,
+      visitor: { id: w.moderator.personId, displayName: 'Moritz Moderator', role: 'moderator' },
+    });
+    await ok(moderator.socket, 'group:leave', { roomId: w.otherGroupId });
+    expect(await anna.inbox.waitFor('visit:left')).toEqual(arrived);
+    // Back in his own group: no visitor there; Cem (his group) and Ben (plenary) heard nothing.
+    await ok(anna.socket, 'chat:send', { roomId: w.otherGroupId, ...say('Danke') });
+    await ok(cem.socket, 'chat:send', { roomId: w.groupId, ...say('Marker') });
+    await cem.inbox.waitFor('chat:message', (m) => m.body === 'Marker');
+    for (const other of [cem, ben, moderator]) {
+      expect(other.inbox.all('visit:arrived')).toEqual([]);
+      expect(other.inbox.all('visit:left')).toEqual([]);
+    }
+  });
 });
