@@ -4,6 +4,7 @@ import { createPhase } from '../features/phases/service.ts';
 import { useSocketWorld } from '../test/socket-world.ts';
 import { connectAs } from '../test/sockets.ts';
 import { join } from '../test/fixtures.ts';
+import { createTestApp } from '../test/app.ts';
 
 const t = useSocketWorld({ env: { METRICS_PORT: '0' } });
 
@@ -27,6 +28,16 @@ describe('metrics', () => {
     expect(new URL(t.app.metrics.url!).port).not.toBe(new URL(t.url).port);
     expect((await fetch(`${t.url}/metrics`)).status).toBe(404);
     expect((await fetch(t.app.metrics.url!.replace('/metrics', '/other'))).status).toBe(404);
+  });
+
+  it('are off without METRICS_PORT: no port, nothing collected', async () => {
+    const bare = await createTestApp();
+    try {
+      expect(bare.app.metrics.url).toBeNull();
+      expect(await bare.app.metrics.registry.getMetricsAsJSON()).toEqual([]);
+    } finally {
+      await bare.close();
+    }
   });
 
   it('count a join by invitation and by socket, and the socket while it is connected', async () => {

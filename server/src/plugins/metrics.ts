@@ -35,6 +35,11 @@ const COUNTED_ROUTES: Record<string, 'redeem' | 'phaseOpen'> = {
 export default fp<MetricsOptions>(
   async (app, opts) => {
     const registry = new Registry();
+    // Without a port nobody reads them: no observers, no wrapped pool or LiveKit client at all.
+    if (opts.port === undefined) {
+      app.decorate('metrics', { registry, url: null });
+      return;
+    }
     // Process, heap, GC and event-loop lag (nodejs_eventloop_lag_seconds and its percentiles).
     collectDefaultMetrics({ register: registry });
 
@@ -72,33 +77,29 @@ export default fp<MetricsOptions>(
       timePool((app.db as unknown as { $client: Pool }).$client, registry);
     timeLivekitApi(app.livekit.rooms as unknown as Record<string, unknown>, registry);
 
-    let server: Server | null = null;
-    let url: string | null = null;
-    if (opts.port !== undefined) {
-      server = createServer((req, res) => {
-        if (req.method !== 'GET' || req.url !== '/metrics') {
-          res.writeHead(404).end();
-          return;
-        }
-        registry.metrics().then(
-          (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
-          (err: unknown) => {
-            app.log.error({ err }, 'metrics failed');
-            res.writeHead(500).end();
-          },
-        );
-      });
-      await new Promise<void>((resolve, reject) => {
-        server!.once('error', reject);
-        server!.listen(opts.port, opts.host, () => resolve());
-      });
-      const { port } = server.address() as AddressInfo;
-      url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}/metrics`;
-      app.log.info({ url }, 'metrics listening');
-    }
+    const server: Server = createServer((req, res) => {
+      if (req.method !== 'GET' || req.url !== '/metrics') {
+        res.writeHead(404).end();
+        return;
+      }
+      registry.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),
+        (err: unknown) => {
+          app.log.error({ err }, 'metrics failed');
+          res.writeHead(500).end();
+        },
+      );
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port, opts.host, () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}/metrics`;
+    app.log.info({ url }, 'metrics listening');
     app.decorate('metrics', { registry, url });
     app.addHook('onClose', async () => {
-      if (server) await new Promise((resolve) => server!.close(resolve));
+      await new Promise((resolve) => server.close(resolve));
     });
   },
   { name: 'metrics', dependencies: ['db', 'livekit', 'socket-io'] },
