@@ -195,6 +195,9 @@ describe('polls', () => {
       { person: { id: w.anna.personId, displayName: 'Anna' }, choices: [0] },
     ]);
     expect(moderator.inbox.all('poll:closed')).toHaveLength(1);
+    for (const action of ['poll.create', 'poll.open', 'poll.close']) {
+      expect(await t.audited(w.event.id, action), action).toBe(1);
+    }
   });
 
   it('anonymous poll results carry no names, not even for the staff or the exports', async () => {
