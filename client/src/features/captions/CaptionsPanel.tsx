@@ -17,7 +17,12 @@ export function CaptionsPanel({ captions }: { captions: Captions }) {
   return (
     <section className="captions" aria-label={t('captions.heading')}>
       <div className="captions-controls">
-        <button type="button" aria-pressed={prefs.on} onClick={() => setPrefs({ on: !prefs.on })}>
+        <button
+          type="button"
+          className={prefs.on ? 'button button-on' : 'button'}
+          aria-pressed={prefs.on}
+          onClick={() => setPrefs({ on: !prefs.on })}
+        >
           {t('captions.toggle')}
         </button>
         {prefs.on && (

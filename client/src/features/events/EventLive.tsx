@@ -138,7 +138,11 @@ export function EventLive({ overview }: { overview: EventOverview }) {
           </div>
           <CaptionsPanel captions={captions} />
           {mayInRoom(actor, 'caption.write', room) && (
-            <CaptionerConsole key={room.id} room={room} transcriptOn={transcript.enabled} />
+            <CaptionerConsole
+              key={`captioner:${room.id}`}
+              room={room}
+              transcriptOn={transcript.enabled}
+            />
           )}
           {mayInEvent(actor, 'caption.transcript') && (
             <TranscriptControls slug={event.slug} transcript={transcript} />

@@ -37,6 +37,7 @@ export function ReactionsMenu({ reactions }: { reactions: Reactions }) {
       <button
         ref={toggle}
         type="button"
+        className={open ? 'button button-on' : 'button'}
         aria-expanded={open}
         aria-controls="reactions-list"
         onClick={() => setOpen((o) => !o)}
@@ -49,6 +50,7 @@ export function ReactionsMenu({ reactions }: { reactions: Reactions }) {
             <li key={kind}>
               <button
                 type="button"
+                className="button"
                 aria-label={t('reactions.send', { kind: t(`reactions.kinds.${kind}`) })}
                 title={t(`reactions.kinds.${kind}`)}
                 onClick={() => void react(kind)}
