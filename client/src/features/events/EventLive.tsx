@@ -104,7 +104,7 @@ export function EventLive({ overview }: { overview: EventOverview }) {
       </header>
 
       <AnnouncementBanner roomKind={room.kind} />
-      {steers && <HelpRequests />}
+      {mayInEvent(actor, 'help.read') && <HelpRequests />}
       <RoomBanner
         room={room}
         phaseId={inGroup ? (phases.mine?.id ?? null) : null}
