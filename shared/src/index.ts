@@ -20,3 +20,4 @@ export * from './socket/events.ts';
 export * from './phases/schemas.ts';
 export * from './privacy/schemas.ts';
 export * from './polls/schemas.ts';
+export * from './stage/schemas.ts';

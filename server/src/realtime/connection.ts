@@ -1,6 +1,7 @@
 import { registerChatHandlers } from '../features/chat/socket.ts';
 import { registerHandHandlers } from '../features/hands/socket.ts';
 import { registerQuestionHandlers } from '../features/questions/socket.ts';
+import { registerStageHandlers } from '../features/stage/socket.ts';
 import { registerVisitHandlers } from '../features/visits/socket.ts';
 import {
   personConnected,
@@ -25,6 +26,7 @@ export function onConnection(rt: Realtime, socket: PlenumSocket) {
   registerHandHandlers(rt, socket);
   registerQuestionHandlers(rt, socket);
   registerVisitHandlers(rt, socket);
+  registerStageHandlers(rt, socket);
   for (const register of rt.socketHandlers) register(rt, socket);
 
   // A recovered socket got its rooms back with its session, and what changed meanwhile is

@@ -52,6 +52,7 @@ const expectedEvent: Record<string, Role[]> = {
   'room.contribute': [O, M, S, A],
   'caption.transcript': [O],
   'poll.runEventWide': [O, M],
+  'stage.interpreter': [O],
 };
 const everyone: Role[] = [O, M, S, A];
 const staff: Role[] = [O, M];
@@ -72,6 +73,7 @@ const expectedRoom: Record<string, Role[]> = {
   'caption.write': [C],
   'poll.run': staff,
   'poll.vote': everyone,
+  'stage.spotlight': staff,
 };
 
 describe('authorization matrix', () => {

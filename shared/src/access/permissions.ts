@@ -47,6 +47,8 @@ export const eventActions = {
   'caption.transcript': ['organizer'],
   /** Prepare, open and close polls for the whole event (room polls: `poll.run`). */
   'poll.runEventWide': ['organizer', 'moderator'],
+  /** Mark a member as sign-language interpreter, whose tile everyone keeps seeing. */
+  'stage.interpreter': ['organizer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const roomActions = {
@@ -70,6 +72,8 @@ export const roomActions = {
   /** Prepare, open and close a room's polls, see live counts and, in named polls, who voted. */
   'poll.run': ['organizer', 'moderator'],
   'poll.vote': ['organizer', 'moderator', 'speaker', 'attendee'],
+  /** Put one person on everyone's main tile in the room ("spotlight for everyone"). */
+  'stage.spotlight': ['organizer', 'moderator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type EventAction = keyof typeof eventActions;

@@ -55,6 +55,14 @@ import {
   type PollList,
   type PollTally,
 } from '../polls/schemas.ts';
+import {
+  StageInterpreterInput,
+  StageSpotlightInput,
+  StageStateInput,
+  type StageInterpreters,
+  type StageSpotlight,
+  type StageState,
+} from '../stage/schemas.ts';
 
 /** What the client sends in the handshake (`io(url, { auth })`); the session is the cookie. */
 export const SocketAuth = z.object({ event: Slug });
@@ -101,6 +109,9 @@ export const clientEventSchemas = {
   'poll:close': PollIdInput,
   'poll:vote': PollVoteInput,
   'poll:list': PollListInput,
+  'stage:spotlight': StageSpotlightInput,
+  'stage:state': StageStateInput,
+  'stage:interpreter': StageInterpreterInput,
 } as const;
 
 /** What a visitor gets on entering a group: where they are now and what is going on there. */
@@ -145,6 +156,9 @@ export interface ClientEventReplies {
   'poll:close': PollClosed;
   'poll:vote': { pollId: string; choices: number[] };
   'poll:list': PollList;
+  'stage:spotlight': StageSpotlight;
+  'stage:state': StageState;
+  'stage:interpreter': StageInterpreters;
 }
 
 export type ClientEventName = keyof typeof clientEventSchemas;
@@ -200,6 +214,10 @@ export interface ServerToClientEvents {
   'poll:counts': (tally: PollTally) => void;
   /** A poll closed: its results (names only to staff, and only in named polls). */
   'poll:closed': (closed: PollClosed) => void;
+  /** A moderator put someone on everyone's main tile in this room, or gave the stage back. */
+  'stage:spotlighted': (spotlight: StageSpotlight) => void;
+  /** The organizer changed who interprets in sign language (their tiles stay visible). */
+  'stage:interpreters': (interpreters: StageInterpreters) => void;
   /** Sent once before the server disconnects a socket that keeps flooding. */
   'socket:flooded': (notice: { message: string }) => void;
   /**
@@ -248,6 +266,8 @@ export const serverEventNames = [
   'poll:opened',
   'poll:counts',
   'poll:closed',
+  'stage:spotlighted',
+  'stage:interpreters',
   'socket:flooded',
   'socket:closed',
   'socket:resync',

@@ -1,4 +1,13 @@
-import { index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { roles } from '@plenum/shared';
 import { events } from './events.ts';
 
@@ -23,6 +32,8 @@ export const memberships = pgTable(
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
     role: roleEnum('role').notNull(),
+    /** Interprets in sign language: the stage keeps this person's tile visible for everyone. */
+    interpreter: boolean('interpreter').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('memberships_event_person').on(t.eventId, t.personId), index().on(t.personId)],

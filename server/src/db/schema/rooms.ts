@@ -27,6 +27,10 @@ export const rooms = pgTable(
     description: text('description').notNull().default(''),
     capacity: integer('capacity'),
     position: integer('position').notNull().default(0),
+    /** Whom a moderator put on everyone's main tile ("spotlight for everyone"); null: nobody. */
+    spotlightPersonId: uuid('spotlight_person_id').references(() => people.id, {
+      onDelete: 'set null',
+    }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClientEventName } from '@plenum/shared';
 import { setChatLock } from '../../features/chat/moderation.ts';
+import { setInterpreter, setSpotlight } from '../../features/stage/service.ts';
 import { findPoll } from '../../features/polls/repository.ts';
 import { createPoll, openPoll } from '../../features/polls/service.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
@@ -111,6 +112,38 @@ export const socketTable: SocketRow[] = [
     payload: (c) => ({ roomId: c.groupAId, locked: true }),
     restore: async (c) =>
       setChatLock(c.app.db, await c.room(c.groupAId), false, c.people.organizer.personId),
+  },
+
+  // The stage: its state for everyone in the room, spotlight for the room's moderators
+  { event: 'stage:state', allowed: everyMember, payload: (c) => ({ roomId: c.plenaryId }) },
+  {
+    event: 'stage:spotlight',
+    target: 'group A',
+    allowed: roomModerators,
+    payload: (c) => ({ roomId: c.groupAId, personId: c.people.speaker.personId }),
+    restore: async (c) =>
+      setSpotlight(c.app.db, await c.room(c.groupAId), null, c.people.organizer.personId),
+  },
+  {
+    event: 'stage:spotlight',
+    target: 'the plenary',
+    allowed: staff,
+    payload: (c) => ({ roomId: c.plenaryId, personId: c.people.speaker.personId }),
+    restore: async (c) =>
+      setSpotlight(c.app.db, await c.room(c.plenaryId), null, c.people.organizer.personId),
+  },
+  {
+    event: 'stage:interpreter',
+    allowed: organizer,
+    payload: (c) => ({ personId: c.people.attendee.personId, interpreter: true }),
+    restore: (c) =>
+      setInterpreter(
+        c.app.db,
+        c.event.id,
+        c.people.attendee.personId,
+        false,
+        c.people.organizer.personId,
+      ),
   },
 
   // Raised hands

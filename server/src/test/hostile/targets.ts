@@ -208,6 +208,8 @@ export async function restTargets(c: Cast): Promise<RestTarget[]> {
       body: json(HelpInput, { message: 'Hilfe' }),
     },
     { route: 'GET /api/phases/:phaseId/results.md', params: byPhase },
+    { route: 'GET /api/phases/:phaseId/results.docx', params: byPhase },
+    { route: 'GET /api/phases/:phaseId/results.pdf', params: byPhase },
     { route: 'GET /api/events/:slug/privacy', params: bySlug },
     {
       route: 'PATCH /api/events/:slug/privacy',
@@ -283,5 +285,10 @@ export async function socketBases(
     'poll:close': poll,
     'poll:vote': { ...poll, choices: [0] },
     'poll:list': room,
+    'results:show': { phaseId: await c.sharedPhase() },
+    'results:hide': { phaseId: await c.sharedPhase() },
+    'stage:spotlight': { ...room, personId: c.people.speaker.personId },
+    'stage:state': room,
+    'stage:interpreter': { personId: c.people.attendee.personId, interpreter: true },
   };
 }
