@@ -14,12 +14,19 @@ export function Tabs({
   label,
   tabs,
   idPrefix,
+  onSelect,
 }: {
   label: string;
   tabs: TabDefinition[];
   idPrefix: string;
+  /** Told which tab is shown after a click or key (e.g. to count what arrives unseen). */
+  onSelect?: (id: string) => void;
 }) {
-  const [chosen, setChosen] = useState(tabs[0]?.id);
+  const [chosen, choose] = useState(tabs[0]?.id);
+  const setChosen = (id: string) => {
+    choose(id);
+    onSelect?.(id);
+  };
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());
   const active = tabs.some((t) => t.id === chosen) ? chosen : tabs[0]?.id;
 

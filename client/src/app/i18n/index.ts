@@ -3,8 +3,9 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import de from './de.json';
 import en from './en.json';
 
-export const languages = ['de', 'en'] as const;
-export type Language = (typeof languages)[number];
+import { chooseLanguage, isLanguage, languages, type Language } from './choose-language.ts';
+
+export { languages, type Language };
 
 /** Formatting locales: British English keeps day-month order and the 24-hour clock. */
 const intlLocales: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
@@ -18,16 +19,11 @@ declare module 'i18next' {
   }
 }
 
-function isLanguage(value: unknown): value is Language {
-  return languages.includes(value as Language);
-}
-
-function storedLanguage(): Language | null {
+function storedLanguage(): string | null {
   try {
-    const value = localStorage.getItem(storageKey);
-    return isLanguage(value) ? value : null;
+    return localStorage.getItem(storageKey);
   } catch {
-    return null; // storage blocked (privacy settings): German, and no memory of the choice
+    return null; // storage blocked (privacy settings): the browser's language, no memory of the choice
   }
 }
 
@@ -37,8 +33,8 @@ i18next.on('languageChanged', (lng) => {
 
 void i18next.use(initReactI18next).init({
   resources: { de: { translation: de }, en: { translation: en } },
-  // German first: the audience is the German public sector, whatever the browser says.
-  lng: storedLanguage() ?? 'de',
+  // German first; an English browser reads English (choose-language.ts).
+  lng: chooseLanguage(storedLanguage(), globalThis.navigator?.languages),
   fallbackLng: 'de',
   supportedLngs: languages,
   interpolation: { escapeValue: false }, // React escapes

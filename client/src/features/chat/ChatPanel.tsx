@@ -1,11 +1,18 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ChatMessage } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { formatTime } from '../../lib/time-format.ts';
-import { isAnnouncement, type PendingMessage } from './chat.ts';
+import { isAnnouncement, unreadCount, type PendingMessage } from './chat.ts';
 import { CHAT_MAX_LENGTH } from '@plenum/shared/limits';
 import { isRealtimeError } from '../../lib/socket.ts';
 import { liveErrorKey, type LiveErrorKey } from '../realtime/errors.ts';
@@ -20,6 +27,12 @@ interface ChatPanelProps {
   canModerate: boolean;
   /** Delete announcements too (organizers). */
   canModerateAnnouncements: boolean;
+  /** Whether the panel is on screen (its tab chosen); unseen messages are counted while not. */
+  visible?: boolean;
+  /** This person, whose own messages are never unread. */
+  myId?: string;
+  /** How many messages arrived unseen, for the tab's badge. */
+  onUnread?: (count: number) => void;
 }
 
 export function ChatPanel({
@@ -27,6 +40,9 @@ export function ChatPanel({
   timeZone,
   canModerate,
   canModerateAnnouncements,
+  visible = true,
+  myId,
+  onUnread,
 }: ChatPanelProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -42,11 +58,27 @@ export function ChatPanel({
     writeDraft(room.id, text);
   };
 
+  const form = useRef<HTMLFormElement>(null);
+  const [seenUpTo, setSeenUpTo] = useState<number | null>(null);
+  const newest = messages.at(-1)?.id ?? 0;
+  const unread = seenUpTo === null ? 0 : unreadCount(messages, seenUpTo, myId);
+
   // Follow new messages while the reader is at the bottom; leave them alone when scrolled up.
-  useEffect(() => {
+  // A hidden panel has no height: it is scrolled when it is shown again.
+  useLayoutEffect(() => {
     const element = list.current;
-    if (element && stickToBottom.current) element.scrollTop = element.scrollHeight;
-  }, [messages.length, pending.length]);
+    if (element && visible && stickToBottom.current) element.scrollTop = element.scrollHeight;
+    // The one writing keeps the composer in view while the list grows.
+    if (visible && form.current?.contains(document.activeElement)) {
+      form.current.scrollIntoView?.({ block: 'nearest' });
+    }
+  }, [messages.length, pending.length, visible]);
+
+  // What is on screen counts as read; the history loaded first is not news.
+  useEffect(() => {
+    if (chat.state.loaded && (visible || seenUpTo === null)) setSeenUpTo(newest);
+  }, [chat.state.loaded, visible, newest, seenUpTo]);
+  useEffect(() => onUnread?.(unread), [onUnread, unread]);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -166,7 +198,7 @@ export function ChatPanel({
         <p className="notice">{t(canModerate ? 'chat.lockedModerator' : 'chat.locked')}</p>
       )}
       {(!locked || canModerate) && (
-        <form className="chat-form" onSubmit={submit}>
+        <form ref={form} className="chat-form" onSubmit={submit}>
           <label htmlFor={inputId}>{t('chat.inputLabel', { room: room.name })}</label>
           <p id={`${inputId}-hint`} className="field-hint">
             {t('chat.inputHint')}

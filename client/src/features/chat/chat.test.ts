@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '@plenum/shared';
-import { chatReducer, emptyChat, lastSeenId, MAX_MESSAGES_KEPT, type ChatAction } from './chat.ts';
+import {
+  chatReducer,
+  emptyChat,
+  lastSeenId,
+  MAX_MESSAGES_KEPT,
+  unreadCount,
+  type ChatAction,
+} from './chat.ts';
 
 const roomId = '00000000-0000-4000-8000-000000000001';
 const otherRoom = '00000000-0000-4000-8000-000000000002';
@@ -129,5 +136,19 @@ describe('chat room state', () => {
     expect(state.messages).toHaveLength(MAX_MESSAGES_KEPT);
     expect(state.messages[0]?.id).toBe(6);
     expect(state.hasMore).toBe(true);
+  });
+});
+
+describe('the chat tab’s unread badge', () => {
+  it('counts others’ messages after the last one seen, never one’s own', () => {
+    const me = '00000000-0000-4000-8000-0000000000bb';
+    const messages = [
+      message(1),
+      message(2),
+      message(3, { author: { id: me, displayName: 'Ich' } }),
+      message(4),
+    ];
+    expect(unreadCount(messages, 1, me)).toBe(2);
+    expect(unreadCount(messages, 4, me)).toBe(0);
   });
 });

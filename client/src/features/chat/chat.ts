@@ -159,3 +159,12 @@ export function lastSeenId(state: ChatRoomState): number {
 }
 
 export const isAnnouncement = (message: ChatMessage) => message.roomId === null;
+
+/** Messages that came after `seenUpTo` (an id) from others: the chat tab's badge while hidden. */
+export function unreadCount(
+  messages: readonly ChatMessage[],
+  seenUpTo: number,
+  myId: string | undefined,
+): number {
+  return messages.filter((m) => m.id > seenUpTo && m.author?.id !== myId).length;
+}

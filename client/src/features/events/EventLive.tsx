@@ -32,6 +32,7 @@ import { StageArea } from '../stage/StageArea.tsx';
 import { useRoomSwitch } from '../stage/useRoomSwitch.ts';
 import { GroupVisit } from '../visits/GroupVisit.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { VisitNotices } from '../visits/VisitNotices.tsx';
 import { EventSideTabs } from './EventSideTabs.tsx';
 import type { EventOverview } from './useEventOverview.ts';
 
@@ -109,6 +110,7 @@ export function EventLive({ overview }: { overview: EventOverview }) {
         room={room}
         phaseId={inGroup ? (phases.mine?.id ?? null) : null}
         deadlineAt={phases.deadlineAt}
+      <VisitNotices room={room} />
         change={roomSwitch.lastChange}
       />
       {steers && (

@@ -1,11 +1,14 @@
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor, Room } from '@plenum/shared';
 import { mayInEvent, mayInRoom } from '../../lib/rights.ts';
 import { Tabs } from '../../ui/Tabs.tsx';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
+import { HandAlert } from '../hands/HandAlert.tsx';
 import { HandQueue } from '../hands/HandPanel.tsx';
 import type { useHands } from '../hands/useHands.ts';
 import { PeoplePanel } from '../people/PeoplePanel.tsx';
+import { SpeakingNow } from '../people/SpeakingNow.tsx';
 import type { PresenceMap } from '../presence/presence.ts';
 import { QuestionsPanel } from '../questions/QuestionsPanel.tsx';
 import type { useQuestions } from '../questions/useQuestions.ts';
@@ -30,11 +33,16 @@ export function EventSideTabs({
 }: EventSideTabsProps) {
   const { t } = useTranslation();
   const inGroup = room.kind === 'working_group';
+  const [shown, setShown] = useState('chat');
+  const [unread, setUnread] = useState(0);
+  const onUnread = useCallback((count: number) => setUnread(count), []);
+  const takesHands = mayInRoom(actor, 'hand.take', room);
 
   const tabs = [
     {
       id: 'chat',
-      label: t('tabs.chat'),
+      label:
+        shown !== 'chat' && unread > 0 ? t('tabs.chatUnread', { count: unread }) : t('tabs.chat'),
       content: (
         <ChatPanel
           key={room.id}
@@ -42,6 +50,9 @@ export function EventSideTabs({
           timeZone={timeZone}
           canModerate={mayInRoom(actor, 'chat.moderate', room)}
           canModerateAnnouncements={mayInEvent(actor, 'announcement.broadcast')}
+          visible={shown === 'chat'}
+          myId={actor.personId}
+          onUnread={onUnread}
         />
       ),
     },
@@ -54,6 +65,7 @@ export function EventSideTabs({
           room={room}
           myId={actor.personId}
           canModerate={mayInRoom(actor, 'participant.promote', room)}
+          hands={hands.queue}
         />
       ),
     },
@@ -73,7 +85,7 @@ export function EventSideTabs({
             ),
           },
         ]),
-    ...(mayInRoom(actor, 'hand.take', room)
+    ...(takesHands
       ? [
           {
             id: 'hands',
@@ -84,5 +96,13 @@ export function EventSideTabs({
       : []),
   ];
 
-  return <Tabs label={t('tabs.label')} tabs={tabs} idPrefix="side" />;
+  return (
+    <>
+      {takesHands && <HandAlert roomId={room.id} myId={actor.personId} />}
+      {mayInRoom(actor, 'participant.promote', room) && room.kind === 'plenary' && (
+        <SpeakingNow presence={presence} roomId={room.id} />
+      )}
+      <Tabs label={t('tabs.label')} tabs={tabs} idPrefix="side" onSelect={setShown} />
+    </>
+  );
 }

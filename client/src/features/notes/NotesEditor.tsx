@@ -30,6 +30,11 @@ export function NotesEditor({ phaseId, room, timeZone }: NotesEditorProps) {
     announce(t(saved ? 'notes.savedNow' : 'notes.notSaved'));
   };
 
+  const keepMine = async () => {
+    const saved = await notes.keepMineAndSave();
+    announce(t(saved ? 'notes.savedNow' : 'notes.notSaved'));
+  };
+
   const status = (() => {
     if (state.status === 'loading') return t('notes.loading');
     if (state.status === 'saving') return t('notes.saving');
@@ -54,15 +59,20 @@ export function NotesEditor({ phaseId, room, timeZone }: NotesEditorProps) {
             <strong>{t('notes.conflictTitle')}</strong>{' '}
             {t('notes.conflictText', { name: state.theirs.updatedBy ?? t('chat.unknownAuthor') })}
           </p>
-          <details>
-            <summary>{t('notes.theirVersion')}</summary>
-            <div className="markdown">
-              <MarkdownView source={state.theirs.body} baseLevel={4} />
-            </div>
-          </details>
+          <section className="notes-theirs" aria-labelledby="notes-theirs-heading">
+            <h3 id="notes-theirs-heading">
+              {t('notes.theirVersion', { name: state.theirs.updatedBy ?? t('chat.unknownAuthor') })}
+            </h3>
+            <pre className="notes-theirs-text" tabIndex={0}>
+              {state.theirs.body}
+            </pre>
+          </section>
           <p className="notes-actions">
-            <button type="button" className="button" onClick={notes.keepMine}>
+            <button type="button" className="button" onClick={() => void keepMine()}>
               {t('notes.keepMine')}
+            </button>
+            <button type="button" className="button" onClick={notes.mergeBoth}>
+              {t('notes.mergeBoth')}
             </button>
             <button type="button" className="button" onClick={notes.takeTheirs}>
               {t('notes.takeTheirs')}

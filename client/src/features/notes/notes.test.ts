@@ -3,6 +3,8 @@ import type { Notes } from '@plenum/shared';
 import {
   hasUnsavedChanges,
   initialNotesEditor,
+  keepMineRequest,
+  mergeTexts,
   notesReducer,
   saveRequest,
   type NotesAction,
@@ -115,5 +117,55 @@ describe('results notes editor', () => {
       { type: 'loaded', notes: notes(1, 'alt') },
     );
     expect(state.draft).toBe('meine');
+  });
+
+  it('"keep mine and save" saves at once, against the version the person was shown', () => {
+    const conflict = run(
+      { type: 'loaded', notes: notes(1, 'alt') },
+      { type: 'edited', text: 'meine' },
+      { type: 'remoteUpdated', notes: notes(2, 'ihre', 'Ben') },
+    );
+    expect(conflict.status).toBe('conflict');
+    expect(keepMineRequest(conflict)?.request).toEqual({ body: 'meine', baseVersion: 2 });
+    expect(keepMineRequest(run({ type: 'loaded', notes: notes(1, 'alt') }))).toBeNull();
+  });
+
+  it('a plain save while their text is unseen goes against the old version (the server refuses it)', () => {
+    const state = run(
+      { type: 'loaded', notes: notes(1, 'alt') },
+      { type: 'edited', text: 'meine' },
+      { type: 'remoteUpdated', notes: notes(2, 'ihre', 'Ben') },
+      { type: 'edited', text: 'meine, weiter' },
+    );
+    expect(saveRequest(state)).toEqual({ body: 'meine, weiter', baseVersion: 1 });
+  });
+
+  it('our save answered after a newer save of theirs keeps their text in front of us', () => {
+    const state = run(
+      { type: 'loaded', notes: notes(1, 'alt') },
+      { type: 'edited', text: 'meine' },
+      { type: 'saveStarted' },
+      { type: 'remoteUpdated', notes: notes(3, 'ihre danach', 'Ben') },
+      { type: 'saved', notes: notes(2, 'meine') },
+    );
+    expect(state.status).toBe('conflict');
+    expect(state.theirs?.body).toBe('ihre danach');
+    expect(saveRequest(state).baseVersion).toBe(2);
+  });
+
+  it('merging puts both texts in the editor, theirs as the base, to be saved after a look', () => {
+    const state = run(
+      { type: 'loaded', notes: notes(1, '- Punkt A') },
+      { type: 'edited', text: '- Punkt A\n- Punkt B' },
+      { type: 'conflict', theirs: notes(2, '- Punkt A\n- Punkt C', 'Ben') },
+      { type: 'mergeBoth' },
+    );
+    expect(state.draft).toBe('- Punkt A\n- Punkt B\n\n- Punkt C');
+    expect(state.theirs).toBeNull();
+    expect(saveRequest(state)).toEqual({ body: state.draft, baseVersion: 2 });
+  });
+
+  it('merging adds nothing when ours already has every line of theirs', () => {
+    expect(mergeTexts('a\nb\n', 'b\n\na')).toBe('a\nb\n');
   });
 });

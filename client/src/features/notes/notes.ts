@@ -24,7 +24,8 @@ export type NotesAction =
   | { type: 'saveFailed' }
   | { type: 'remoteUpdated'; notes: Notes }
   | { type: 'takeTheirs' }
-  | { type: 'keepMine' };
+  | { type: 'keepMine' }
+  | { type: 'mergeBoth' };
 
 export const initialNotesEditor: NotesEditorState = {
   base: null,
@@ -58,9 +59,14 @@ export function notesReducer(state: NotesEditorState, action: NotesAction): Note
       };
     case 'saveStarted':
       return { ...state, status: 'saving' };
-    case 'saved':
-      // Typing may have gone on while saving: the draft stays, the base moves on.
-      return { ...state, base: action.notes, status: 'saved', theirs: null };
+    case 'saved': {
+      // Typing may have gone on while saving: the draft stays, the base moves on. A newer text
+      // of someone else's that came in meanwhile stays in front of the person.
+      const newer = state.theirs && state.theirs.version > action.notes.version;
+      return newer
+        ? { ...state, base: action.notes, status: 'conflict' }
+        : { ...state, base: action.notes, status: 'saved', theirs: null };
+    }
     case 'conflict':
       return { ...state, status: 'conflict', theirs: action.theirs };
     case 'saveFailed':
@@ -81,8 +87,38 @@ export function notesReducer(state: NotesEditorState, action: NotesAction): Note
       if (!state.theirs) return state;
       return { base: state.theirs, draft: state.theirs.body, status: 'idle', theirs: null };
     case 'keepMine':
-      // Our text now replaces theirs on the next save, knowingly.
+      // Their text was on screen beside ours: ours replaces it, knowingly, with the next save
+      // (the editor saves at once). The base is their version, so a third save refuses it again.
       if (!state.theirs) return state;
       return { ...state, base: state.theirs, status: 'idle', theirs: null };
+    case 'mergeBoth':
+      // Both texts in the editor, theirs' lines that ours lacks below; the person tidies and saves.
+      if (!state.theirs) return state;
+      return {
+        base: state.theirs,
+        draft: mergeTexts(state.draft, state.theirs.body),
+        status: 'idle',
+        theirs: null,
+      };
   }
+}
+
+/**
+ * "Meine Fassung behalten und danach speichern": the save that follows at once, against the
+ * version the person was just shown; null when there is nothing of theirs to keep ours over.
+ */
+export function keepMineRequest(
+  state: NotesEditorState,
+): { kept: NotesEditorState; request: { body: string; baseVersion: number } } | null {
+  if (!state.theirs) return null;
+  const kept = notesReducer(state, { type: 'keepMine' });
+  return { kept, request: saveRequest(kept) };
+}
+
+/** Our text, then the lines of theirs that ours does not have (in their order). */
+export function mergeTexts(mine: string, theirs: string): string {
+  const have = new Set(mine.split('\n').map((l) => l.trim()));
+  const missing = theirs.split('\n').filter((l) => l.trim() !== '' && !have.has(l.trim()));
+  if (missing.length === 0) return mine;
+  return `${mine.replace(/\n+$/, '')}\n\n${missing.join('\n')}`;
 }

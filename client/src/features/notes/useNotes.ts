@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useReducer } from 'react';
 import { api, ApiError } from '../../lib/api.ts';
 import { useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
-import { initialNotesEditor, notesReducer, saveRequest } from './notes.ts';
+import {
+  initialNotesEditor,
+  keepMineRequest,
+  notesReducer,
+  saveRequest,
+  type NotesEditorState,
+} from './notes.ts';
 
 /** A group's results notes: load, follow others' saves, save with conflict detection. */
 export function useNotes(phaseId: string, roomId: string) {
@@ -25,30 +31,43 @@ export function useNotes(phaseId: string, roomId: string) {
       dispatch({ type: 'remoteUpdated', notes });
   });
 
-  const save = useCallback(async () => {
-    dispatch({ type: 'saveStarted' });
-    try {
-      dispatch({ type: 'saved', notes: await api.saveNotes(phaseId, roomId, saveRequest(state)) });
-      return true;
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'conflict') {
-        try {
-          dispatch({ type: 'conflict', theirs: await api.notes(phaseId, roomId) });
-          return false;
-        } catch {
-          // fall through: shown as a failed save, the draft stays
+  const saveFrom = useCallback(
+    async (from: NotesEditorState) => {
+      dispatch({ type: 'saveStarted' });
+      try {
+        dispatch({ type: 'saved', notes: await api.saveNotes(phaseId, roomId, saveRequest(from)) });
+        return true;
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'conflict') {
+          try {
+            dispatch({ type: 'conflict', theirs: await api.notes(phaseId, roomId) });
+            return false;
+          } catch {
+            // fall through: shown as a failed save, the draft stays
+          }
         }
+        dispatch({ type: 'saveFailed' });
+        return false;
       }
-      dispatch({ type: 'saveFailed' });
-      return false;
-    }
-  }, [phaseId, roomId, state]);
+    },
+    [phaseId, roomId],
+  );
+  const save = useCallback(() => saveFrom(state), [saveFrom, state]);
+
+  /** "Meine Fassung behalten und danach speichern": theirs was shown, ours is saved over it now. */
+  const keepMineAndSave = useCallback(async () => {
+    const keep = keepMineRequest(state);
+    if (!keep) return false;
+    dispatch({ type: 'keepMine' });
+    return saveFrom(keep.kept);
+  }, [saveFrom, state]);
 
   return {
     state,
     edit: (text: string) => dispatch({ type: 'edited', text }),
     save,
-    keepMine: () => dispatch({ type: 'keepMine' }),
+    keepMineAndSave,
+    mergeBoth: () => dispatch({ type: 'mergeBoth' }),
     takeTheirs: () => dispatch({ type: 'takeTheirs' }),
   };
 }

@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModeratorAction, PresencePerson } from '@plenum/shared';
+import type { Hand, ModeratorAction, PresencePerson } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
 import { api } from '../../lib/api.ts';
 import { peopleIn, type PresenceMap } from '../presence/presence.ts';
 import { liveErrorKey } from '../realtime/errors.ts';
-import { moderationActions } from './moderation.ts';
+import { matchesSearch, moderationActions } from './moderation.ts';
+import './people.css';
 
 interface PeoplePanelProps {
   presence: PresenceMap;
@@ -13,23 +14,45 @@ interface PeoplePanelProps {
   myId: string;
   /** Promote, demote, mute and remove people in this room. */
   canModerate: boolean;
+  /** The room's raised hands, to mark who is waiting for the word. */
+  hands?: readonly Hand[];
 }
 
-export function PeoplePanel({ presence, room, myId, canModerate }: PeoplePanelProps) {
+export function PeoplePanel({ presence, room, myId, canModerate, hands = [] }: PeoplePanelProps) {
   const { t } = useTranslation();
+  const searchId = useId();
+  const [query, setQuery] = useState('');
   const { here, elsewhere, offline } = peopleIn(presence, room.id);
+  const shown = here.filter((p) => matchesSearch(p.displayName, query));
+  const raised = new Set(hands.map((h) => h.person.id));
   return (
     <section className="people" aria-labelledby="people-heading">
       <h2 id="people-heading" className="panel-heading">
-        {t('people.heading', { room: room.name, count: here.length })}
+        {room.kind === 'plenary'
+          ? t('people.headingPlenary', { count: here.length })
+          : t('people.heading', { room: room.name, count: here.length })}
       </h2>
+      <div className="field people-search">
+        <label htmlFor={searchId}>{t('people.search')}</label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          aria-describedby={`${searchId}-count`}
+        />
+        <p id={`${searchId}-count`} className="meta" aria-live="polite">
+          {query.trim() ? t('people.found', { count: shown.length }) : ''}
+        </p>
+      </div>
       <ul className="people-list">
-        {here.map((person) => (
+        {shown.map((person) => (
           <PersonEntry
             key={person.personId}
             person={person}
             isMe={person.personId === myId}
             room={room}
+            handRaised={raised.has(person.personId)}
             canModerate={canModerate && person.personId !== myId}
           />
         ))}
@@ -43,11 +66,13 @@ function PersonEntry({
   person,
   isMe,
   room,
+  handRaised,
   canModerate,
 }: {
   person: PresencePerson;
   isMe: boolean;
   room: PeoplePanelProps['room'];
+  handRaised: boolean;
   canModerate: boolean;
 }) {
   const { t } = useTranslation();
@@ -76,9 +101,21 @@ function PersonEntry({
         <span className="presence-dot" aria-hidden="true" />
         {name}
         {isMe && <span className="meta"> ({t('people.you')})</span>}
+      </span>
+      <span className="person-marks">
+        {person.role && <span className="person-mark">{t(`roles.${person.role}`)}</span>}
+        {handRaised && (
+          <span className="person-mark person-mark-hand">
+            <span aria-hidden="true">✋ </span>
+            {t('people.handRaised')}
+          </span>
+        )}
         {/* In the plenary it matters who has the word; in a group everyone has it. */}
         {room.kind === 'plenary' && person.canPublish && (
-          <span className="meta"> · {t('people.mayPublish')}</span>
+          <span className="person-mark person-mark-mic">
+            <span aria-hidden="true">🎤 </span>
+            {t('people.mayPublish')}
+          </span>
         )}
       </span>
       {canModerate && (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { moderationActions } from './moderation.ts';
+import type { PresencePerson } from '@plenum/shared';
+import { matchesSearch, moderationActions, speakingNow } from './moderation.ts';
 
 const attendee = { canPublish: false, promoted: false };
 const promoted = { canPublish: true, promoted: true };
@@ -22,5 +23,36 @@ describe('the moderation menu of the people list', () => {
     expect(moderationActions(speaksByRole, 'working_group')).toEqual(['mute', 'remove']);
     expect(moderationActions(promoted, 'working_group')).toEqual(['mute', 'remove']);
     expect(moderationActions(attendee, 'working_group')).toEqual(['remove']);
+  });
+});
+
+describe('speaking now and the people search', () => {
+  const person = (displayName: string, extra: Partial<PresencePerson> = {}): PresencePerson => ({
+    personId: displayName,
+    displayName,
+    online: true,
+    roomId: 'plenary',
+    lastSeenAt: null,
+    canPublish: false,
+    promoted: false,
+    ...extra,
+  });
+
+  it('lists those given the word in this room, by name, not those who speak by role or left', () => {
+    const people = [
+      person('Zoe', { canPublish: true, promoted: true }),
+      person('Anna', { canPublish: true, promoted: true }),
+      person('Sven Speaker', { canPublish: true }),
+      person('Gone', { online: false, promoted: true }),
+      person('Elsewhere', { roomId: 'group', canPublish: true, promoted: true }),
+    ];
+    expect(speakingNow(people, 'plenary').map((p) => p.displayName)).toEqual(['Anna', 'Zoe']);
+  });
+
+  it('finds people by any part of the name, ignoring case and accents', () => {
+    expect(matchesSearch('Miriam Özdemir', 'ozd')).toBe(true);
+    expect(matchesSearch('Miriam Özdemir', 'MIR özd')).toBe(true);
+    expect(matchesSearch('Miriam Özdemir', 'anna')).toBe(false);
+    expect(matchesSearch('Anna', '  ')).toBe(true);
   });
 });

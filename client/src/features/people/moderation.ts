@@ -21,3 +21,20 @@ export function moderationActions(
   const mute: ModeratorAction[] = person.canPublish ? ['mute'] : [];
   return [...word, ...mute, 'remove'];
 }
+
+/** Who has been given the word in a room now (by a moderator), by name: "Spricht gerade". */
+export function speakingNow(people: Iterable<PresencePerson>, roomId: string): PresencePerson[] {
+  return [...people]
+    .filter((p) => p.online && p.roomId === roomId && p.promoted)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'de', { sensitivity: 'base' }));
+}
+
+/** The people list's search: every word of the query in the name, ignoring case and accents. */
+export function matchesSearch(displayName: string, query: string): boolean {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('de');
+  const name = fold(displayName);
+  return fold(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => name.includes(word));
+}

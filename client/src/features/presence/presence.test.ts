@@ -42,3 +42,14 @@ describe('presence', () => {
     expect(peopleIn(presence, room).here.map((p) => p.personId)).toEqual([id(2)]);
   });
 });
+
+describe('roles in the people list', () => {
+  it('an update without a role keeps the role the full list gave', () => {
+    const list = presenceFromList({
+      people: [{ ...person(1, true, room), role: 'moderator' }],
+      counts: {},
+    });
+    const next = applyPresence(list, [person(1, false, room)]);
+    expect(next.get(id(1))).toMatchObject({ online: false, role: 'moderator' });
+  });
+});

@@ -14,7 +14,11 @@ export function applyPresence(
 ): PresenceMap {
   if (changes.length === 0) return current;
   const next = new Map(current);
-  for (const person of changes) next.set(person.personId, person);
+  // Updates may leave out the role (it rarely changes): the one known stays.
+  for (const person of changes) {
+    const role = person.role ?? current.get(person.personId)?.role;
+    next.set(person.personId, role ? { ...person, role } : person);
+  }
   return next;
 }
 

@@ -5,6 +5,7 @@ import { QUESTION_MAX_LENGTH } from '@plenum/shared/limits';
 import { useAnnounce } from '../../app/status.tsx';
 import { liveErrorKey, type LiveErrorKey } from '../realtime/errors.ts';
 import type { useQuestions } from './useQuestions.ts';
+import './questions.css';
 
 type Questions = ReturnType<typeof useQuestions>;
 
@@ -114,12 +115,15 @@ function QuestionEntry({ question, canModerate, onUpvote, onAnswer, onHide }: Qu
       <p className="chat-actions">
         <button
           type="button"
-          className="link-button"
+          className={question.votedByMe ? 'upvote-button upvote-button-pressed' : 'upvote-button'}
           aria-pressed={question.votedByMe ?? false}
           disabled={answered}
           onClick={onUpvote}
         >
-          {t('questions.upvote', { count: question.upvotes })}
+          {question.votedByMe && <span aria-hidden="true">✓ </span>}
+          {t(question.votedByMe ? 'questions.upvoted' : 'questions.upvote', {
+            count: question.upvotes,
+          })}
         </button>
         {canModerate && !answered && (
           <button type="button" className="link-button" onClick={onAnswer}>
