@@ -6,6 +6,7 @@ import {
   AgendaItemPatch,
   AgendaShiftInput,
   AuditQuery,
+  CaptionTranscriptInput,
   ChooseGroupInput,
   EventInput,
   EventPatch,
@@ -26,6 +27,7 @@ import {
   RedeemInput,
   RoomIdParams,
   RoomParams,
+  TranscriptExportQuery,
   WorkingGroupInput,
   WorkingGroupPatch,
 } from '@plenum/shared';
@@ -231,6 +233,17 @@ export async function restTargets(c: Cast): Promise<RestTarget[]> {
     },
     { route: 'GET /api/events/:slug/attendance', params: bySlug },
     { route: 'GET /api/events/:slug/attendance.csv', params: bySlug },
+    { route: 'GET /api/events/:slug/captions/transcript', params: bySlug },
+    {
+      route: 'PUT /api/events/:slug/captions/transcript',
+      params: bySlug,
+      body: json(CaptionTranscriptInput, { enabled: false }),
+    },
+    {
+      route: 'GET /api/events/:slug/captions/transcript/export',
+      params: bySlug,
+      query: { schema: TranscriptExportQuery, valid: { format: 'text' }, keys: ['format'] },
+    },
   ];
 }
 
