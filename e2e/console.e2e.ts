@@ -230,6 +230,8 @@ describe('the organizer console in the browser', { timeout: 120_000 }, () => {
     await help.waitFor(wait);
     await checkA11y(olga.page, 'console-phase-open');
 
+    // Anna shows her camera in her group only because she switches it on there.
+    await anna.page.getByRole('button', { name: 'Kamera', exact: true }).click();
     await help.getByRole('button', { name: `Hingehen ${group}` }).click();
     await olga.page.getByRole('heading', { name: `Sie sind in ${group}` }).waitFor(wait);
     await expect.poll(() => videoOfPlays(olga.page, anna.name), wait).toBe(true);

@@ -80,6 +80,11 @@ async function join(person: Person, link: string, check = false) {
     await start.click();
   }
   await expect.poll(() => previewPlays(page), wait).toBe(true);
+  // Presenters enter with camera and microphone only because they switch them on here.
+  for (const name of ['Mit Kamera eintreten', 'Mit Mikrofon eintreten']) {
+    const enterWith = page.getByRole('button', { name });
+    if (await enterWith.count()) await enterWith.click();
+  }
   if (check) {
     annasCamera = await page.getByRole('combobox', { name: 'Kamera' }).inputValue();
     await page
@@ -153,8 +158,11 @@ describe('a day at the forum in the browser', { timeout: 120_000 }, () => {
     expect(await seriousViolations(olga.page)).toEqual([]);
     await olga.page.getByRole('button', { name: `Nächste aufrufen: ${anna.name}` }).click();
 
-    // Promoted live, without reconnecting: Anna's controls appear and her camera reaches Olga.
-    await anna.page.getByRole('button', { name: 'Mikrofon' }).waitFor(wait);
+    // Promoted live, without reconnecting: a notice and her controls appear, nothing goes live
+    // until she presses; then her microphone and camera reach Olga.
+    const floor = anna.page.getByRole('group', { name: 'Sie haben das Wort' });
+    await floor.getByRole('button', { name: 'Mikrofon einschalten' }).click(wait);
+    await anna.page.getByRole('button', { name: 'Kamera', exact: true }).click(wait);
     await expect.poll(() => videoOfPlays(olga.page, anna.name), wait).toBe(true);
     // Her microphone is the one she chose in the device check, not the browser's default.
     await expect
@@ -192,6 +200,8 @@ describe('a day at the forum in the browser', { timeout: 120_000 }, () => {
         .waitFor(wait);
       await person.page.getByText('Verbleibende Zeit:').waitFor();
     }
+    // Anna's camera and microphone came along as she left them; Ben switches his camera on.
+    await ben.page.getByRole('button', { name: 'Kamera', exact: true }).click(wait);
     await expect.poll(() => videoOfPlays(anna.page, ben.name), wait).toBe(true);
     await expect.poll(() => videoOfPlays(ben.page, anna.name), wait).toBe(true);
     // The group's room opened the microphone again, and it is still the one she chose.

@@ -28,6 +28,10 @@ export const PhaseGroup = z.object({
   capacity: z.number().nullable(),
   assigned: z.number(),
   moderatorIds: z.array(z.uuid()),
+  /** What the group is about, for those who choose one (optional for older clients' fixtures). */
+  description: z.string().optional(),
+  /** The group's moderators by name, so a chooser knows who steers it. */
+  moderators: z.array(z.object({ personId: z.uuid(), displayName: z.string() })).optional(),
 });
 
 export const Phase = z.object({

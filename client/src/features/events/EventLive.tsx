@@ -125,6 +125,7 @@ export function EventLive({ overview }: { overview: EventOverview }) {
       <div className="event-grid">
         <div className="event-main">
           <NowOnStage items={agenda} timeZone={event.timeZone} />
+          {phases.choosable && <GroupChooser phase={phases.choosable} />}
           <div className="stage-with-overlays">
             <StageArea
               roomSwitch={roomSwitch}
@@ -158,7 +159,6 @@ export function EventLive({ overview }: { overview: EventOverview }) {
               timeZone={event.timeZone}
             />
           )}
-          {phases.choosable && <GroupChooser phase={phases.choosable} />}
           {phases.lastClosed && <ResultsPanel phase={phases.lastClosed} />}
         </div>
         <div className="event-side">

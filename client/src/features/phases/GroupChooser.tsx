@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
 import { api } from '../../lib/api.ts';
 import { liveErrorKey } from '../realtime/errors.ts';
+import './group-chooser.css';
 
 /** Self-select: the groups of a phase with their free places; choosing may move the person at once. */
 export function GroupChooser({ phase }: { phase: Phase }) {
@@ -11,6 +12,13 @@ export function GroupChooser({ phase }: { phase: Phase }) {
   const announce = useAnnounce();
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Said once when the choice opens, for those who do not see the notice appear.
+  const said = useRef<string | null>(null);
+  useEffect(() => {
+    if (phase.status !== 'open' || said.current === phase.id) return;
+    said.current = phase.id;
+    announce(t('groups.choiceOpened', { title: phase.title }));
+  }, [phase.id, phase.status, phase.title, announce, t]);
 
   const choose = async (roomId: string, name: string) => {
     if (busy) return;
@@ -27,7 +35,7 @@ export function GroupChooser({ phase }: { phase: Phase }) {
   };
 
   return (
-    <section className="panel group-chooser" aria-labelledby="chooser-heading">
+    <section className="panel notice group-chooser" aria-labelledby="chooser-heading">
       <h2 id="chooser-heading">{t('groups.chooseHeading', { title: phase.title })}</h2>
       <p className="meta">
         {t(phase.status === 'open' ? 'groups.chooseOpen' : 'groups.chooseAhead')}
@@ -40,6 +48,14 @@ export function GroupChooser({ phase }: { phase: Phase }) {
           return (
             <li key={group.roomId}>
               <span className="group-option-name">{group.name}</span>{' '}
+              {group.description && <p className="group-option-description">{group.description}</p>}
+              {group.moderators && group.moderators.length > 0 && (
+                <p className="meta">
+                  {t('groups.moderatedBy', {
+                    names: group.moderators.map((m) => m.displayName).join(', '),
+                  })}
+                </p>
+              )}
               <span className="meta">
                 {free === null
                   ? t('groups.placesUnlimited')

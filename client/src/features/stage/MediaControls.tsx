@@ -1,5 +1,6 @@
-import { useMediaDeviceSelect, useRoomContext, useTrackToggle } from '@livekit/components-react';
-import { ConnectionState, Track } from 'livekit-client';
+import { useMediaDeviceSelect, useTrackToggle } from '@livekit/components-react';
+import { Track } from 'livekit-client';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaSource } from '../devices/consent.ts';
 import type { MediaPrefs, MediaPrefsStore } from '../devices/media-prefs.ts';
@@ -38,18 +39,19 @@ interface MediaToggleProps {
 /** One of the person's switches: what it does is theirs to carry into the next room. */
 export function MediaToggle({ source, label, stores, className = '' }: MediaToggleProps) {
   const { t } = useTranslation();
-  const room = useRoomContext();
-  const { toggle, enabled, pending } = useTrackToggle({
-    source: sources[source],
-    onChange: (on: boolean, byUser: boolean) => {
-      // The person's own press, or a moderator's mute while connected: both are the state to
-      // carry on. A track that ends because the room disconnects is not a choice.
-      if (byUser || (!on && room.state === ConnectionState.Connected)) {
-        stores.session.switched(source, on);
-      }
-      if (byUser && source !== 'screen') stores.prefs.update({ [source]: on });
+  // Stable: LiveKit calls it on every change of this callback too, and would then report the
+  // state in between a press and its effect as the press, and the effect as nobody's.
+  const onChange = useCallback(
+    (on: boolean, byUser: boolean) => {
+      // Only the person's own press is the state to carry into the next room: a track that is
+      // still starting in a new room, or ends as the old one disconnects, is not a choice.
+      if (!byUser) return;
+      stores.session.switched(source, on);
+      if (source !== 'screen') stores.prefs.update({ [source]: on });
     },
-  });
+    [source, stores],
+  );
+  const { buttonProps, enabled, pending } = useTrackToggle({ source: sources[source], onChange });
   return (
     <button
       type="button"
@@ -57,7 +59,8 @@ export function MediaToggle({ source, label, stores, className = '' }: MediaTogg
       aria-pressed={enabled}
       aria-disabled={pending || undefined}
       data-source={source}
-      onClick={() => !pending && void toggle()}
+      // LiveKit counts a press as the person's own only through its own click handler.
+      onClick={(event) => !pending && buttonProps.onClick?.(event)}
     >
       {label}
       <span className="toggle-state" aria-hidden="true">

@@ -1,50 +1,134 @@
 /**
- * How the stage arranges the people who publish: a shared screen first, then the active speaker
- * large in the plenary, a grid in working groups. Pure and free of LiveKit types, so the rules can
- * be tested; the stage maps LiveKit track references to `StageTile` and back by `key`.
+ * Who the stage shows large, who beside, and whose tile never leaves it. Pure and free of LiveKit
+ * types, so every rule is tested (stage-layout.test.ts); StageView maps LiveKit track references
+ * to `StageTile` and back by `key`.
+ *
+ * The main tile, in this order: the person one pinned for oneself; the person a moderator put in
+ * the spotlight for everyone; a shared screen; the current agenda item's speakers with video; the
+ * active speaker with video; whoever was main and still shows video; anyone with video. A tile
+ * without video is main only when nobody shows video (or when pinned or spotlighted on purpose).
+ * Sign-language interpreters keep their own tile beside the main one and are never chosen
+ * automatically.
  */
 
 export interface StageTile {
   key: string;
+  /** The person (LiveKit identity = person id). */
   identity: string;
   source: 'camera' | 'screen_share';
   isLocal: boolean;
+  /** A video track is there and not muted. */
   hasVideo: boolean;
+  /** Speaking now (LiveKit's active speakers). */
+  speaking: boolean;
 }
 
+export interface StageChoice {
+  roomKind: 'plenary' | 'working_group';
+  /** The current agenda item's speakers (person ids); when none are known, speakers by role. */
+  agendaSpeakerIds: ReadonlySet<string>;
+  /** Pinned by this person for themselves (a person id). */
+  pinnedId: string | null;
+  /** Put in the spotlight for everyone by a moderator (a person id). */
+  spotlightId: string | null;
+  interpreterIds: ReadonlySet<string>;
+  /** The main tile's key before this change: kept through a pause instead of jumping. */
+  previousMain: string | null;
+}
+
+export type MainReason =
+  | 'pinned'
+  | 'spotlight'
+  | 'screen'
+  | 'agenda_speaker'
+  | 'active_speaker'
+  | 'kept'
+  | 'video'
+  | 'no_video';
+
 export type StageLayout =
-  | { mode: 'empty' }
-  | { mode: 'single'; focus: string }
-  | { mode: 'focus'; focus: string; others: string[] }
-  | { mode: 'grid'; tiles: string[] };
+  | { mode: 'empty'; interpreters: string[] }
+  | { mode: 'focus'; main: string; reason: MainReason; side: string[]; interpreters: string[] }
+  | { mode: 'grid'; tiles: string[]; interpreters: string[] };
 
-export function chooseStageLayout(
+/** A person's tile for the main place: their shared screen if they share, else their camera. */
+function tileOfPerson(tiles: readonly StageTile[], identity: string | null) {
+  if (!identity) return undefined;
+  const own = tiles.filter((t) => t.identity === identity);
+  return own.find((t) => t.source === 'screen_share') ?? own[0];
+}
+
+/** The speaking one first, then the one already main, then the first; others before oneself. */
+function best(candidates: readonly StageTile[], previousMain: string | null) {
+  const ranked = [...candidates.filter((t) => !t.isLocal), ...candidates.filter((t) => t.isLocal)];
+  return ranked.find((t) => t.speaking) ?? ranked.find((t) => t.key === previousMain) ?? ranked[0];
+}
+
+function chooseMain(
   tiles: readonly StageTile[],
-  speaking: readonly string[],
-  previousFocus: string | null,
-  roomKind: 'plenary' | 'working_group',
-): StageLayout {
-  if (tiles.length === 0) return { mode: 'empty' };
-  const focusOn = (focus: StageTile): StageLayout => ({
-    mode: 'focus',
-    focus: focus.key,
-    others: tiles.filter((t) => t.key !== focus.key).map((t) => t.key),
-  });
+  choice: StageChoice,
+): { tile: StageTile; reason: MainReason } | null {
+  const pinned = tileOfPerson(tiles, choice.pinnedId);
+  if (pinned) return { tile: pinned, reason: 'pinned' };
+  const spotlit = tileOfPerson(tiles, choice.spotlightId);
+  if (spotlit) return { tile: spotlit, reason: 'spotlight' };
 
-  // A shared screen is what everyone should read: prefer someone else's over one's own.
+  // A shared screen is what everyone should read: someone else's before one's own.
   const screens = tiles.filter((t) => t.source === 'screen_share');
   const screen = screens.find((t) => !t.isLocal) ?? screens[0];
-  if (screen) return tiles.length === 1 ? { mode: 'single', focus: screen.key } : focusOn(screen);
-  if (tiles.length === 1) return { mode: 'single', focus: tiles[0]!.key };
-  if (roomKind === 'working_group') return { mode: 'grid', tiles: tiles.map((t) => t.key) };
+  if (screen) return { tile: screen, reason: 'screen' };
 
-  // The plenary: whoever speaks now (not oneself), else whoever spoke last, else a presenter.
-  const cameras = tiles.filter((t) => t.source === 'camera');
-  const speaker = speaking
-    .map((identity) => cameras.find((t) => t.identity === identity && !t.isLocal))
-    .find(Boolean);
-  const previous = cameras.find((t) => t.key === previousFocus);
-  const presenter =
-    cameras.find((t) => !t.isLocal && t.hasVideo) ?? cameras.find((t) => !t.isLocal);
-  return focusOn(speaker ?? previous ?? presenter ?? tiles[0]!);
+  const cameras = tiles.filter(
+    (t) => t.source === 'camera' && !choice.interpreterIds.has(t.identity),
+  );
+  const withVideo = cameras.filter((t) => t.hasVideo);
+  const agenda = best(
+    withVideo.filter((t) => choice.agendaSpeakerIds.has(t.identity)),
+    choice.previousMain,
+  );
+  if (agenda) return { tile: agenda, reason: 'agenda_speaker' };
+  const speaker = withVideo.find((t) => t.speaking && !t.isLocal);
+  if (speaker) return { tile: speaker, reason: 'active_speaker' };
+  const kept = withVideo.find((t) => t.key === choice.previousMain);
+  if (kept) return { tile: kept, reason: 'kept' };
+  const video = best(withVideo, null);
+  if (video) return { tile: video, reason: 'video' };
+  // Nobody shows video: the agenda's speaker, whoever speaks, or who was there.
+  const anyone =
+    best(
+      cameras.filter((t) => choice.agendaSpeakerIds.has(t.identity)),
+      choice.previousMain,
+    ) ?? best(cameras, choice.previousMain);
+  return anyone ? { tile: anyone, reason: 'no_video' } : null;
+}
+
+export function chooseStageLayout(tiles: readonly StageTile[], choice: StageChoice): StageLayout {
+  const main = chooseMain(tiles, choice);
+  // Interpreters stay beside the main tile, unless they are the main tile themselves.
+  const interpreters = tiles
+    .filter(
+      (t) =>
+        t.source === 'camera' && choice.interpreterIds.has(t.identity) && t.key !== main?.tile.key,
+    )
+    .map((t) => t.key);
+  const rest = tiles.filter((t) => !interpreters.includes(t.key));
+  if (!main) {
+    return rest.length === 0
+      ? { mode: 'empty', interpreters }
+      : { mode: 'grid', tiles: rest.map((t) => t.key), interpreters };
+  }
+  // A working group is a conversation: a grid, unless something asks for a main tile.
+  const chosen =
+    main.reason === 'pinned' || main.reason === 'spotlight' || main.reason === 'screen';
+  if (choice.roomKind === 'working_group' && !chosen && rest.length > 1) {
+    return { mode: 'grid', tiles: rest.map((t) => t.key), interpreters };
+  }
+  // Beside the main tile: those with video first, speakers among them first.
+  const side = rest
+    .filter((t) => t.key !== main.tile.key)
+    .sort(
+      (a, b) => Number(b.hasVideo) - Number(a.hasVideo) || Number(b.speaking) - Number(a.speaking),
+    )
+    .map((t) => t.key);
+  return { mode: 'focus', main: main.tile.key, reason: main.reason, side, interpreters };
 }

@@ -184,3 +184,33 @@ describe('working-group phases refuse bad input and keep nothing half-applied', 
     expect(await t.app.db.$count(assignments, eq(assignments.phaseId, phaseId))).toBe(0);
   });
 });
+
+describe('a phase tells those who choose what each group is', () => {
+  it('lists each group’s description and its moderators by name', async () => {
+    const event = await seedEvent(t.app);
+    const boss = await join(t.app, event.id, 'organizer');
+    const moderator = await join(t.app, event.id, 'moderator', 'Mona Moderatorin');
+    const room = await createWorkingGroup(
+      t.app.db,
+      event.id,
+      {
+        name: 'Wohnen',
+        description: 'Bezahlbarer Wohnraum im Quartier',
+        capacity: 10,
+        moderatorIds: [moderator.personId],
+      },
+      null,
+    );
+    const created = await api(boss, 'POST', `/api/events/${event.slug}/phases`, {
+      title: 'Wahl',
+      roomIds: [room.id],
+      durationMinutes: 30,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const listed = await api(boss, 'GET', `/api/events/${event.slug}/phases`);
+    expect(listed.json()[0].groups[0]).toMatchObject({
+      description: 'Bezahlbarer Wohnraum im Quartier',
+      moderators: [{ personId: moderator.personId, displayName: 'Mona Moderatorin' }],
+    });
+  });
+});

@@ -51,6 +51,7 @@ export async function phaseGroups(db: DbOrTx, phaseId: string) {
     .select({
       roomId: rooms.id,
       name: rooms.name,
+      description: rooms.description,
       capacity: rooms.capacity,
       position: rooms.position,
     })
@@ -65,8 +66,13 @@ export async function phaseGroups(db: DbOrTx, phaseId: string) {
     .groupBy(assignments.roomId);
   const mods = groups.length
     ? await db
-        .select()
+        .select({
+          roomId: roomModerators.roomId,
+          personId: roomModerators.personId,
+          displayName: people.displayName,
+        })
         .from(roomModerators)
+        .innerJoin(people, eq(people.id, roomModerators.personId))
         .where(
           inArray(
             roomModerators.roomId,
@@ -80,6 +86,10 @@ export async function phaseGroups(db: DbOrTx, phaseId: string) {
     capacity: g.capacity,
     assigned: counts.find((c) => c.roomId === g.roomId)?.n ?? 0,
     moderatorIds: mods.filter((m) => m.roomId === g.roomId).map((m) => m.personId),
+    description: g.description,
+    moderators: mods
+      .filter((m) => m.roomId === g.roomId)
+      .map((m) => ({ personId: m.personId, displayName: m.displayName })),
   }));
 }
 
