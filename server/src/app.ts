@@ -110,6 +110,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
     sessionDays: config.sessionDays,
     sessionIdleHours: config.sessionIdleHours,
     authRateLimit: options.authRateLimit ?? 30,
+    operator: config.operator,
   });
   await app.register(eventRoutes);
   await app.register(roomRoutes);

@@ -76,6 +76,15 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     PUBLIC_URL: optionalUrl(['http:', 'https:']),
+    // Who runs this instance, for the join page's data protection notice (GDPR Art. 13).
+    OPERATOR_NAME: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => v || undefined),
+    PRIVACY_URL: optionalUrl(['http:', 'https:']),
+    IMPRINT_URL: optionalUrl(['http:', 'https:']),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     PLENUM_DATA_DIR: z.string().min(1).default('.data'),
     LOG_LEVEL: z
@@ -132,6 +141,12 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string;
+  /** The instance's operator, named on the join page, and its privacy notice and imprint. */
+  operator: {
+    name: string | undefined;
+    privacyUrl: string | undefined;
+    imprintUrl: string | undefined;
+  };
   sessionSecret: string | undefined;
   sessionDays: number;
   /** A session unused for this long ends, before its absolute end. */
@@ -178,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    operator: { name: e.OPERATOR_NAME, privacyUrl: e.PRIVACY_URL, imprintUrl: e.IMPRINT_URL },
     sessionSecret: e.SESSION_SECRET,
     sessionDays: e.SESSION_DAYS,
     sessionIdleHours: e.SESSION_IDLE_HOURS,

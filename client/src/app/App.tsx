@@ -10,6 +10,8 @@ import { StatusProvider } from './status.tsx';
 
 // The event page (and later the stage, chat, media) loads on demand: the join page stays small.
 const EventPage = lazy(() => import('../features/events/EventPage.tsx'));
+// The organizer console with its small stage: its own view, its own chunk.
+const ConsolePage = lazy(() => import('../features/console/ConsolePage.tsx'));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -19,6 +21,8 @@ function Page({ route }: { route: Route }) {
       return <JoinPage key={route.token} token={route.token} />;
     case 'event':
       return <EventPage key={route.slug} slug={route.slug} />;
+    case 'console':
+      return <ConsolePage key={route.slug} slug={route.slug} />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -3,11 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Link } from './Link.tsx';
 import { paths } from './routes.ts';
+import { useHomeEvent, useOperator } from './useSiteInfo.ts';
 
 export function Layout({ pathname, children }: { pathname: string; children: ReactNode }) {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
   const firstPath = useRef(pathname);
+  const homeEvent = useHomeEvent(pathname);
+  const operator = useOperator();
+  const home = homeEvent ? paths.event(homeEvent) : paths.landing();
 
   useEffect(() => {
     // After an in-app navigation, start keyboard and screen reader users at the new content,
@@ -31,7 +35,7 @@ export function Layout({ pathname, children }: { pathname: string; children: Rea
           <nav aria-label={t('nav.label')} className="site-nav">
             <ul>
               <li>
-                <Link href={paths.landing()} aria-current={pathname === '/' ? 'page' : undefined}>
+                <Link href={home} aria-current={pathname === home ? 'page' : undefined}>
                   {t('nav.home')}
                 </Link>
               </li>
@@ -43,6 +47,23 @@ export function Layout({ pathname, children }: { pathname: string; children: Rea
       <main id="main" ref={main} tabIndex={-1} className="site-main">
         {children}
       </main>
+      {(operator.name || operator.privacyUrl || operator.imprintUrl) && (
+        <footer className="site-footer">
+          <ul>
+            {operator.name && <li>{t('footer.operator', { name: operator.name })}</li>}
+            {operator.privacyUrl && (
+              <li>
+                <a href={operator.privacyUrl}>{t('footer.privacy')}</a>
+              </li>
+            )}
+            {operator.imprintUrl && (
+              <li>
+                <a href={operator.imprintUrl}>{t('footer.imprint')}</a>
+              </li>
+            )}
+          </ul>
+        </footer>
+      )}
     </>
   );
 }

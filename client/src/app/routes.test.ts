@@ -7,6 +7,7 @@ describe('routes', () => {
     ['/join/abcDEF123_-abcDEF123_', { name: 'join', token: 'abcDEF123_-abcDEF123_' }],
     ['/join/abc/', { name: 'join', token: 'abc' }],
     ['/e/forum-2026', { name: 'event', slug: 'forum-2026' }],
+    ['/e/forum-2026/console', { name: 'console', slug: 'forum-2026' }],
     ['/e/forum-2026/extra', { name: 'notFound' }],
     ['/join/', { name: 'notFound' }],
     ['/e/%E0%A4%A', { name: 'notFound' }],

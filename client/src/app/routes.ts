@@ -3,11 +3,13 @@ export type Route =
   | { name: 'landing' }
   | { name: 'join'; token: string }
   | { name: 'event'; slug: string }
+  | { name: 'console'; slug: string }
   | { name: 'notFound' };
 
 const patterns: { pattern: RegExp; toRoute: (param: string) => Route }[] = [
   { pattern: /^\/join\/([^/]+)\/?$/, toRoute: (token) => ({ name: 'join', token }) },
   { pattern: /^\/e\/([^/]+)\/?$/, toRoute: (slug) => ({ name: 'event', slug }) },
+  { pattern: /^\/e\/([^/]+)\/console\/?$/, toRoute: (slug) => ({ name: 'console', slug }) },
 ];
 
 export function matchRoute(pathname: string): Route {
@@ -28,4 +30,5 @@ export const paths = {
   landing: () => '/',
   join: (token: string) => `/join/${encodeURIComponent(token)}`,
   event: (slug: string) => `/e/${encodeURIComponent(slug)}`,
+  console: (slug: string) => `/e/${encodeURIComponent(slug)}/console`,
 };

@@ -4,6 +4,7 @@ import type {
   ErrorCode,
   Event,
   InvitationPreview as InvitationPreviewSchema,
+  OperatorInfo,
   HelpRequest,
   Me,
   ModeratorAction,
@@ -110,6 +111,8 @@ export const api = {
   redeemInvitation: (token: string, body: RedeemBody) =>
     request<RedeemResult>('POST', `/api/invitations/${segment(token)}/redeem`, { body }),
   me: (signal?: AbortSignal) => request<Me>('GET', '/api/me', { signal }),
+  /** Who runs this instance, with its privacy notice and imprint (public). */
+  operator: (signal?: AbortSignal) => request<OperatorInfo>('GET', '/api/operator', { signal }),
   event: (slug: string, signal?: AbortSignal) =>
     request<Event>('GET', `/api/events/${segment(slug)}`, { signal }),
   agenda: (slug: string, signal?: AbortSignal) =>

@@ -42,9 +42,26 @@ export type Invitation = z.infer<typeof Invitation>;
 export const CreatedInvitation = Invitation.extend({ token: z.string(), link: z.string() });
 
 export const InvitationPreview = z.object({
-  event: z.object({ slug: z.string(), title: z.string() }),
+  event: z.object({
+    slug: z.string(),
+    title: z.string(),
+    description: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    timeZone: z.string(),
+    /** The display names of the event's organizers: who invites. */
+    organizers: z.array(z.string()),
+  }),
   role: Role,
 });
+
+/** Who runs this instance, and where its privacy notice and imprint are (every page's footer). */
+export const OperatorInfo = z.object({
+  name: z.string().nullable(),
+  privacyUrl: z.string().nullable(),
+  imprintUrl: z.string().nullable(),
+});
+export type OperatorInfo = z.infer<typeof OperatorInfo>;
 
 export const RedeemInput = z.object({
   displayName: DisplayName,

@@ -173,6 +173,8 @@ export const AuditEntry = z.object({
   at: z.string(),
   action: z.string(),
   target: z.string().nullable(),
+  /** The target's name as it is now ("AG 2", a person's name); null if none or gone. */
+  targetName: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   /** null for the system (deadlines, retention, the CLI) or an erased person. */
   actor: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { AttendanceReport, Event } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
-import { useLoad } from '../../app/useLoad.ts';
 import { formatDateTime } from '../../lib/time-format.ts';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { attendanceApi } from './attendance-api.ts';
 import { peopleAttending } from './attendance.ts';
+import { useAttendance } from './useAttendance.ts';
 
 type AttendanceRoom = AttendanceReport['rooms'][number];
 
@@ -15,14 +15,13 @@ type AttendanceRoom = AttendanceReport['rooms'][number];
  */
 export function AttendancePanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> }) {
   const { t } = useTranslation();
-  const report = useLoad(`attendance:${event.slug}`, (signal) =>
-    attendanceApi.attendance(event.slug, signal),
-  );
+  const report = useAttendance(event.slug);
 
   return (
     <section className="console-part" aria-labelledby="console-attendance-heading">
       <h3 id="console-attendance-heading">{t('console.attendance.heading')}</h3>
       <p className="meta">{t('console.attendance.intro', { timeZone: event.timeZone })}</p>
+      <p className="meta">{t('console.audit.live')}</p>
       <div className="console-toolbar">
         <a className="button" href={attendanceApi.attendanceCsvUrl(event.slug)} download>
           {t('console.attendance.csv')}

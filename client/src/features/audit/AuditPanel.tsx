@@ -7,12 +7,13 @@ import { useAnnounce } from '../../app/status.tsx';
 import { formatDateTime } from '../../lib/time-format.ts';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
 import { detailsSummary } from './audit.ts';
+import { auditSentence } from './audit-sentence.ts';
 import { useAuditLog } from './useAuditLog.ts';
 
 /** The audit log: who changed what and when, newest first, an area at a time if wished. */
 export function AuditPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> }) {
   const { t } = useTranslation();
-  const { locale } = useLanguage();
+  const { language, locale } = useLanguage();
   const announce = useAnnounce();
   const log = useAuditLog(event.slug);
   const endRef = useRef<HTMLParagraphElement>(null);
@@ -29,13 +30,14 @@ export function AuditPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> 
 
   const action = (entry: AuditEntry) =>
     t(`console.audit.actions.${entry.action}`, { defaultValue: entry.action });
-  const details = (entry: AuditEntry) =>
-    detailsSummary({ ...entry.details, ...(entry.target ? { target: entry.target } : {}) });
+  const sentence = (entry: AuditEntry) =>
+    auditSentence(entry.action, entry.actor?.displayName ?? null, entry.targetName, language);
 
   return (
     <section className="console-part" aria-labelledby="console-audit-heading">
       <h3 id="console-audit-heading">{t('console.audit.heading')}</h3>
       <p className="meta">{t('console.audit.intro', { timeZone: event.timeZone })}</p>
+      <p className="meta">{t('console.audit.live')}</p>
       <div className="console-inline">
         <div className="field">
           <label htmlFor="console-audit-area">{t('console.audit.area')}</label>
@@ -55,6 +57,13 @@ export function AuditPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> 
         <button type="button" className="button button-quiet" onClick={log.reload}>
           {t('console.records.reload')}
         </button>
+        <a
+          className="button button-quiet"
+          href={`/api/events/${encodeURIComponent(event.slug)}/audit.csv`}
+          download
+        >
+          {t('console.audit.csv')}
+        </a>
       </div>
 
       {log.status === 'loading' && <p className="loading">{t('console.records.loading')}</p>}
@@ -76,7 +85,7 @@ export function AuditPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> 
                 <th scope="col">{t('console.audit.when')}</th>
                 <th scope="col">{t('console.audit.actor')}</th>
                 <th scope="col">{t('console.audit.action')}</th>
-                <th scope="col">{t('console.audit.details')}</th>
+                <th scope="col">{t('console.audit.entry')}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,7 +98,12 @@ export function AuditPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> 
                   </th>
                   <td>{entry.actor?.displayName || t('console.audit.system')}</td>
                   <td>{action(entry)}</td>
-                  <td className="records-details">{details(entry)}</td>
+                  <td className="records-details">
+                    {sentence(entry)}
+                    {Object.keys(entry.details).length > 0 && (
+                      <span className="meta"> ({detailsSummary(entry.details, 80)})</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,7 @@ const entry = (id: number, action = 'room.create'): AuditEntry => ({
   at: '2026-03-12T08:30:00.000Z',
   action,
   target: null,
+  targetName: null,
   details: {},
   actor: null,
 });

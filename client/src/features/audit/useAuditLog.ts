@@ -14,6 +14,7 @@ export interface AuditLogState {
 }
 
 const pageSize = 50;
+export const auditPollMs = 10_000;
 const initial: AuditLogState = {
   status: 'loading',
   entries: [],
@@ -50,6 +51,23 @@ export function useAuditLog(slug: string) {
     );
     return () => controller.abort();
   }, [slug, area, attempt]);
+
+  // Live: every 10 s the newest page joins the shown entries (a poll, not a socket event, so that
+  // no service has to emit after each of its audited transactions).
+  useEffect(() => {
+    if (state.status !== 'done') return;
+    const mine = generation.current;
+    const timer = window.setInterval(() => {
+      auditApi.audit(slug, { area, limit: pageSize }).then(
+        (page) => {
+          if (generation.current !== mine) return;
+          setState((s) => ({ ...s, entries: appendAuditPage(s.entries, page.entries) }));
+        },
+        () => undefined, // the next poll tries again; the shown entries stay
+      );
+    }, auditPollMs);
+    return () => window.clearInterval(timer);
+  }, [slug, area, state.status]);
 
   /** Loads the next older page; answers how many entries it brought, or null if none came. */
   const loadMore = useCallback(async (): Promise<number | null> => {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
@@ -7,6 +7,7 @@ import { AgendaView } from '../agenda/AgendaView.tsx';
 import { useLiveAgenda } from '../agenda/useLiveAgenda.ts';
 import { AnnouncementBanner } from '../chat/Announcements.tsx';
 import { CaptionerConsole } from '../captions/CaptionerConsole.tsx';
+import { ConsoleLink } from '../console/ConsoleLink.tsx';
 import { CaptionsPanel } from '../captions/CaptionsPanel.tsx';
 import { TranscriptControls } from '../captions/TranscriptControls.tsx';
 import { useCaptions, useTranscriptState } from '../captions/useCaptions.ts';
@@ -35,9 +36,6 @@ import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { VisitNotices } from '../visits/VisitNotices.tsx';
 import { EventSideTabs } from './EventSideTabs.tsx';
 import type { EventOverview } from './useEventOverview.ts';
-
-// The organizer console is its own chunk, loaded only for those who may run the event.
-const OrganizerConsole = lazy(() => import('../console/OrganizerConsole.tsx'));
 
 /**
  * The conference screen, a layout of the features: where one is, the stage, the conversation, the
@@ -172,16 +170,7 @@ export function EventLive({ overview }: { overview: EventOverview }) {
           />
         </div>
       </div>
-      {organizes && (
-        <Suspense fallback={<p className="loading">{t('console.loading')}</p>}>
-          <OrganizerConsole
-            event={event}
-            actor={actor}
-            presence={presence}
-            onVisit={roomSwitch.visit}
-          />
-        </Suspense>
-      )}
+      {organizes && <ConsoleLink slug={event.slug} />}
       <AgendaView items={agenda} timeZone={event.timeZone} />
     </div>
   );

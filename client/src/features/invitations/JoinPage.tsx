@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { api, type RedeemResult } from '../../lib/api.ts';
 import { joinedBefore, rememberJoined, tabStorage, type JoinedLink } from './joined-links.ts';
+import { DataNotice, EventFacts } from './JoinDetails.tsx';
 import { JoinForm } from './JoinForm.tsx';
 import { linkProblemOf, type LinkProblem } from './linkProblem.ts';
 import { LinkProblemMessage } from './LinkProblemMessage.tsx';
@@ -82,8 +83,10 @@ export function JoinPage({ token }: { token: string }) {
     <section className="panel" aria-labelledby="page-heading">
       <h1 id="page-heading">{t('join.heading', { title: event.title })}</h1>
       <p className="meta">{t('join.role', { role: t(`roles.${role}`) })}</p>
+      <EventFacts event={event} />
       <p>{t('join.intro')}</p>
       <JoinForm token={token} onLinkProblem={setProblemOnSubmit} onJoined={onJoined} />
+      <DataNotice />
     </section>
   );
 }

@@ -42,3 +42,21 @@ export function tabStorage(): Storage | null {
     return null;
   }
 }
+
+/**
+ * After logging out: the tab forgets the links it redeemed, so that opening one of them again
+ * shows the join form (and signs in again) instead of going on to the event without a session.
+ */
+export function forgetJoined(storage: Pick<Storage, 'key' | 'length' | 'removeItem'> | null): void {
+  try {
+    if (!storage) return;
+    const ours: string[] = [];
+    for (let i = 0; i < storage.length; i += 1) {
+      const name = storage.key(i);
+      if (name?.startsWith(key(''))) ours.push(name);
+    }
+    for (const name of ours) storage.removeItem(name);
+  } catch {
+    // storage blocked: nothing was remembered either
+  }
+}

@@ -5,7 +5,10 @@ import { navigate } from '../../app/navigation.ts';
 import { paths } from '../../app/routes.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { api } from '../../lib/api.ts';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { forgetJoined, tabStorage } from '../invitations/joined-links.ts';
 
+/** Logging out asks first (it ends the stage and the chat): a dialog, Escape or "Abbrechen" stay. */
 export function LogoutButton() {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -16,6 +19,8 @@ export function LogoutButton() {
     setBusy(true);
     try {
       await api.logout();
+      // Opening an invitation link again in this tab then signs in again.
+      forgetJoined(tabStorage());
       navigate(paths.landing(), { notice: 'loggedOut' });
     } catch (error) {
       setBusy(false);
@@ -24,8 +29,13 @@ export function LogoutButton() {
   };
 
   return (
-    <button type="button" className="button" aria-disabled={busy || undefined} onClick={logout}>
-      {t(busy ? 'event.loggingOut' : 'event.logout')}
-    </button>
+    <ConfirmButton
+      label={t(busy ? 'event.loggingOut' : 'event.logout')}
+      title={t('event.logoutConfirm.title')}
+      text={t('event.logoutConfirm.text')}
+      confirmLabel={t('event.logout')}
+      busy={busy}
+      onConfirm={() => void logout()}
+    />
   );
 }

@@ -94,14 +94,14 @@ export async function attendanceReport(
 }
 
 /** A spreadsheet cell: quoted when needed, and never read as a formula (CSV injection). */
-function cell(value: string | number): string {
+export function cell(value: string | number): string {
   let text = String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Date and time on the event's wall clock, as spreadsheets read it: 2026-03-12 09:30. */
-const wallClock = (iso: string | null, timeZone: string) =>
+export const wallClock = (iso: string | null, timeZone: string) =>
   iso
     ? new Intl.DateTimeFormat('sv-SE', {
         timeZone,

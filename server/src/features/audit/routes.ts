@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AttendanceReport, AuditPage, AuditQuery, can, EventSlugParams } from '@plenum/shared';
 import { requireRight, resolveEventActor } from '../access/actor.ts';
 import { attendanceCsv, attendanceReport } from './attendance.ts';
-import { listAudit } from './service.ts';
+import { auditCsv, listAudit } from './service.ts';
 
 /** The organizer's views after (and during) the day: the audit log and attendance per room. */
 const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,6 +36,27 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const person = await request.requirePerson();
       const event = await eventFor(person.personId, request.params.slug, 'audit.read');
       return listAudit(app.db, event.id, request.query);
+    },
+  );
+
+  app.get(
+    '/api/events/:slug/audit.csv',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The whole audit log as CSV for spreadsheets, oldest first (organizers)',
+        params: EventSlugParams,
+        produces: ['text/csv'],
+        response: { 200: z.string().describe('text/csv') },
+      },
+    },
+    async (request, reply) => {
+      const person = await request.requirePerson();
+      const event = await eventFor(person.personId, request.params.slug, 'audit.read');
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="protokoll-${event.slug}.csv"`)
+        .send(await auditCsv(app.db, event));
     },
   );
 

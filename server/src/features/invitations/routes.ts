@@ -8,6 +8,7 @@ import {
   InvitationInput,
   InvitationPreview,
   InvitationTokenParams,
+  OperatorInfo,
   Person,
   RedeemInput,
   Role,
@@ -32,6 +33,8 @@ export interface InvitationRouteOptions {
   sessionIdleHours?: number;
   /** Unknown or unusable links per minute and address: guessing links must not pay off. */
   authRateLimit: number;
+  /** Who runs the instance (OPERATOR_NAME, PRIVACY_URL, IMPRINT_URL): shown where people join. */
+  operator?: { name?: string; privacyUrl?: string; imprintUrl?: string };
 }
 
 const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (app, opts) => {
@@ -64,6 +67,22 @@ const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (a
       throw err;
     }
   }
+
+  app.get(
+    '/api/operator',
+    {
+      schema: {
+        tags: ['invitations'],
+        summary: "The instance's operator and the links to its privacy notice and imprint",
+        response: { 200: OperatorInfo },
+      },
+    },
+    async () => ({
+      name: opts.operator?.name ?? null,
+      privacyUrl: opts.operator?.privacyUrl ?? null,
+      imprintUrl: opts.operator?.imprintUrl ?? null,
+    }),
+  );
 
   app.get(
     '/api/invitations/:token',

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { outranks, type InvitationInput, type RedeemInput, type Role } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { events, invitations, memberships, people } from '../../db/schema/index.ts';
@@ -105,7 +105,25 @@ async function findByTokenHash(db: DbOrTx, tokenHash: string, forUpdate = false)
 export async function previewInvitation(db: DbOrTx, token: string) {
   const { invitation, event } = await findByToken(db, token);
   assertUsable(invitation);
-  return { event: { slug: event.slug, title: event.title }, role: invitation.role };
+  const organizers = await db
+    .select({ name: people.displayName })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(and(eq(memberships.eventId, event.id), eq(memberships.role, 'organizer')))
+    .orderBy(asc(memberships.createdAt))
+    .limit(5);
+  return {
+    event: {
+      slug: event.slug,
+      title: event.title,
+      description: event.description,
+      startsAt: event.startsAt.toISOString(),
+      endsAt: event.endsAt.toISOString(),
+      timeZone: event.timeZone,
+      organizers: organizers.map((o) => o.name).filter((name) => name !== ''),
+    },
+    role: invitation.role,
+  };
 }
 
 /**

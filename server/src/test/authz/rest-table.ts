@@ -249,6 +249,11 @@ export const restTable: RestRow[] = [
     call: (c) => ({ url: `${ev(c)}/audit` }),
   },
   {
+    route: 'GET /api/events/:slug/audit.csv',
+    allowed: organizer,
+    call: (c) => ({ url: `${ev(c)}/audit.csv` }),
+  },
+  {
     route: 'GET /api/events/:slug/attendance',
     allowed: organizer,
     call: (c) => ({ url: `${ev(c)}/attendance` }),
@@ -282,6 +287,8 @@ export const publicRoutes: Record<string, string> = {
   'GET /api/health/live': 'liveness for orchestrators: the process answers; says nothing else',
   'GET /api/health/ready':
     'readiness for load balancers: database up and not draining; says nothing about any event',
+  'GET /api/operator':
+    "the instance operator's name and the links to its privacy notice and imprint, shown on every page",
   'GET /api/invitations/:token':
     'the invitation preview: the 128-bit link token is the credential (rate-limited, see hostile-input.test)',
   'POST /api/invitations/:token/redeem':

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import type { OperatorInfo } from '@plenum/shared';
+import { api } from '../lib/api.ts';
+
+const none: OperatorInfo = { name: null, privacyUrl: null, imprintUrl: null };
+
+/** The instance's operator and its links, asked once per page load (every page's footer). */
+export function useOperator(): OperatorInfo {
+  const [operator, setOperator] = useState(none);
+  useEffect(() => {
+    const controller = new AbortController();
+    api.operator(controller.signal).then(setOperator, () => undefined);
+    return () => controller.abort();
+  }, []);
+  return operator;
+}
+
+/**
+ * Where "Start" leads: a signed-in person's event (the last they joined), otherwise the landing
+ * page. Asked again on each navigation, so logging in or out shows at once.
+ */
+export function useHomeEvent(pathname: string): string | null {
+  const [slug, setSlug] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    api.me(controller.signal).then(
+      (me) => setSlug(me.memberships.at(-1)?.slug ?? null),
+      () => {
+        if (!controller.signal.aborted) setSlug(null);
+      },
+    );
+    return () => controller.abort();
+  }, [pathname]);
+  return slug;
+}
