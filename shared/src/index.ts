@@ -21,3 +21,4 @@ export * from './phases/schemas.ts';
 export * from './privacy/schemas.ts';
 export * from './polls/schemas.ts';
 export * from './stage/schemas.ts';
+export * from './results/schemas.ts';

@@ -52,6 +52,7 @@ const expectedEvent: Record<string, Role[]> = {
   'room.contribute': [O, M, S, A],
   'caption.transcript': [O],
   'poll.runEventWide': [O, M],
+  'results.present': [O, M],
   'stage.interpreter': [O],
 };
 const everyone: Role[] = [O, M, S, A];

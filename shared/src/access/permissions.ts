@@ -47,6 +47,8 @@ export const eventActions = {
   'caption.transcript': ['organizer'],
   /** Prepare, open and close polls for the whole event (room polls: `poll.run`). */
   'poll.runEventWide': ['organizer', 'moderator'],
+  /** Show a closed phase's results in the plenary, and hide them again. */
+  'results.present': ['organizer', 'moderator'],
   /** Mark a member as sign-language interpreter, whose tile everyone keeps seeing. */
   'stage.interpreter': ['organizer'],
 } as const satisfies Record<string, readonly Role[]>;

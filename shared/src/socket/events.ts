@@ -56,6 +56,12 @@ import {
   type PollTally,
 } from '../polls/schemas.ts';
 import {
+  ResultsHideInput,
+  ResultsShowInput,
+  type ResultsHidden,
+  type ResultsShown,
+} from '../results/schemas.ts';
+import {
   StageInterpreterInput,
   StageSpotlightInput,
   StageStateInput,
@@ -109,6 +115,8 @@ export const clientEventSchemas = {
   'poll:close': PollIdInput,
   'poll:vote': PollVoteInput,
   'poll:list': PollListInput,
+  'results:show': ResultsShowInput,
+  'results:hide': ResultsHideInput,
   'stage:spotlight': StageSpotlightInput,
   'stage:state': StageStateInput,
   'stage:interpreter': StageInterpreterInput,
@@ -156,6 +164,8 @@ export interface ClientEventReplies {
   'poll:close': PollClosed;
   'poll:vote': { pollId: string; choices: number[] };
   'poll:list': PollList;
+  'results:show': { results: ResultsShown };
+  'results:hide': ResultsHidden;
   'stage:spotlight': StageSpotlight;
   'stage:state': StageState;
   'stage:interpreter': StageInterpreters;
@@ -218,6 +228,10 @@ export interface ServerToClientEvents {
   'stage:spotlighted': (spotlight: StageSpotlight) => void;
   /** The organizer changed who interprets in sign language (their tiles stay visible). */
   'stage:interpreters': (interpreters: StageInterpreters) => void;
+  /** A phase's results are shown in the plenary (also sent to a socket that (re)connects then). */
+  'results:shown': (results: ResultsShown) => void;
+  /** The results were taken off the plenary. */
+  'results:hidden': (hidden: ResultsHidden) => void;
   /** Sent once before the server disconnects a socket that keeps flooding. */
   'socket:flooded': (notice: { message: string }) => void;
   /**
@@ -266,6 +280,8 @@ export const serverEventNames = [
   'poll:opened',
   'poll:counts',
   'poll:closed',
+  'results:shown',
+  'results:hidden',
   'stage:spotlighted',
   'stage:interpreters',
   'socket:flooded',

@@ -8,6 +8,7 @@ export * from './chat.ts';
 export * from './hands.ts';
 export * from './questions.ts';
 export * from './presence.ts';
+export * from './presence-intervals.ts';
 export * from './media.ts';
 export * from './phases.ts';
 export * from './privacy.ts';

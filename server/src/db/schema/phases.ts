@@ -38,6 +38,8 @@ export const phases = pgTable(
     /** When the phase closes by itself; any node may close it once this has passed. */
     deadlineAt: timestamp('deadline_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Since when the groups' results are shown in the plenary; null while hidden. */
+    resultsShownAt: timestamp('results_shown_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

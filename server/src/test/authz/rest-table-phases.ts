@@ -121,4 +121,16 @@ export const phaseRows: RestRow[] = [
     allowed: visitors,
     call: async (c) => ({ url: `/api/phases/${await c.sharedPhase()}/results.md` }),
   },
+  {
+    route: 'GET /api/phases/:phaseId/results.docx',
+    target: 'a phase not yet closed',
+    allowed: visitors,
+    call: async (c) => ({ url: `/api/phases/${await c.sharedPhase()}/results.docx` }),
+  },
+  {
+    route: 'GET /api/phases/:phaseId/results.pdf',
+    target: 'a phase not yet closed',
+    allowed: visitors,
+    call: async (c) => ({ url: `/api/phases/${await c.sharedPhase()}/results.pdf` }),
+  },
 ];

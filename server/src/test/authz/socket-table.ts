@@ -4,6 +4,7 @@ import { setChatLock } from '../../features/chat/moderation.ts';
 import { setInterpreter, setSpotlight } from '../../features/stage/service.ts';
 import { findPoll } from '../../features/polls/repository.ts';
 import { createPoll, openPoll } from '../../features/polls/service.ts';
+import { closePhase } from '../../features/phases/service.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 import {
   everyMember,
@@ -290,4 +291,30 @@ export const socketTable: SocketRow[] = [
     allowed: visitors,
     payload: (c) => ({ roomId: c.groupAId }),
   },
+
+  // Results in the plenary
+  {
+    event: 'results:show',
+    target: 'a closed phase',
+    allowed: staff,
+    payload: async (c) => ({ phaseId: await closedPhase(c) }),
+  },
+  {
+    event: 'results:hide',
+    target: 'a closed phase',
+    allowed: staff,
+    payload: async (c) => ({ phaseId: await closedPhase(c) }),
+  },
 ];
+
+const closedPhases = new WeakMap<Cast, string>();
+/** A phase that ran and closed, made once per cast. */
+async function closedPhase(c: Cast) {
+  let id = closedPhases.get(c);
+  if (!id) {
+    id = await c.openPhaseNow();
+    await closePhase(c.app.db, id, c.people.organizer.personId);
+    closedPhases.set(c, id);
+  }
+  return id;
+}
