@@ -7,6 +7,7 @@ import { actors, createCast, members, type ActorName, type MemberName } from './
 import { apiRoutes, publicRoutes, restTable } from './rest-table.ts';
 import { socketTable } from './socket-table.ts';
 import { ackVerdict, handshake, restVerdict, type Verdict } from './verdicts.ts';
+import { FLOOD_LIMITS } from '../../realtime/rate-limit.ts';
 
 const t = useSocketWorld();
 
@@ -80,7 +81,13 @@ describe('authorization matrix', () => {
     }
     const wrong: string[] = [];
     const lines: string[] = [];
+    // Each row sends one event per member socket: a pause before the sockets' own flood guard
+    // (FLOOD_LIMITS.maxEvents per window) would refuse them, whatever the table's length.
+    let sent = 0;
     for (const row of socketTable) {
+      if (++sent % (FLOOD_LIMITS.maxEvents - 5) === 0) {
+        await new Promise((r) => setTimeout(r, FLOOD_LIMITS.eventWindowMs));
+      }
       const cells: string[] = [];
       for (const actor of actors) {
         let got: Verdict;
