@@ -20,7 +20,7 @@ describe('presence', () => {
     expect(byName.Cem).toMatchObject({ online: false, roomId: null, lastSeenAt: null });
     expect(list.counts).toEqual({ [w.plenaryId]: 2 });
     expect(list.people).toHaveLength(5);
-    // Display names only: nothing else about a person leaves the server.
+    // Display name and role in the event only (the people list marks roles): no e-mail, nothing else.
     expect(Object.keys(byName.Anna!).sort()).toEqual([
       'canPublish',
       'displayName',
@@ -28,8 +28,10 @@ describe('presence', () => {
       'online',
       'personId',
       'promoted',
+      'role',
       'roomId',
     ]);
+    expect(byName.Anna!.role).toBe('attendee');
   });
 
   it('a person goes offline only when their last tab closes, and is remembered as last seen', async () => {
@@ -37,8 +39,9 @@ describe('presence', () => {
     const ben = await w.connect(w.ben);
     const firstTab = await w.connect(w.anna);
     const secondTab = await w.connect(w.anna);
+    // Joining tells the others her role too, for the people list's mark.
     await ben.inbox.waitFor('presence:updated', (u) =>
-      u.people.some((p) => p.personId === w.anna.personId && p.online),
+      u.people.some((p) => p.personId === w.anna.personId && p.online && p.role === 'attendee'),
     );
 
     firstTab.socket.disconnect();

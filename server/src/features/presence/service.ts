@@ -40,12 +40,15 @@ interface PublishRow {
 export interface PublishRight {
   canPublish: boolean;
   promoted: boolean;
+  /** The person's role in the event, for the people list. */
+  role?: Role;
 }
 
 function publishRight(row: PublishRow | undefined): PublishRight {
-  if (!row?.kind) return { canPublish: false, promoted: false };
+  const role = row?.role ?? undefined;
+  if (!row?.kind) return { canPublish: false, promoted: false, ...(role && { role }) };
   const promoted = row.promoted ?? false;
-  return { canPublish: mayPublish(row.role, row.kind, promoted), promoted };
+  return { canPublish: mayPublish(row.role, row.kind, promoted), promoted, ...(role && { role }) };
 }
 
 /** The person's last connection closed. */
