@@ -32,8 +32,8 @@ import { NowOnStage } from '../stage/NowOnStage.tsx';
 import { StageArea } from '../stage/StageArea.tsx';
 import { useRoomSwitch } from '../stage/useRoomSwitch.ts';
 import { GroupVisit } from '../visits/GroupVisit.tsx';
-import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { VisitNotices } from '../visits/VisitNotices.tsx';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { EventSideTabs } from './EventSideTabs.tsx';
 import type { EventOverview } from './useEventOverview.ts';
 
@@ -108,9 +108,9 @@ export function EventLive({ overview }: { overview: EventOverview }) {
         room={room}
         phaseId={inGroup ? (phases.mine?.id ?? null) : null}
         deadlineAt={phases.deadlineAt}
-      <VisitNotices room={room} />
         change={roomSwitch.lastChange}
       />
+      <VisitNotices room={room} />
       {steers && (
         <GroupVisit
           phase={phases.open}
