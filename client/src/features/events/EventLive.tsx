@@ -31,6 +31,7 @@ import type { RoomChange } from '../stage/room-switch.ts';
 import { NowOnStage } from '../stage/NowOnStage.tsx';
 import { StageArea } from '../stage/StageArea.tsx';
 import { useRoomSwitch } from '../stage/useRoomSwitch.ts';
+import { useStageSpeakers } from '../stage/useStageSpeakers.ts';
 import { GroupVisit } from '../visits/GroupVisit.tsx';
 import { VisitNotices } from '../visits/VisitNotices.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
@@ -68,6 +69,8 @@ export function EventLive({ overview }: { overview: EventOverview }) {
 
   const agenda = useLiveAgenda(event.id, overview.agenda);
   const presence = usePresence(room.id);
+  const stageSpeakerIds = useStageSpeakers(agenda, presence);
+  const stage = useMemo(() => ({ actor, speakerIds: stageSpeakerIds }), [actor, stageSpeakerIds]);
   const hands = useHands(room.id);
   const questions = useQuestions();
   const reactions = useReactions(room.id);
@@ -128,6 +131,7 @@ export function EventLive({ overview }: { overview: EventOverview }) {
             <StageArea
               roomSwitch={roomSwitch}
               role={role}
+              stage={stage}
               slots={{
                 hand: raisesHand ? <HandButton hands={hands} myId={myId} /> : null,
                 reactions: mayInRoom(actor, 'reaction.send', room) ? (

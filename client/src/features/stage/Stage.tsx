@@ -1,27 +1,18 @@
 import '@livekit/components-styles';
 import {
-  CarouselLayout,
-  FocusLayout,
-  FocusLayoutContainer,
-  GridLayout,
   LiveKitRoom,
-  ParticipantTile,
   RoomAudioRenderer,
   StartAudio,
   useConnectionState,
-  useSpeakingParticipants,
-  useTracks,
-  type TrackReferenceOrPlaceholder,
 } from '@livekit/components-react';
 import {
   ConnectionError,
   ConnectionState,
   DisconnectReason,
-  Track,
   type RoomConnectOptions,
   type RoomOptions,
 } from 'livekit-client';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomToken } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
@@ -30,8 +21,7 @@ import { captureDefaults } from '../devices/media-prefs.ts';
 import type { ControlBarSlots } from './ControlBar.tsx';
 import type { MediaStores } from './MediaControls.tsx';
 import { PublishingRights } from './PublishingRights.tsx';
-import { chooseStageLayout, type StageTile } from './stage-layout.ts';
-import { StageTileContent } from './StageTile.tsx';
+import { StageView, type StageInfo } from './StageView.tsx';
 
 /**
  * Without this, LiveKit hands the browser the ICE servers its server config lists — by default a
@@ -50,13 +40,23 @@ export interface StageProps {
   onRemoved: () => void;
   /** The media connection failed or ended unexpectedly: the page fetches a fresh token. */
   onLost: () => void;
+  /** Rights and the agenda's speakers, for the layout (StageView). */
+  stage?: StageInfo;
 }
 
 /**
  * The stage of one room. The page keys it by room (and token generation): a switch unmounts this,
  * which disconnects the old LiveKit room, and mounts a new one with the same device choices.
  */
-export default function Stage({ media, publish, stores, slots, onRemoved, onLost }: StageProps) {
+export default function Stage({
+  media,
+  publish,
+  stores,
+  slots,
+  onRemoved,
+  onLost,
+  stage,
+}: StageProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const { prefs } = stores;
@@ -106,90 +106,13 @@ export default function Stage({ media, publish, stores, slots, onRemoved, onLost
       role="region"
     >
       <div className="stage-screen" data-lk-theme="default">
-        <StageView roomKind={media.room.kind} />
+        <StageView room={media.room} stage={stage} />
       </div>
       <RoomAudioRenderer />
       <MediaStatus />
       <PublishingRights stores={stores} slots={slots} initial={media.rights.canPublish} />
     </LiveKitRoom>
   );
-}
-
-function tileOf(ref: TrackReferenceOrPlaceholder): StageTile {
-  const source = ref.source === Track.Source.ScreenShare ? 'screen_share' : 'camera';
-  return {
-    key: `${ref.participant.identity}:${source}`,
-    identity: ref.participant.identity,
-    source,
-    isLocal: ref.participant.isLocal,
-    hasVideo: Boolean(ref.publication?.track) && !ref.publication?.isMuted,
-  };
-}
-
-function StageView({ roomKind }: { roomKind: 'plenary' | 'working_group' }) {
-  const { t } = useTranslation();
-  const refs = useTracks(
-    [
-      { source: Track.Source.Camera, withPlaceholder: true },
-      { source: Track.Source.ScreenShare, withPlaceholder: false },
-    ],
-    { onlySubscribed: false },
-  );
-  // Attendees who only watch get no tile: a plenary of 110 shows its presenters, not 110 boxes.
-  const visible = refs.filter(
-    (r) =>
-      r.source === Track.Source.ScreenShare ||
-      r.publication ||
-      r.participant.permissions?.canPublish,
-  );
-  const speaking = useSpeakingParticipants().map((p) => p.identity);
-  const [focus, setFocus] = useState<string | null>(null);
-  const layout = chooseStageLayout(visible.map(tileOf), speaking, focus, roomKind);
-  const layoutFocus = layout.mode === 'focus' ? layout.focus : null;
-  useEffect(() => {
-    if (layoutFocus) setFocus(layoutFocus);
-  }, [layoutFocus]);
-
-  const byKey = new Map(visible.map((r) => [tileOf(r).key, r]));
-  const pick = (keys: string[]) => keys.map((k) => byKey.get(k)).filter((r) => r !== undefined);
-
-  switch (layout.mode) {
-    case 'empty':
-      return (
-        <div className="stage-empty">
-          <p>{t('stage.nobody')}</p>
-        </div>
-      );
-    case 'single':
-      return (
-        <div className="stage-single">
-          <ParticipantTile trackRef={byKey.get(layout.focus)}>
-            <StageTileContent />
-          </ParticipantTile>
-        </div>
-      );
-    case 'focus':
-      return (
-        <FocusLayoutContainer className="stage-focus">
-          <CarouselLayout tracks={pick(layout.others)}>
-            <ParticipantTile>
-              <StageTileContent />
-            </ParticipantTile>
-          </CarouselLayout>
-          <FocusLayout trackRef={byKey.get(layout.focus)}>
-            <StageTileContent />
-          </FocusLayout>
-        </FocusLayoutContainer>
-      );
-    case 'grid':
-      return (
-        <GridLayout tracks={pick(layout.tiles)} className="stage-grid">
-          <ParticipantTile>
-            <StageTileContent />
-          </ParticipantTile>
-        </GridLayout>
-      );
-  }
 }
 
 /** The media connection's state in words, and the button browsers need before playing sound. */

@@ -6,6 +6,7 @@ import { browserStorage, MediaPrefsStore } from '../devices/media-prefs.ts';
 import { sessionMedia } from '../devices/session-media.ts';
 import { ControlBar, type ControlBarSlots } from './ControlBar.tsx';
 import { mediaTransition } from './room-switch.ts';
+import type { StageInfo } from './StageView.tsx';
 import type { useRoomSwitch } from './useRoomSwitch.ts';
 
 // LiveKit and its styles load only here, after the page itself: the join page stays small.
@@ -20,11 +21,14 @@ export function StageArea({
   roomSwitch,
   role,
   slots,
+  stage,
 }: {
   roomSwitch: ReturnType<typeof useRoomSwitch>;
   role: Role | null;
   /** The page's part of the control bar: hand, reactions. */
   slots: Omit<ControlBarSlots, 'onLeave'>;
+  /** Rights and the agenda's speakers, for the stage's layout. */
+  stage?: StageInfo;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -84,6 +88,7 @@ export function StageArea({
         slots={{ ...slots, onLeave: leave }}
         onRemoved={onRemoved}
         onLost={lost}
+        stage={stage}
       />
     </Suspense>
   );

@@ -58,10 +58,11 @@ function tileOfPerson(tiles: readonly StageTile[], identity: string | null) {
   return own.find((t) => t.source === 'screen_share') ?? own[0];
 }
 
-/** The speaking one first, then the one already main, then the first; others before oneself. */
+/** Others before oneself; among them the speaking one, then the one already main, then the first. */
 function best(candidates: readonly StageTile[], previousMain: string | null) {
-  const ranked = [...candidates.filter((t) => !t.isLocal), ...candidates.filter((t) => t.isLocal)];
-  return ranked.find((t) => t.speaking) ?? ranked.find((t) => t.key === previousMain) ?? ranked[0];
+  const others = candidates.filter((t) => !t.isLocal);
+  const pool = others.length > 0 ? others : candidates;
+  return pool.find((t) => t.speaking) ?? pool.find((t) => t.key === previousMain) ?? pool[0];
 }
 
 function chooseMain(
