@@ -6,6 +6,8 @@ import { CheckboxGroup, FormButtons, FormMessage, TextAreaField } from '../../ui
 import { TextField } from '../../ui/TextField.tsx';
 import { useConsoleForm } from '../../ui/useConsoleForm.ts';
 import type { PresenceMap } from '../presence/presence.ts';
+import { useLanguage } from '../../app/i18n/index.ts';
+import { moderatorChoices } from './moderator-choices.ts';
 import {
   checkRoomForm,
   emptyRoomForm,
@@ -40,9 +42,13 @@ export function RoomForm({ slug, room, presence, onSaved, onCancel }: RoomFormPr
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  const people = [...presence.values()]
-    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'de'))
-    .map((p) => ({ value: p.personId, label: p.displayName }));
+  const { locale } = useLanguage();
+  const people = moderatorChoices(presence.values(), values.moderatorIds, {
+    role: (role) => t(`roles.${role}`),
+    online: t('console.groups.namesakeOnline'),
+    lastSeen: (iso) => t('console.groups.namesakeLastSeen', { time: formatTimeOfDay(iso, locale) }),
+    id: (short) => t('console.groups.namesakeId', { id: short }),
+  });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -111,3 +117,11 @@ export function RoomForm({ slug, room, presence, onSaved, onCancel }: RoomFormPr
     </form>
   );
 }
+
+const formatTimeOfDay = (iso: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
