@@ -57,6 +57,9 @@ describe('the organizer console in the browser', { timeout: 120_000 }, () => {
   it('shows the console to the organizer only', async () => {
     await joinByLink(olga, await server.invite('organizer'), 'check');
     await joinByLink(anna, await server.invite('attendee'), 'check');
+    // The console is its own view, beside a small stage and the chat.
+    await olga.page.getByRole('link', { name: 'Organisationskonsole öffnen' }).click();
+    await olga.page.waitForURL(/\/console$/);
     await olga.page.getByRole('heading', { name: 'Organisationskonsole' }).waitFor(wait);
     await consoleTab(olga.page, 'Programm');
     await expect(anna.page.getByText('Organisationskonsole').count()).resolves.toBe(0);
@@ -112,7 +115,7 @@ describe('the organizer console in the browser', { timeout: 120_000 }, () => {
     });
     await panel.getByRole('button', { name: 'Importieren' }).click();
     await panel.getByText('1 Programmpunkt importiert, 1 übersprungen.').first().waitFor(wait);
-    await panel.getByText(/held in room "Raum B"/).waitFor();
+    await panel.getByText('Findet in „Raum B“ statt, nicht im Plenum.', { exact: false }).waitFor();
     await anna.page.locator('.agenda').getByText('Ausblick aus dem Import').waitFor(wait);
   });
 

@@ -52,7 +52,10 @@ export interface E2eServer {
 }
 
 /** The real server in this process: a fresh database, the run's LiveKit, the demo forum. */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(
+  /** More configuration, e.g. OPERATOR_NAME, PRIVACY_URL, IMPRINT_URL. */
+  env: Record<string, string> = {},
+): Promise<E2eServer> {
   const livekit = inject('livekit');
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'plenum-e2e-'));
@@ -70,6 +73,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     LIVEKIT_API_SECRET: livekit.apiSecret,
     SESSION_SECRET: 'e2e-session-secret-e2e-session-secret-0123456789',
     PLENUM_DATA_DIR: dataDir,
+    ...env,
   });
   const running = await startServer(config);
   // Working groups a few hours from now: the demo agenda is laid out around today.

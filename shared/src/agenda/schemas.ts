@@ -93,9 +93,29 @@ export const AgendaShiftInput = z
   .strict();
 export type AgendaShiftInput = z.infer<typeof AgendaShiftInput>;
 
+/** Why an imported session was not taken: the client words it by this code, in its language. */
+export const ImportSkipCode = z.enum([
+  'no_title',
+  'title_too_long',
+  'bad_start',
+  'bad_duration',
+  'other_room',
+  'parallel_workshop',
+  'already_in_agenda',
+]);
+export type ImportSkipCode = z.infer<typeof ImportSkipCode>;
+
 export const AgendaImportResult = z.object({
   imported: z.number(),
-  skipped: z.array(z.object({ title: z.string(), reason: z.string() })),
+  skipped: z.array(
+    z.object({
+      title: z.string(),
+      /** The reason in English, for the API's readers; the UI words `code` with `params`. */
+      reason: z.string(),
+      code: ImportSkipCode,
+      params: z.record(z.string(), z.string()),
+    }),
+  ),
 });
 export type AgendaImportResult = z.infer<typeof AgendaImportResult>;
 

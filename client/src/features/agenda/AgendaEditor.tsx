@@ -90,7 +90,13 @@ export function AgendaEditor({ event, canEdit, canRun }: AgendaEditorProps) {
       {agenda.status === 'failed' && <LoadFailed onRetry={agenda.reload} />}
       {agenda.status === 'done' && agenda.items.length === 0 && <p>{t('agenda.empty')}</p>}
       {groupByDay(agenda.items, timeZone).map((day) => (
-        <section key={day.key} aria-labelledby={`console-day-${day.key}`}>
+        // Named apart from the event page's agenda days: one landmark name per day and place.
+        <section
+          key={day.key}
+          aria-label={t('console.agenda.dayLabel', {
+            day: formatDay(day.firstStartsAt, timeZone, locale),
+          })}
+        >
           <h4 id={`console-day-${day.key}`}>{formatDay(day.firstStartsAt, timeZone, locale)}</h4>
           <ol className="console-list">
             {day.items.map((item) => (

@@ -59,7 +59,8 @@ export function AgendaImport({ slug, onImported }: { slug: string; onImported: (
             <ul>
               {report.skipped.map((s, i) => (
                 <li key={i}>
-                  <strong>{s.title}</strong>: <span lang="en">{s.reason}</span>
+                  <strong>{s.title}</strong>:{' '}
+                  {t(`console.import.skip.${s.code}`, { ...s.params, defaultValue: s.reason })}
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../app/status.tsx';
 import type { CreatedInvitation } from './invitations-api.ts';
 import { QrCode } from './QrCode.tsx';
+import { downloadQrPng, downloadQrSvg, qrFileNameOf } from './qr-download.ts';
 
 /** A new invitation link, shown this once: to copy, or to scan from the screen or a handout. */
 export function CreatedLink({
@@ -17,6 +18,7 @@ export function CreatedLink({
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState(false);
   const role = t(`roles.${invitation.role}`);
+  const qrFileName = qrFileNameOf(invitation.role, invitation.label);
 
   const copy = async () => {
     try {
@@ -53,6 +55,22 @@ export function CreatedLink({
         </div>
       </div>
       <QrCode text={invitation.link} label={t('console.invitations.qr', { role })} />
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void downloadQrPng(invitation.link, qrFileName)}
+        >
+          {t('console.invitations.qrPng')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadQrSvg(invitation.link, qrFileName)}
+        >
+          {t('console.invitations.qrSvg')}
+        </button>
+      </div>
       <p>
         <button type="button" className="button button-quiet" onClick={onClose}>
           {t('console.invitations.hide')}

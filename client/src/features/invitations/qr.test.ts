@@ -44,3 +44,26 @@ describe('invitation QR code', () => {
     expect(qrShape(link)).toEqual(qrShape(link));
   });
 });
+
+describe('QR code files', () => {
+  it('an SVG file of the same code, dark on white, with a quiet zone', async () => {
+    const { qrSvgFile, qrShape } = await import('./qr.ts');
+    const text = 'https://plenum.example/join/abcDEF123_-abcDEF123_';
+    const svg = qrSvgFile(text);
+    const { size, path } = qrShape(text);
+    expect(svg).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/,
+    );
+    expect(svg).toContain(`viewBox="0 0 ${size} ${size}"`);
+    expect(svg).toContain(`<path d="${path}" fill="#000000"/>`);
+    expect(svg).toContain('fill="#ffffff"');
+  });
+
+  it('names the file by role and label, safe for every file system', async () => {
+    const { qrFileNameOf } = await import('./qr-download.ts');
+    expect(qrFileNameOf('moderator', 'AG 2: Öffentlichkeit/Presse')).toBe(
+      'einladung-moderator-ag-2-offentlichkeit-presse',
+    );
+    expect(qrFileNameOf('attendee', '')).toBe('einladung-attendee');
+  });
+});

@@ -45,3 +45,15 @@ export function qrShape(text: string, margin = 4): QrShape {
   });
   return { size: modules.length + 2 * margin, path: parts.join('') };
 }
+
+/** The code as a standalone SVG file: dark on white, crisp at any size. */
+export function qrSvgFile(text: string, scale = 8): string {
+  const { size, path } = qrShape(text);
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" ` +
+    `width="${size * scale}" height="${size * scale}" shape-rendering="crispEdges">` +
+    `<rect width="${size}" height="${size}" fill="#ffffff"/>` +
+    `<path d="${path}" fill="#000000"/></svg>\n`
+  );
+}

@@ -1,4 +1,4 @@
-import type { AgendaImportResult, AgendaKind } from '@plenum/shared';
+import type { AgendaImportResult, AgendaKind, ImportSkipCode } from '@plenum/shared';
 import { zonedTimeToUtc } from '@plenum/shared/time';
 import type { AgendaSpeaker } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -168,9 +168,10 @@ export async function parseFrabSchedule(
       const roomName = text(room['@_name']);
       for (const ev of asList(room.event).map(asNode)) {
         const title = text(ev.title);
-        const skip = (reason: string) => skipped.push({ title: title || '(ohne Titel)', reason });
-        if (!title) skip('no <title>');
-        else if (title.length > 200) skip('the title is longer than 200 characters');
+        const skip = (reason: string, code: ImportSkipCode, params: Record<string, string> = {}) =>
+          skipped.push({ title: title || '(ohne Titel)', reason, code, params });
+        if (!title) skip('no <title>', 'no_title');
+        else if (title.length > 200) skip('the title is longer than 200 characters', 'title_too_long');
         else {
           const item = toItem(ev, {
             title,
@@ -179,12 +180,14 @@ export async function parseFrabSchedule(
             timeZone,
             plenaryId: opts.plenaryId,
           });
-          if (typeof item === 'string') skip(item);
+          if ('code' in item) skip(item.reason, item.code, item.params);
           else if (roomName !== plenaryRoom && item.kind !== 'working_group_phase') {
             skip(
               `held in room "${roomName}", not in the plenary` +
                 (plenaryRoom ? ` ("${plenaryRoom}")` : '') +
                 '; Plenum has one plenary and imports other rooms only as working groups',
+              'other_room',
+              { room: roomName },
             );
           } else {
             const parallel = items.find(
@@ -194,6 +197,8 @@ export async function parseFrabSchedule(
               skip(
                 `runs in parallel with "${parallel.title}": parallel working groups belong to ` +
                   'one phase; set them up as the groups of that phase',
+                'parallel_workshop',
+                { other: parallel.title },
               );
             } else items.push(item);
           }
@@ -212,16 +217,32 @@ interface ItemContext {
   plenaryId: string;
 }
 
+/** Why an `<event>` cannot be an item. */
+interface Unfit {
+  reason: string;
+  code: ImportSkipCode;
+  params: Record<string, string>;
+}
+
 /** One `<event>` as an item, or why it cannot be one. */
 function toItem(
   ev: Node,
   { title, roomName, dayDate, timeZone, plenaryId }: ItemContext,
-): FrabItem | string {
+): FrabItem | Unfit {
   const startsAt = startOf(ev, dayDate, timeZone);
-  if (!startsAt) return 'no valid <date> (ISO with offset) or <start> (HH:MM)';
+  if (!startsAt)
+    return {
+      reason: 'no valid <date> (ISO with offset) or <start> (HH:MM)',
+      code: 'bad_start',
+      params: {},
+    };
   const durationMinutes = parseFrabDuration(text(ev.duration));
   if (durationMinutes === null)
-    return `<duration> "${text(ev.duration)}" is not HH:MM (00:01–24:00)`;
+    return {
+      reason: `<duration> "${text(ev.duration)}" is not HH:MM (00:01–24:00)`,
+      code: 'bad_duration',
+      params: { duration: text(ev.duration) },
+    };
   const kind = kindOfFrabType(text(ev.type));
   const abstract = text(ev.abstract);
   const details = text(ev.description);

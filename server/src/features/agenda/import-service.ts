@@ -37,7 +37,13 @@ export async function importFrabAgenda(
           e.roomId === item.roomId &&
           e.startsAt.getTime() === item.startsAt.getTime(),
       );
-      if (known) skipped.push({ title: item.title, reason: 'already in the agenda' });
+      if (known)
+        skipped.push({
+          title: item.title,
+          reason: 'already in the agenda',
+          code: 'already_in_agenda',
+          params: {},
+        });
       return !known;
     });
     assertSchedule(fresh, [...existing, ...fresh], locked, 'edit');

@@ -40,9 +40,25 @@ describe('import from pretalx/Frab XML', () => {
     const report = res.json();
     expect(report.imported).toBe(15);
     expect(report.skipped).toEqual([
-      { title: 'AG 2: Beteiligung und Quartier', reason: expect.stringMatching(/parallel/) },
-      { title: 'AG 3: Steuerung und Haushalt', reason: expect.stringMatching(/parallel/) },
-      { title: 'Posterausstellung: Sozialatlas Bremen', reason: expect.stringMatching(/"Foyer"/) },
+      // A code and its parameters, so that the console words the reason in its language.
+      {
+        title: 'AG 2: Beteiligung und Quartier',
+        reason: expect.stringMatching(/parallel/),
+        code: 'parallel_workshop',
+        params: { other: expect.any(String) },
+      },
+      {
+        title: 'AG 3: Steuerung und Haushalt',
+        reason: expect.stringMatching(/parallel/),
+        code: 'parallel_workshop',
+        params: { other: expect.any(String) },
+      },
+      {
+        title: 'Posterausstellung: Sozialatlas Bremen',
+        reason: expect.stringMatching(/"Foyer"/),
+        code: 'other_room',
+        params: { room: 'Foyer' },
+      },
     ]);
 
     const items = await f.agenda();
