@@ -31,6 +31,7 @@ import livekitWebhookRoutes from './features/livekit/webhook-routes.ts';
 import privacyPlugin from './features/privacy/plugin.ts';
 import pollsPlugin from './features/polls/plugin.ts';
 import resultsPlugin from './features/results/plugin.ts';
+import presenceIntervalsPlugin from './features/presence/intervals-plugin.ts';
 import auditRoutes from './features/audit/routes.ts';
 import reactionsPlugin from './features/reactions/plugin.ts';
 import captionsPlugin from './features/captions/plugin.ts';
@@ -122,6 +123,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(privacyPlugin);
   await app.register(pollsPlugin);
   await app.register(resultsPlugin);
+  await app.register(presenceIntervalsPlugin);
   await app.register(auditRoutes);
   await app.register(reactionsPlugin);
   await app.register(captionsPlugin);

@@ -188,7 +188,12 @@ export const AuditPage = z.object({
 });
 export type AuditPage = z.infer<typeof AuditPage>;
 
-export const AttendanceSpan = z.object({ joinedAt: z.string(), leftAt: z.string().nullable() });
+export const AttendanceSpan = z.object({
+  joinedAt: z.string(),
+  leftAt: z.string().nullable(),
+  /** socket: connected to the room (chat, stage without media); media: in its LiveKit room. */
+  source: z.enum(['socket', 'media']),
+});
 
 export const AttendancePerson = z.object({
   /** null once the person was erased: their time still counts for the room, nameless. */
@@ -197,8 +202,10 @@ export const AttendancePerson = z.object({
   firstJoinedAt: z.string(),
   /** null while they are still in the room. */
   lastLeftAt: z.string().nullable(),
-  /** Minutes in the room; overlapping connections (two tabs) count once. */
+  /** Minutes in the room by socket or media; overlaps (two tabs, both sources) count once. */
   totalMinutes: z.number(),
+  /** Of those, the minutes with media (LiveKit); 0 for someone who followed by chat only. */
+  mediaMinutes: z.number(),
   spans: z.array(AttendanceSpan),
 });
 export type AttendancePerson = z.infer<typeof AttendancePerson>;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** A moderator or organizer shows a closed phase's results in the plenary. */
 export const ResultsShowInput = z.object({ phaseId: z.uuid() }).strict();
+/** What the plenary shows now: asked on entering and after a reconnect. */
+export const ResultsCurrentInput = z.object({}).strict();
 /** Takes the results off the plenary again. */
 export const ResultsHideInput = z.object({ phaseId: z.uuid() }).strict();
 

@@ -56,6 +56,7 @@ import {
   type PollTally,
 } from '../polls/schemas.ts';
 import {
+  ResultsCurrentInput,
   ResultsHideInput,
   ResultsShowInput,
   type ResultsHidden,
@@ -117,6 +118,7 @@ export const clientEventSchemas = {
   'poll:list': PollListInput,
   'results:show': ResultsShowInput,
   'results:hide': ResultsHideInput,
+  'results:current': ResultsCurrentInput,
   'stage:spotlight': StageSpotlightInput,
   'stage:state': StageStateInput,
   'stage:interpreter': StageInterpreterInput,
@@ -166,6 +168,8 @@ export interface ClientEventReplies {
   'poll:list': PollList;
   'results:show': { results: ResultsShown };
   'results:hide': ResultsHidden;
+  /** null while nothing is shown. */
+  'results:current': { results: ResultsShown | null };
   'stage:spotlight': StageSpotlight;
   'stage:state': StageState;
   'stage:interpreter': StageInterpreters;

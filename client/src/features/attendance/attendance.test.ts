@@ -10,6 +10,7 @@ describe('attendance', () => {
       firstJoinedAt: '2026-03-12T08:30:00Z',
       lastLeftAt: null,
       totalMinutes: 5,
+      mediaMinutes: 0,
       spans: [],
     });
     const report: AttendanceReport = {

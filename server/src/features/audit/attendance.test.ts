@@ -48,10 +48,23 @@ describe('attendance view', () => {
         lastLeftAt: '2026-03-12T09:05:00.000Z',
         // 30 minutes, then 08:40–09:05 with the second tab's overlap counted once.
         totalMinutes: 55,
+        mediaMinutes: 55,
         spans: [
-          { joinedAt: '2026-03-12T08:00:00.000Z', leftAt: '2026-03-12T08:30:00.000Z' },
-          { joinedAt: '2026-03-12T08:40:00.000Z', leftAt: '2026-03-12T09:00:00.000Z' },
-          { joinedAt: '2026-03-12T08:50:00.000Z', leftAt: '2026-03-12T09:05:00.000Z' },
+          {
+            joinedAt: '2026-03-12T08:00:00.000Z',
+            leftAt: '2026-03-12T08:30:00.000Z',
+            source: 'media',
+          },
+          {
+            joinedAt: '2026-03-12T08:40:00.000Z',
+            leftAt: '2026-03-12T09:00:00.000Z',
+            source: 'media',
+          },
+          {
+            joinedAt: '2026-03-12T08:50:00.000Z',
+            leftAt: '2026-03-12T09:05:00.000Z',
+            source: 'media',
+          },
         ],
       },
     ]);
@@ -71,10 +84,10 @@ describe('attendance view', () => {
     expect(res.body.startsWith('\uFEFF')).toBe(true);
     const rows = res.body.slice(1).trimEnd().split('\r\n');
     expect(rows).toEqual([
-      'Raum;Person;Erster Beitritt;Zuletzt verlassen;Minuten',
-      "Plenum;'=Anna;2026-03-12 09:00;2026-03-12 10:05;55",
-      expect.stringMatching(/^AG Mobilität;"Meier; Ben";2026-03-12 10:10;;\d+$/),
-      'AG Mobilität;(gelöscht);2026-03-12 10:10;2026-03-12 10:30;20',
+      'Raum;Person;Erster Beitritt;Zuletzt verlassen;Minuten;davon mit Medien',
+      "Plenum;'=Anna;2026-03-12 09:00;2026-03-12 10:05;55;55",
+      expect.stringMatching(/^AG Mobilität;"Meier; Ben";2026-03-12 10:10;;(\d+);\1$/),
+      'AG Mobilität;(gelöscht);2026-03-12 10:10;2026-03-12 10:30;20;20',
     ]);
   });
 

@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { AttendancePerson, AttendanceReport } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
-import { attendance, people, rooms } from '../../db/schema/index.ts';
+import { attendance, people, presenceIntervals, rooms } from '../../db/schema/index.ts';
+import { presenceMinutes, type PresenceSource } from './attendance-merge.ts';
 
 interface Span {
   joinedAt: Date;
@@ -28,8 +29,10 @@ export function coveredMinutes(spans: Span[], now: Date): number {
 }
 
 /**
- * Who was in which room, from LiveKit's webhooks: per room and person, first join, last leave,
- * minutes present and each connection. Erased people keep their time, without a name.
+ * Who was in which room, from their sockets (chat, following without media) and LiveKit's
+ * webhooks (media): per room and person, first join, last leave, minutes present by either
+ * source (overlaps counted once), of those the minutes with media, and each span. Erased people
+ * keep their time, without a name.
  */
 export async function attendanceReport(
   db: DbOrTx,
@@ -41,7 +44,7 @@ export async function attendanceReport(
     .from(rooms)
     .where(eq(rooms.eventId, event.id))
     .orderBy(asc(rooms.position), asc(rooms.createdAt));
-  const rows = await db
+  const media = await db
     .select({
       roomId: attendance.roomId,
       personId: attendance.personId,
@@ -53,14 +56,33 @@ export async function attendanceReport(
     .from(attendance)
     .innerJoin(rooms, eq(rooms.id, attendance.roomId))
     .leftJoin(people, eq(people.id, attendance.personId))
-    .where(eq(rooms.eventId, event.id))
-    .orderBy(asc(attendance.joinedAt));
+    .where(eq(rooms.eventId, event.id));
+  const sockets = await db
+    .select({
+      roomId: presenceIntervals.roomId,
+      personId: presenceIntervals.personId,
+      id: presenceIntervals.id,
+      displayName: people.displayName,
+      joinedAt: presenceIntervals.joinedAt,
+      leftAt: presenceIntervals.leftAt,
+    })
+    .from(presenceIntervals)
+    .leftJoin(people, eq(people.id, presenceIntervals.personId))
+    .where(eq(presenceIntervals.eventId, event.id));
+  const rows = [
+    ...media.map((r) => ({
+      ...r,
+      source: 'media' as PresenceSource,
+      key: `sid:${r.participantSid}`,
+    })),
+    ...sockets.map((r) => ({ ...r, source: 'socket' as PresenceSource, key: `socket:${r.id}` })),
+  ].sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime());
 
   const byRoom = new Map<string, Map<string, typeof rows>>();
   for (const row of rows) {
     const perPerson = byRoom.get(row.roomId) ?? new Map<string, typeof rows>();
     // Nameless (erased) connections cannot be told apart: each stands alone.
-    const key = row.personId ?? `sid:${row.participantSid}`;
+    const key = row.personId ?? row.key;
     perPerson.set(key, [...(perPerson.get(key) ?? []), row]);
     byRoom.set(row.roomId, perPerson);
   }
@@ -81,10 +103,11 @@ export async function attendanceReport(
             displayName: spans[0]!.displayName,
             firstJoinedAt: spans[0]!.joinedAt.toISOString(),
             lastLeftAt: open ? null : new Date(lastLeft).toISOString(),
-            totalMinutes: coveredMinutes(spans, now),
+            ...presenceMinutes(spans, now),
             spans: spans.map((s) => ({
               joinedAt: s.joinedAt.toISOString(),
               leftAt: s.leftAt?.toISOString() ?? null,
+              source: s.source,
             })),
           };
         })
@@ -118,7 +141,9 @@ export const wallClock = (iso: string | null, timeZone: string) =>
  * in the event's time zone, one line per person and room.
  */
 export function attendanceCsv(report: AttendanceReport): string {
-  const lines = [['Raum', 'Person', 'Erster Beitritt', 'Zuletzt verlassen', 'Minuten']];
+  const lines = [
+    ['Raum', 'Person', 'Erster Beitritt', 'Zuletzt verlassen', 'Minuten', 'davon mit Medien'],
+  ];
   for (const room of report.rooms) {
     for (const p of room.people) {
       lines.push([
@@ -127,6 +152,7 @@ export function attendanceCsv(report: AttendanceReport): string {
         wallClock(p.firstJoinedAt, report.timeZone),
         wallClock(p.lastLeftAt, report.timeZone),
         String(p.totalMinutes),
+        String(p.mediaMinutes),
       ]);
     }
   }

@@ -64,6 +64,11 @@ export async function erasePersonFromEvent(
       sql`update attendance a set person_id = null from rooms r
         where a.room_id = r.id and r.event_id = ${eventId} and a.person_id = ${personId} returning 1`,
     );
+    // Attendance over sockets, likewise: the time stays with the room, nameless.
+    await tx.execute(
+      sql`update presence_intervals set person_id = null
+        where event_id = ${eventId} and person_id = ${personId}`,
+    );
     await cutLinks(tx, eventId, personId);
     await tx
       .delete(memberships)

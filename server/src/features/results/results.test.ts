@@ -105,7 +105,9 @@ describe('results in the plenary', () => {
     const late = await w.connect(w.cem);
     await late.inbox.waitFor('results:shown', (r) => r.phaseId === phaseId);
 
+    expect((await ok(ben.socket, 'results:current', {})).results?.phaseId).toBe(phaseId);
     await ok(organizer.socket, 'results:hide', { phaseId });
+    expect((await ok(ben.socket, 'results:current', {})).results).toBeNull();
     await ben.inbox.waitFor('results:hidden', (h) => h.phaseId === phaseId);
     const again = await w.connect(w.cem);
     await new Promise((r) => setTimeout(r, 300));

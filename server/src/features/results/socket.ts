@@ -1,11 +1,11 @@
-import { ResultsHideInput, ResultsShowInput } from '@plenum/shared';
+import { ResultsCurrentInput, ResultsHideInput, ResultsShowInput } from '@plenum/shared';
 import { onEvent } from '../../realtime/on-event.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { findPhase } from '../phases/repository.ts';
 import { findPlenary } from '../rooms/repository.ts';
-import { hideResults, showResults } from './service.ts';
+import { currentResults, hideResults, showResults } from './service.ts';
 
 /** "Ergebnisse zeigen": staff put a closed phase's results beside the plenary's stage. */
 export function registerResultsHandlers(rt: Realtime, socket: PlenumSocket) {
@@ -23,6 +23,11 @@ export function registerResultsHandlers(rt: Realtime, socket: PlenumSocket) {
     rt.io.to(socketRoom.room(plenary.id)).emit('results:shown', results);
     return { results };
   });
+
+  // Results of a closed phase are the whole event's (as results.md): anyone may ask what is shown.
+  onEvent(rt, socket, 'results:current', ResultsCurrentInput, async (_input, ctx) => ({
+    results: await currentResults(rt.db, ctx.eventId),
+  }));
 
   onEvent(rt, socket, 'results:hide', ResultsHideInput, async (input, ctx) => {
     ctx.requireInEvent('results.present', 'hide results in the plenary');

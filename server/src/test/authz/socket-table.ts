@@ -293,6 +293,7 @@ export const socketTable: SocketRow[] = [
   },
 
   // Results in the plenary
+  { event: 'results:current', allowed: everyMember, payload: () => ({}) },
   {
     event: 'results:show',
     target: 'a closed phase',

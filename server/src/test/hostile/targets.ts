@@ -300,6 +300,7 @@ export async function socketBases(
     'poll:list': room,
     'results:show': { phaseId: await c.sharedPhase() },
     'results:hide': { phaseId: await c.sharedPhase() },
+    'results:current': {},
     'stage:spotlight': { ...room, personId: c.people.speaker.personId },
     'stage:state': room,
     'stage:interpreter': { personId: c.people.attendee.personId, interpreter: true },
