@@ -134,6 +134,21 @@ describe('the stage shows who speaks', { timeout: 180_000 }, () => {
     await expect.poll(() => mainOf(anna.page), wait).toBe(`${ids[sam.name]}:camera`);
   });
 
+  it('a sign-language interpreter the organizer marks stays beside the main tile for everyone', async () => {
+    await tileAction(olga.page, sam.name, 'Als Gebärdensprachdolmetschung zeigen');
+    const samTile = anna.page.locator(`.stage-tile[data-identity="${ids[sam.name]}"]`);
+    await expect
+      .poll(() => samTile.getAttribute('class'), wait)
+      .toContain('stage-tile-interpreter');
+    await anna.page.getByText('Gebärdensprache').first().waitFor(wait);
+    // Never made main by the rules themselves: the main tile is someone else.
+    expect(await mainOf(anna.page)).not.toBe(`${ids[sam.name]}:camera`);
+    await screenshot(anna.page, 'stage-1366-interpreter');
+    expect(await stageViolations(anna.page)).toEqual([]);
+    await tileAction(olga.page, sam.name, 'Nicht mehr als Gebärdensprachdolmetschung zeigen');
+    await expect.poll(() => mainOf(anna.page), wait).toBe(`${ids[sam.name]}:camera`);
+  });
+
   it('on a phone the main tile takes at least 60 % of the width; fullscreen is a labelled button', async () => {
     await anna.page.setViewportSize({ width: 360, height: 740 });
     await expect.poll(() => mainOf(anna.page), wait).toBe(`${ids[sam.name]}:camera`);
