@@ -30,6 +30,15 @@ export function AuditPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> 
 
   const action = (entry: AuditEntry) =>
     t(`console.audit.actions.${entry.action}`, { defaultValue: entry.action });
+  // What the sentence does not say already (the name it names).
+  const extraDetails = (entry: AuditEntry) => {
+    const rest = Object.fromEntries(
+      Object.entries(entry.details).filter(
+        ([key, value]) => !(['name', 'title', 'label'].includes(key) && value === entry.targetName),
+      ),
+    );
+    return Object.keys(rest).length > 0 ? detailsSummary(rest, 80) : '';
+  };
   const sentence = (entry: AuditEntry) =>
     auditSentence(entry.action, entry.actor?.displayName ?? null, entry.targetName, language);
 
@@ -100,9 +109,7 @@ export function AuditPanel({ event }: { event: Pick<Event, 'slug' | 'timeZone'> 
                   <td>{action(entry)}</td>
                   <td className="records-details">
                     {sentence(entry)}
-                    {Object.keys(entry.details).length > 0 && (
-                      <span className="meta"> ({detailsSummary(entry.details, 80)})</span>
-                    )}
+                    {extraDetails(entry) && <span className="meta"> ({extraDetails(entry)})</span>}
                   </td>
                 </tr>
               ))}
