@@ -2,7 +2,13 @@ import { RoomServiceClient, TrackSource } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Phase, Room } from '@plenum/shared';
-import { launchChromium, openPerson, screenshot, type Person } from './support/browser.ts';
+import {
+  artifactsDir,
+  launchChromium,
+  openPerson,
+  screenshot,
+  type Person,
+} from './support/browser.ts';
 import { previewPlays } from './support/devices.ts';
 import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
 import { apiAs, checkA11y, wait } from './support/pages.ts';
@@ -69,6 +75,8 @@ async function join(person: Person, link: string, switchOn: ('Mikrofon' | 'Kamer
       await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
     }
   }
+  expect(await violationsIn(page, ['.device-check'])).toEqual([]);
+  await screenshot(page, `consent-device-check-${person.name.split(' ')[0]}`);
   await page.getByRole('button', { name: 'Weiter zur Veranstaltung' }).click();
   await page.waitForURL(/\/e\//);
   await page.getByText('Live verbunden').waitFor(wait);
@@ -199,6 +207,23 @@ describe(
 );
 
 describe('controls in reach', { timeout: 120_000 }, () => {
+  it('shows what is on now above the stage', async () => {
+    const agenda = await apiAs<{ id: string; title: string; roomId: string | null }[]>(
+      olga,
+      'get',
+      `/api/events/${server.slug}/agenda`,
+    );
+    const talk = agenda.find((item) => item.roomId === plenary.id)!;
+    await apiAs(olga, 'post', `/api/events/${server.slug}/agenda/${talk.id}/start`);
+    const now = anna.page.locator('.stage-now').getByText(`Jetzt: ${talk.title}`);
+    await now.waitFor(wait);
+    const [line, stage] = await Promise.all([
+      now.boundingBox(),
+      anna.page.locator('.stage').first().boundingBox(),
+    ]);
+    expect(line!.y).toBeLessThan(stage!.y);
+  });
+
   it('keeps the control bar’s buttons inside the window at 1366×768 and 360×740', async () => {
     for (const [person, label] of [
       [olga, 'organizer'],
@@ -213,7 +238,7 @@ describe('controls in reach', { timeout: 120_000 }, () => {
         await bar(person.page).waitFor(wait);
         expect(await barButtonsOutsideViewport(person.page), `${label} ${size.width}`).toEqual([]);
         await person.page.screenshot({
-          path: `e2e/artifacts/controls-${label}-${size.width}x${size.height}.png`,
+          path: `${artifactsDir}controls-${label}-${size.width}x${size.height}.png`,
         });
         expect(await violationsIn(person.page, ['.control-bar', '.stage-now'])).toEqual([]);
       }
@@ -244,5 +269,39 @@ describe('controls in reach', { timeout: 120_000 }, () => {
       if (inBar !== null) reached.add(inBar);
     }
     expect([...reached].sort()).toEqual([...names].sort());
+  });
+
+  it('shows a group choice above the stage when it opens, with each group’s topic and moderators', async () => {
+    const groups = (await apiAs<Room[]>(olga, 'get', `/api/events/${server.slug}/rooms`)).filter(
+      (r) => r.kind === 'working_group',
+    );
+    const choice = await apiAs<Phase>(olga, 'post', `/api/events/${server.slug}/phases`, {
+      title: 'Gruppenwahl',
+      roomIds: groups.map((g) => g.id),
+      durationMinutes: 30,
+      selfSelect: true,
+    });
+    // The choice opens as the organizers set the phase up; opening it places whoever has not chosen.
+    const { page } = anna;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const notice = page.getByRole('region', { name: 'Arbeitsgruppe wählen: Gruppenwahl' });
+    await notice.waitFor(wait);
+    await page
+      .getByRole('status')
+      .getByText(/Die Gruppenwahl ist offen: Gruppenwahl/)
+      .waitFor(wait);
+    const group = choice.groups[0]!;
+    expect(group.description).toBeTruthy();
+    await notice.getByText(group.description!).waitFor();
+    await notice.getByText(`Moderation: ${group.moderators![0]!.displayName}`).waitFor();
+    // Above the stage, in the first screen.
+    const [box, stage] = await Promise.all([
+      notice.boundingBox(),
+      page.locator('.stage').first().boundingBox(),
+    ]);
+    expect(box!.y).toBeLessThan(stage!.y);
+    expect(box!.y).toBeLessThan(768);
+    await checkA11y(page, 'controls-group-choice');
+    expect(await violationsIn(page, ['.group-chooser', '.control-bar'])).toEqual([]);
   });
 });

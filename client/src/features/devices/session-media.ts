@@ -42,9 +42,14 @@ export class SessionMediaStore {
    * Entering the connection `key`: decided once per connection, so a second render (or React's
    * development double call) gets the same answer instead of applying the transition twice.
    */
-  enter(key: string, transition: MediaTransition, rights: MediaRights): ConsentDecision {
+  enter(
+    key: string,
+    /** The transition, given whether this is the page's first connection. */
+    transition: (first: boolean) => MediaTransition,
+    rights: MediaRights,
+  ): ConsentDecision {
     if (this.entered?.key === key) return this.entered.decision;
-    const decision = mediaAfter(this.session, transition, rights);
+    const decision = mediaAfter(this.session, transition(this.entered === null), rights);
     this.entered = { key, decision };
     this.set(decision.session);
     return decision;

@@ -12,13 +12,14 @@ export function GroupChooser({ phase }: { phase: Phase }) {
   const announce = useAnnounce();
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // Said once when the choice opens, for those who do not see the notice appear.
+  // Said once when the choice appears (the organizers set up a self-select phase), for those who
+  // do not see the notice come up above the stage.
   const said = useRef<string | null>(null);
   useEffect(() => {
-    if (phase.status !== 'open' || said.current === phase.id) return;
+    if (said.current === phase.id) return;
     said.current = phase.id;
     announce(t('groups.choiceOpened', { title: phase.title }));
-  }, [phase.id, phase.status, phase.title, announce, t]);
+  }, [phase.id, phase.title, announce, t]);
 
   const choose = async (roomId: string, name: string) => {
     if (busy) return;

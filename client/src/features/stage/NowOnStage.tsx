@@ -4,7 +4,7 @@ import { useLanguage } from '../../app/i18n/index.ts';
 import { useNow } from '../../app/useNow.ts';
 import { formatTimeRange, liveItemIds } from '../agenda/agenda.ts';
 
-/** What is on now, above the stage: the live agenda item, its time and its speakers. */
+/** What is on now, above the stage: the live agenda item (or the next), its time, speakers. */
 export function NowOnStage({
   items,
   timeZone,
@@ -16,13 +16,20 @@ export function NowOnStage({
   const { locale } = useLanguage();
   const now = useNow();
   const live = liveItemIds(items, now);
-  const item = items.find((i) => live.has(i.id));
+  const current = items.find((i) => live.has(i.id));
+  // Nothing running: what comes next, so the first screen always says where the day stands.
+  const next = current
+    ? undefined
+    : items
+        .filter((i) => i.actualStartAt === null && Date.parse(i.startsAt) > now)
+        .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))[0];
+  const item = current ?? next;
   if (!item) return null;
   const speakers = item.speakers.map((s) => s.name).join(', ');
   return (
     <div className="stage-now" aria-live="off">
       <p>
-        <strong>{t('stage.now', { title: item.title })}</strong>{' '}
+        <strong>{t(current ? 'stage.now' : 'stage.next', { title: item.title })}</strong>{' '}
         <span className="meta">
           {formatTimeRange(item, timeZone, locale)}
           {speakers && <> · {speakers}</>}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
@@ -37,7 +37,6 @@ export function StageArea({
     session: sessionMedia(),
   }));
   const [left, setLeft] = useState(false);
-  const connected = useRef(false);
   const { state, key, lost, removed } = roomSwitch;
   const onRemoved = useCallback(() => {
     removed();
@@ -74,10 +73,9 @@ export function StageArea({
   if (state.status === 'removed') return placeholder(t('stage.removed'));
   if (state.status === 'failed') return placeholder(t('stage.unavailable'));
   if (!key || !state.media) return placeholder(t('stage.connecting'));
-  const decision = stores.session.enter(key, mediaTransition(state, !connected.current), {
+  const decision = stores.session.enter(key, (first) => mediaTransition(state, first), {
     canPublish: state.media.rights.canPublish,
   });
-  connected.current = true;
   return (
     <Suspense fallback={placeholder(t('stage.loading'))}>
       <Stage
