@@ -17,6 +17,7 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
 
   useEffect(() => {
     const controller = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new key shows 'loading' at once, never the old key's data
     setState({ key, attempt, load: { status: 'loading' } });
     load(controller.signal).then(
       (data) => {
@@ -30,6 +31,7 @@ export function useLoad<T>(key: string, load: (signal: AbortSignal) => Promise<T
     return () => controller.abort();
     // `load` is deliberately not a dependency: callers pass a fresh closure on every render,
     // and `key` names everything it depends on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is a fresh closure each render; `key` names what it depends on
   }, [key, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);

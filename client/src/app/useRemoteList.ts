@@ -34,6 +34,7 @@ export function useRemoteList<T>(
     );
     return () => controller.abort();
     // `load` is a fresh closure each render; `key` names what it depends on (as in useLoad).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is a fresh closure each render; `key` names what it depends on
   }, [key, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);

@@ -45,6 +45,11 @@ export function useConsoleForm<F extends string>(
     showErrors({}, text.detail ? `${text.summary} (${text.detail})` : text.summary);
   };
 
+  /** The ref callback by which a field can take focus when it is the first invalid one. */
+  const inputRef = (name: F) => (el: HTMLElement | null) => {
+    inputs.current[name] = el;
+  };
+
   const clearErrors = () => {
     setErrors({});
     setGeneral(null);
@@ -56,6 +61,7 @@ export function useConsoleForm<F extends string>(
     saving,
     setSaving,
     inputs,
+    inputRef,
     errorText,
     showErrors,
     showFailure,

@@ -45,6 +45,9 @@ export function AgendaItemForm({ event, items, item, onSaved, onCancel }: Agenda
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const inputs = useRef<Partial<Record<AgendaField, HTMLElement | null>>>({});
+  const inputRef = (name: AgendaField) => (el: HTMLElement | null) => {
+    inputs.current[name] = el;
+  };
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
@@ -99,9 +102,7 @@ export function AgendaItemForm({ event, items, item, onSaved, onCancel }: Agenda
     value: values[name],
     error: errorText(errors[name]),
     onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
-    inputRef: (el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null) => {
-      inputs.current[name] = el;
-    },
+    inputRef: inputRef(name),
   });
   const title = item
     ? t('console.agenda.editHeading', { title: item.title })

@@ -27,6 +27,7 @@ export function useAttendance(slug: string) {
           if (!controller.signal.aborted && !shown) setState({ status: 'failed', error });
         },
       );
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a reload starts from 'loading'
     setState({ status: 'loading' });
     void fetchReport();
     const timer = window.setInterval(() => void fetchReport(), attendancePollMs);

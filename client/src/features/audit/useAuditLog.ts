@@ -34,6 +34,7 @@ export function useAuditLog(slug: string) {
   useEffect(() => {
     const mine = ++generation.current;
     const controller = new AbortController();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new filter starts from an empty list, before its first page arrives
     setState(initial);
     auditApi.audit(slug, { area, limit: pageSize }, controller.signal).then(
       (page) => {

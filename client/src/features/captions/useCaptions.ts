@@ -55,7 +55,9 @@ export function useTranscriptState(slug: string) {
 /** Sends what the captioner types: interim lines paced by CaptionPacer, the final one at once. */
 export function useCaptionWriter(roomId: string) {
   const realtime = useRealtime();
+  const room = useRef(roomId);
   const [pacer] = useState(
+    // eslint-disable-next-line react-hooks/refs -- the pacer reads the room later, from a timer, never during render
     () =>
       new CaptionPacer((text) => {
         // A lost interim is replaced by the next one or by the final line.
@@ -64,7 +66,6 @@ export function useCaptionWriter(roomId: string) {
           .catch(() => {});
       }),
   );
-  const room = useRef(roomId);
   useEffect(() => {
     room.current = roomId;
     return () => pacer.cancel();

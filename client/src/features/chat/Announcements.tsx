@@ -16,6 +16,7 @@ export function AnnouncementBanner({ roomKind }: { roomKind: 'plenary' | 'workin
 
   useEffect(() => {
     if (roomKind === 'plenary') {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- back in the plenary, the working groups' announcement goes
       setLatest((current) => (current?.scope === 'working_groups' ? null : current));
     }
   }, [roomKind]);

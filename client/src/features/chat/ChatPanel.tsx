@@ -76,6 +76,7 @@ export function ChatPanel({
 
   // What is on screen counts as read; the history loaded first is not news.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- what is on screen counts as read once it has rendered
     if (chat.state.loaded && (visible || seenUpTo === null)) setSeenUpTo(newest);
   }, [chat.state.loaded, visible, newest, seenUpTo]);
   useEffect(() => onUnread?.(unread), [onUnread, unread]);

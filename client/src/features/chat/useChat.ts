@@ -30,6 +30,7 @@ export function useChat(roomId: string) {
 
   useEffect(() => {
     dispatch({ type: 'reset', roomId });
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loads the room's newest messages when the room changes
     void loadNewest();
     const stop = realtime.onChatCaughtUp((room, result) => {
       if (room === roomId) dispatch({ type: 'caughtUp', result });

@@ -45,6 +45,7 @@ export default function DeviceCheck({ role, onDone }: DeviceCheckProps) {
     heading.current?.focus();
     if (!watcher) void check.start();
     // Once, when the step appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the step appears: the check must not restart with a render
   }, []);
 
   // Problems are said once when they appear; the text stays visible beside the device.

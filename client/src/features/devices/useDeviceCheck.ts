@@ -35,6 +35,7 @@ export function useDeviceCheck(prefs: MediaPrefsStore) {
   const [tracks, setTracks] = useState<PreviewTracks>(noTracks);
   const [restarts, setRestarts] = useState(0);
   const latest = useRef({ state, tracks });
+  // eslint-disable-next-line react-hooks/refs -- the latest state for callbacks that outlive this render
   latest.current = { state, tracks };
   const mounted = useRef(true);
   const attempts = useRef(0);

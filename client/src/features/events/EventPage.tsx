@@ -47,6 +47,7 @@ function EventProblem({ error, onRetry }: { error: unknown; onRetry: () => void 
   const title = t(known ? known[0] : 'event.errorTitle');
   const text = t(known ? known[1] : generalErrorKey(error));
 
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- announced once per error, not again when the language changes
   useEffect(() => announce(`${title}. ${text}`), [error, announce]);
 
   return (

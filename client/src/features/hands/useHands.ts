@@ -19,6 +19,7 @@ export function useHands(roomId: string) {
   }, [realtime, roomId]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new room starts with an empty queue until its hands load
     setQueue([]);
     void load();
   }, [load]);

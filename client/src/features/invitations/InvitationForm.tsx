@@ -33,7 +33,7 @@ export function InvitationForm({ slug, timeZone, onCreated }: InvitationFormProp
     general,
     saving,
     setSaving,
-    inputs,
+    inputRef,
     errorText,
     showErrors,
     showFailure,
@@ -64,9 +64,7 @@ export function InvitationForm({ slug, timeZone, onCreated }: InvitationFormProp
     value: values[name],
     error: errorText(errors[name]),
     onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
-    inputRef: (el: HTMLInputElement | null) => {
-      inputs.current[name] = el;
-    },
+    inputRef: inputRef(name),
   });
 
   return (
@@ -84,9 +82,7 @@ export function InvitationForm({ slug, timeZone, onCreated }: InvitationFormProp
         value={values.role}
         options={rolesToInvite.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         onChange={(role) => setValues((v) => ({ ...v, role: role as Role }))}
-        inputRef={(el) => {
-          inputs.current.role = el;
-        }}
+        inputRef={inputRef('role')}
       />
       <TextField
         {...field('label')}

@@ -31,6 +31,9 @@ export function JoinForm({ token, onLinkProblem, onJoined }: JoinFormProps) {
   const [formError, setFormError] = useState<GeneralErrorKey | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const inputs = useRef<Partial<Record<JoinField, HTMLInputElement | null>>>({});
+  const inputRef = (name: JoinField) => (element: HTMLInputElement | null) => {
+    inputs.current[name] = element;
+  };
 
   const message = (error: JoinFieldError | undefined) =>
     error && t(`join.fieldErrors.${error.key}`, { length: 'length' in error ? error.length : 0 });
@@ -71,9 +74,7 @@ export function JoinForm({ token, onLinkProblem, onJoined }: JoinFormProps) {
     value: values[name],
     onChange: (value: string) => setValues((current) => ({ ...current, [name]: value })),
     error: message(errors[name]),
-    inputRef: (element: HTMLInputElement | null) => {
-      inputs.current[name] = element;
-    },
+    inputRef: inputRef(name),
   });
 
   return (

@@ -38,6 +38,7 @@ export function JoinPage({ token }: { token: string }) {
 
   useEffect(() => {
     if (errorKey) announce(t(errorKey));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- announced once per error, not again when the language changes
   }, [errorKey, announce]);
 
   if (joined) {

@@ -20,6 +20,7 @@ export function LinkProblemMessage({ problem }: { problem: LinkProblem }) {
   const text = t(textKey[problem]);
 
   // Announced once per problem; switching the language re-renders the text but stays quiet.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- announced once per problem, not again when the language changes
   useEffect(() => announce(`${title}. ${text}`), [problem, announce]);
 
   return (

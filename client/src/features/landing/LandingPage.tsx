@@ -12,6 +12,7 @@ export function LandingPage() {
 
   useEffect(() => {
     if (notice === 'loggedOut') announce(t('landing.loggedOut'));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- announced once, not again when the language changes
   }, [notice, announce]);
 
   return (

@@ -20,7 +20,7 @@ export function PhaseForm({ slug, groups, onCreated, onCancel }: PhaseFormProps)
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [values, setValues] = useState<PhaseFormValues>(() => emptyPhaseForm(groups));
-  const { errors, general, saving, setSaving, inputs, errorText, showErrors, showFailure } =
+  const { errors, general, saving, setSaving, inputRef, errorText, showErrors, showFailure } =
     useConsoleForm(phaseFields);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -59,9 +59,7 @@ export function PhaseForm({ slug, groups, onCreated, onCancel }: PhaseFormProps)
         value={values.title}
         error={errorText(errors.title)}
         onChange={(title) => setValues((v) => ({ ...v, title }))}
-        inputRef={(el) => {
-          inputs.current.title = el;
-        }}
+        inputRef={inputRef('title')}
       />
       <CheckboxGroup
         id="phase-form-groups"
@@ -78,9 +76,7 @@ export function PhaseForm({ slug, groups, onCreated, onCancel }: PhaseFormProps)
         chosen={values.roomIds}
         onChange={(roomIds) => setValues((v) => ({ ...v, roomIds }))}
         empty={t('console.groups.empty')}
-        firstRef={(el) => {
-          inputs.current.roomIds = el;
-        }}
+        firstRef={inputRef('roomIds')}
       />
       <TextField
         id="phase-form-duration"
@@ -90,9 +86,7 @@ export function PhaseForm({ slug, groups, onCreated, onCancel }: PhaseFormProps)
         value={values.durationMinutes}
         error={errorText(errors.durationMinutes)}
         onChange={(durationMinutes) => setValues((v) => ({ ...v, durationMinutes }))}
-        inputRef={(el) => {
-          inputs.current.durationMinutes = el;
-        }}
+        inputRef={inputRef('durationMinutes')}
       />
       <div className="choice-single">
         <input

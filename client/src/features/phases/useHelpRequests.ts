@@ -24,6 +24,7 @@ export function useHelpRequests(enabled: boolean) {
   }, [realtime, enabled]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loads from the server when the room changes; the answer replaces the list
     void load();
   }, [load]);
   useResync(load);

@@ -28,6 +28,7 @@ export function usePolls(roomId: string) {
   }, [realtime, roomId]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new room starts with no polls until its polls load
     setPolls([]);
     void load();
   }, [load]);

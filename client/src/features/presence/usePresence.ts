@@ -19,6 +19,7 @@ export function usePresence(roomId: string): PresenceMap {
   }, [realtime]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loads from the server when the room changes; the answer replaces the list
     void load();
   }, [load, roomId]);
   useResync(load);

@@ -16,6 +16,7 @@ export function useQuestions() {
     }
   }, [realtime]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loads from the server when the room changes; the answer replaces the list
     void load();
   }, [load]);
   useResync(load);

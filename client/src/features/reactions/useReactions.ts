@@ -26,6 +26,7 @@ export function useReactions(roomId: string) {
   const [pacer] = useState(() => new ReactionPacer());
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new room starts without the last room's bubbles
     setBubbles([]);
     pending.current = {};
   }, [roomId]);

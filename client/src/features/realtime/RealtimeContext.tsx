@@ -17,6 +17,7 @@ export function RealtimeProvider({ slug, children }: { slug: string; children: R
   const [realtime, setRealtime] = useState<Realtime | null>(null);
   useEffect(() => {
     const connection = connectRealtime({ slug });
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the connection is made in the effect so that its cleanup closes it
     setRealtime(connection);
     return () => connection.close();
   }, [slug]);

@@ -37,7 +37,7 @@ export function RoomForm({ slug, room, presence, onSaved, onCancel }: RoomFormPr
   const [values, setValues] = useState<RoomFormValues>(() =>
     room ? roomFormFromRoom(room) : emptyRoomForm,
   );
-  const { errors, general, saving, setSaving, inputs, errorText, showErrors, showFailure } =
+  const { errors, general, saving, setSaving, inputRef, errorText, showErrors, showFailure } =
     useConsoleForm(roomFields);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -75,9 +75,7 @@ export function RoomForm({ slug, room, presence, onSaved, onCancel }: RoomFormPr
     value: values[name],
     error: errorText(errors[name]),
     onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
-    inputRef: (el: HTMLInputElement | HTMLTextAreaElement | null) => {
-      inputs.current[name] = el;
-    },
+    inputRef: inputRef(name),
   });
 
   return (
@@ -105,9 +103,7 @@ export function RoomForm({ slug, room, presence, onSaved, onCancel }: RoomFormPr
         chosen={values.moderatorIds}
         onChange={(moderatorIds) => setValues((v) => ({ ...v, moderatorIds }))}
         empty={t('console.groups.nobody')}
-        firstRef={(el) => {
-          inputs.current.moderatorIds = el;
-        }}
+        firstRef={inputRef('moderatorIds')}
       />
       <FormButtons
         saving={saving}

@@ -79,6 +79,7 @@ export function StageView({
   });
   const main = layout.mode === 'focus' ? layout.main : null;
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- remembers the last main tile for the way out of focus
     if (main) setPreviousMain(main);
   }, [main]);
 

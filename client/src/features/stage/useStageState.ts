@@ -28,6 +28,7 @@ export function useStageState(roomId: string) {
     }
   }, [realtime, roomId]);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loads from the server when the room changes; the answer replaces the state
     void load();
   }, [load]);
   useResync(() => void load());

@@ -17,6 +17,7 @@ export function VisitNotices({
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [visitors, setVisitors] = useState<Visitors>([]);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- a new room starts without the last room's visitors
   useEffect(() => setVisitors([]), [room.id]);
 
   const line = (visitor: VisitNotice['visitor']) =>
