@@ -1,4 +1,5 @@
 import type { AgendaItem, RoomToken } from '@plenum/shared';
+import { can } from '@plenum/shared/access';
 import { assignmentOf, everyone, groupIndexOf, names, waitUntil, type Day } from './day.ts';
 import type { Participant } from './day.ts';
 import { check, inPool, percentile } from './steps.ts';
@@ -18,7 +19,7 @@ export async function joinEveryone(day: Day): Promise<string> {
     return performance.now() - start;
   });
   for (const p of people) {
-    const mayPublish = p.person.role !== 'attendee';
+    const mayPublish = can(p.person.role, 'plenary.present');
     check(
       p.plenary!.rights.canPublish === mayPublish,
       `${p.person.displayName} got canPublish=${p.plenary!.rights.canPublish} in the plenary`,
