@@ -145,4 +145,7 @@ export const api = {
       body: { message },
     }),
   resultsUrl: (phaseId: string) => `/api/phases/${segment(phaseId)}/results.md`,
+  /** The results as a document for offices: Markdown, Word or PDF. */
+  resultsFileUrl: (phaseId: string, format: 'md' | 'docx' | 'pdf') =>
+    `/api/phases/${segment(phaseId)}/results.${format}`,
 };

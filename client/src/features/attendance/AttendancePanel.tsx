@@ -81,6 +81,9 @@ function RoomAttendance({ room, when }: { room: AttendanceRoom; when: (iso: stri
               {t('console.attendance.minutes')}
             </th>
             <th scope="col" className="records-number">
+              {t('console.attendance.mediaMinutes')}
+            </th>
+            <th scope="col" className="records-number">
               {t('console.attendance.connections')}
             </th>
           </tr>
@@ -100,6 +103,7 @@ function RoomAttendance({ room, when }: { room: AttendanceRoom; when: (iso: stri
                 )}
               </td>
               <td className="records-number">{person.totalMinutes}</td>
+              <td className="records-number">{person.mediaMinutes}</td>
               <td className="records-number">{person.spans.length}</td>
             </tr>
           ))}

@@ -15,6 +15,8 @@ import { HandButton } from '../hands/HandPanel.tsx';
 import { useHands } from '../hands/useHands.ts';
 import { NotesEditor } from '../notes/NotesEditor.tsx';
 import { ResultsPanel } from '../notes/ResultsPanel.tsx';
+import { ResultsInPlenary } from '../notes/ResultsInPlenary.tsx';
+import { usePlenaryResults } from '../notes/usePlenaryResults.ts';
 import { GroupChooser } from '../phases/GroupChooser.tsx';
 import { HelpRequests } from '../phases/HelpRequests.tsx';
 import { phaseView } from '../phases/my-phase.ts';
@@ -82,6 +84,9 @@ export function EventLive({ overview }: { overview: EventOverview }) {
     mayInEvent(actor, 'phase.participate'),
   );
   const steers = mayInEvent(actor, 'room.visitAny');
+  const plenaryResults = usePlenaryResults();
+  const shownResults = inGroup ? null : plenaryResults.results;
+  const presentsResults = mayInEvent(actor, 'results.present');
   const organizes = (
     ['agenda.manage', 'room.manage', 'phase.run', 'invitation.manage'] as const
   ).some((action) => mayInEvent(actor, action));
@@ -127,19 +132,30 @@ export function EventLive({ overview }: { overview: EventOverview }) {
         <div className="event-main">
           <NowOnStage items={agenda} timeZone={event.timeZone} />
           {phases.choosable && <GroupChooser phase={phases.choosable} />}
-          <div className="stage-with-overlays">
-            <StageArea
-              roomSwitch={roomSwitch}
-              role={role}
-              stage={stage}
-              slots={{
-                hand: raisesHand ? <HandButton hands={hands} myId={myId} /> : null,
-                reactions: mayInRoom(actor, 'reaction.send', room) ? (
-                  <ReactionsMenu reactions={reactions} />
-                ) : null,
-              }}
-            />
-            <ReactionOverlay reactions={reactions} />
+          <div className="stage-and-results">
+            <div className="stage-with-overlays">
+              <StageArea
+                roomSwitch={roomSwitch}
+                role={role}
+                stage={stage}
+                slots={{
+                  hand: raisesHand ? <HandButton hands={hands} myId={myId} /> : null,
+                  reactions: mayInRoom(actor, 'reaction.send', room) ? (
+                    <ReactionsMenu reactions={reactions} />
+                  ) : null,
+                }}
+              />
+              <ReactionOverlay reactions={reactions} />
+            </div>
+            {shownResults && (
+              <ResultsInPlenary
+                key={shownResults.phaseId}
+                results={shownResults}
+                onHide={
+                  presentsResults ? () => plenaryResults.hide(shownResults.phaseId) : undefined
+                }
+              />
+            )}
           </div>
           <CaptionsPanel captions={captions} />
           {mayInRoom(actor, 'caption.write', room) && (
@@ -161,7 +177,20 @@ export function EventLive({ overview }: { overview: EventOverview }) {
               timeZone={event.timeZone}
             />
           )}
-          {phases.lastClosed && <ResultsPanel phase={phases.lastClosed} />}
+          {phases.lastClosed && (
+            <ResultsPanel
+              phase={phases.lastClosed}
+              plenary={
+                presentsResults
+                  ? {
+                      shown: plenaryResults.results?.phaseId === phases.lastClosed.id,
+                      show: () => plenaryResults.show(phases.lastClosed!.id),
+                      hide: () => plenaryResults.hide(phases.lastClosed!.id),
+                    }
+                  : undefined
+              }
+            />
+          )}
         </div>
         <div className="event-side">
           <EventSideTabs

@@ -3,10 +3,32 @@ import { useTranslation } from 'react-i18next';
 import type { Phase } from '@plenum/shared';
 import { api } from '../../lib/api.ts';
 import { MarkdownView } from './MarkdownView.tsx';
+import './results.css';
 
-/** Back in the plenary: the groups' results of a closed phase, shown on request and exportable. */
-export function ResultsPanel({ phase }: { phase: Phase }) {
+/** Staff's control of what the whole plenary sees beside the stage. */
+export interface PlenaryControl {
+  shown: boolean;
+  show: () => Promise<void>;
+  hide: () => Promise<void>;
+}
+
+const formats = ['md', 'docx', 'pdf'] as const;
+
+/**
+ * Back in the plenary: the groups' results of a closed phase, shown on request and exportable;
+ * staff show them to everyone in the plenary ("Ergebnisse zeigen").
+ */
+export function ResultsPanel({ phase, plenary }: { phase: Phase; plenary?: PlenaryControl }) {
   const { t } = useTranslation();
+  const [plenaryFailed, setPlenaryFailed] = useState(false);
+  const toggle = async () => {
+    setPlenaryFailed(false);
+    try {
+      await (plenary?.shown ? plenary.hide() : plenary?.show());
+    } catch {
+      setPlenaryFailed(true);
+    }
+  };
   const [text, setText] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
 
@@ -34,10 +56,35 @@ export function ResultsPanel({ phase }: { phase: Phase }) {
         </div>
       )}
       {failed && <p className="error-text">{t('results.failed')}</p>}
-      <p>
-        <a href={api.resultsUrl(phase.id)} download>
-          {t('notes.download')}
-        </a>
+      {plenary && (
+        <p>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={plenary.shown}
+            onClick={() => void toggle()}
+          >
+            {plenary.shown ? t('results.hide') : t('results.showInPlenary')}
+          </button>
+        </p>
+      )}
+      {plenaryFailed && (
+        <p className="error-text" role="alert">
+          {t('results.plenaryFailed')}
+        </p>
+      )}
+      <p className="results-exports">
+        <span>{t('results.download')}</span>
+        {formats.map((format) => (
+          <a
+            key={format}
+            href={api.resultsFileUrl(phase.id, format)}
+            download
+            aria-label={t(`results.downloadAs.${format}`)}
+          >
+            {t(`results.format.${format}`)}
+          </a>
+        ))}
       </p>
     </section>
   );
