@@ -41,18 +41,19 @@ export function registerVisitHandlers(rt: Realtime, socket: PlenumSocket) {
     const before = currentRoomOf(socket.rooms);
     await placeSocket(socket, room.id);
     await announcePresenceOf(rt, ctx.eventId, ctx.person.id);
-    // The group learns of a visitor, not of its own moderator coming home.
+    // A room learns of a visitor, not of its own moderator coming home; and that they went.
     const home = await roomOnConnect(rt, ctx.actor, socket.data.plenaryId);
+    const visitor = {
+      id: ctx.person.id,
+      displayName: socket.data.displayName,
+      role: ctx.actor.role,
+    };
+    if (before && before !== room.id && before !== home) visitLeft(rt, before, visitor);
     if (before !== room.id && home !== room.id) {
-      const notice: VisitNotice = {
-        roomId: room.id,
-        visitor: { id: ctx.person.id, displayName: socket.data.displayName, role: ctx.actor.role },
-      };
       rt.io
         .to(socketRoom.room(room.id))
         .except(socketRoom.person(ctx.person.id))
-        .emit('visit:arrived', notice);
-      if (before && before !== home) visitLeft(rt, before, notice.visitor);
+        .emit('visit:arrived', { roomId: room.id, visitor });
     }
     const visited: GroupVisited = {
       room: { id: room.id, name: room.name, kind: room.kind },

@@ -120,5 +120,15 @@ describe('visiting a working group', () => {
       expect(other.inbox.all('visit:arrived')).toEqual([]);
       expect(other.inbox.all('visit:left')).toEqual([]);
     }
+
+    // The organizer's way back is a visit to the plenary: the group hears that she went.
+    const organizer = await w.connect(w.organizer);
+    await ok(organizer.socket, 'group:visit', { roomId: w.otherGroupId });
+    await anna.inbox.waitFor('visit:arrived', (n) => n.visitor.id === w.organizer.personId);
+    await ok(organizer.socket, 'group:visit', { roomId: w.plenaryId });
+    expect(
+      await anna.inbox.waitFor('visit:left', (n) => n.visitor.id === w.organizer.personId),
+    ).toMatchObject({ roomId: w.otherGroupId, visitor: { role: 'organizer' } });
+    expect(ben.inbox.all('visit:arrived')).toEqual([]);
   });
 });
