@@ -76,4 +76,30 @@ describe('a working group’s notes stay in the group while it meets', () => {
     expect(read.statusCode, read.body).toBe(200);
     expect(read.json().body).toBe('Ergebnis');
   });
+
+  it('no save overwrites a text its author has not seen: the version check holds both ways', async () => {
+    const w = await t.world();
+    const phaseId = await openMeeting(t.app, w, [
+      { personId: w.anna.personId, roomId: w.groupId },
+      { personId: w.cem.personId, roomId: w.groupId },
+    ]);
+    const save = async (member: Member, body: string, baseVersion: number) =>
+      notesOf(member, phaseId, w.groupId, { body, baseVersion });
+    expect((await save(w.anna, '- Punkt A', 0)).statusCode).toBe(200);
+    // Both start from version 1; Cem saves first.
+    expect((await save(w.cem, '- Punkt A\n- Punkt C', 1)).json()).toMatchObject({ version: 2 });
+    // Anna, still on version 1, is refused and shown Cem's text.
+    const refused = await save(w.anna, '- Punkt A\n- Punkt B', 1);
+    expect(refused.statusCode).toBe(409);
+    expect((await notesOf(w.anna, phaseId, w.groupId)).json()).toMatchObject({
+      version: 2,
+      body: '- Punkt A\n- Punkt C',
+    });
+    // Having seen version 2, she keeps hers: saved against 2.
+    const kept = await save(w.anna, '- Punkt A\n- Punkt B', 2);
+    expect(kept.json()).toMatchObject({ version: 3, body: '- Punkt A\n- Punkt B' });
+    // Cem, who has not seen version 3, cannot overwrite it with a save against 2.
+    expect((await save(w.cem, '- Punkt C', 2)).statusCode).toBe(409);
+    expect((await notesOf(w.cem, phaseId, w.groupId)).json()).toMatchObject({ version: 3 });
+  });
 });
