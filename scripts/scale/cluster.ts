@@ -98,6 +98,7 @@ export async function startScaleCluster(log: (line: string) => void): Promise<Sc
       https: await freePort(),
       http: await freePort(),
       internal: await freePort(),
+      livekitSite: await freePort(),
       apps: [await freePort(), await freePort()],
       metrics: [await freePort(), await freePort()],
       livekit: [await freePort(), await freePort()],
@@ -157,6 +158,9 @@ export async function startScaleCluster(log: (line: string) => void): Promise<Sc
           PLENUM_SITE: url,
           PLENUM_INTERNAL_SITE: `127.0.0.1:${ports.internal}`,
           PLENUM_UPSTREAMS: ports.apps.map((p) => `127.0.0.1:${p}`).join(' '),
+          // Plain WebSocket on loopback: @livekit/rtc-node (native) would not trust the local CA.
+          LIVEKIT_SITE: `http://127.0.0.1:${ports.livekitSite}`,
+          LIVEKIT_UPSTREAMS: ports.livekit.map((p) => `127.0.0.1:${p}`).join(' '),
           XDG_DATA_HOME: caddyData,
           XDG_CONFIG_HOME: caddyData,
         },
@@ -178,8 +182,10 @@ export async function startScaleCluster(log: (line: string) => void): Promise<Sc
       PUBLIC_URL: url,
       DATABASE_URL: database.url,
       REDIS_URL: redisUrl,
-      // Each app node hands out its own LiveKit node: signalling reaches the room's node anyway.
-      LIVEKIT_URL: livekits[i]!.url,
+      // As in compose: clients reach LiveKit through the balancer, whichever node it picks relays
+      // their signalling to the room's node; the app's API calls go to its own LiveKit node.
+      LIVEKIT_URL: `ws://127.0.0.1:${ports.livekitSite}`,
+      LIVEKIT_API_URL: livekits[i]!.url.replace('ws:', 'http:'),
       LIVEKIT_API_KEY: API_KEY,
       LIVEKIT_API_SECRET: apiSecret,
       SESSION_SECRET: sessionSecret,
@@ -206,7 +212,7 @@ export async function startScaleCluster(log: (line: string) => void): Promise<Sc
         name,
         url: `http://127.0.0.1:${ports.apps[i]}`,
         metricsUrl: `http://127.0.0.1:${ports.metrics[i]}/metrics`,
-        livekitUrl: livekits[i]!.url,
+        livekitUrl: `ws://127.0.0.1:${ports.livekitSite}`,
         proc,
       };
       await waitFor(
