@@ -121,6 +121,15 @@ export const PersonExport = z.object({
       leftAt: z.string().nullable(),
     }),
   ),
+  /** Connected to a room over Socket.IO (chat, following without media), per connection. */
+  socketAttendance: z.array(
+    z.object({
+      eventId: z.uuid(),
+      roomId: z.uuid(),
+      joinedAt: z.string(),
+      leftAt: z.string().nullable(),
+    }),
+  ),
   presence: z.array(
     z.object({
       eventId: z.uuid(),

@@ -17,6 +17,11 @@ describe('results in the plenary', () => {
     expect(plenaryResults(shown, { type: 'hidden', phaseId: 'p1' })).toBeNull();
   });
 
+  it('a new phase takes earlier results off the plenary', () => {
+    const shown = plenaryResults(null, { type: 'shown', results: results('p1') });
+    expect(plenaryResults(shown, { type: 'phaseOpened' })).toBeNull();
+  });
+
   it('a reload replaces whatever was shown, also with nothing', () => {
     const shown = plenaryResults(null, { type: 'shown', results: results('p1') });
     expect(plenaryResults(shown, { type: 'loaded', results: null })).toBeNull();

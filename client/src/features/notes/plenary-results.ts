@@ -6,7 +6,9 @@ export type PlenaryResults = ResultsShown | null;
 export type PlenaryResultsEvent =
   | { type: 'loaded'; results: ResultsShown | null }
   | { type: 'shown'; results: ResultsShown }
-  | { type: 'hidden'; phaseId: string };
+  | { type: 'hidden'; phaseId: string }
+  /** A new phase opened: the server has taken earlier results off the plenary. */
+  | { type: 'phaseOpened' };
 
 /**
  * The latest word wins: shown results replace what was there; hiding another phase's results
@@ -19,6 +21,8 @@ export function plenaryResults(state: PlenaryResults, event: PlenaryResultsEvent
       return event.results;
     case 'hidden':
       return state?.phaseId === event.phaseId ? null : state;
+    case 'phaseOpened':
+      return null;
   }
 }
 

@@ -25,6 +25,9 @@ export function usePlenaryResults() {
 
   useServerEvent('results:shown', (shown) => dispatch({ type: 'shown', results: shown }));
   useServerEvent('results:hidden', ({ phaseId }) => dispatch({ type: 'hidden', phaseId }));
+  useServerEvent('phase:updated', (phase) => {
+    if (phase.status === 'open') dispatch({ type: 'phaseOpened' });
+  });
 
   const show = useCallback(
     async (phaseId: string) => {

@@ -83,6 +83,11 @@ export async function openPhase(db: Db, phaseId: string, actorId: string) {
         throw err;
       });
     await endPlenaryPromotions(tx, phase.eventId);
+    // A new phase makes earlier results old news: the plenary comes back to an empty side panel.
+    await tx
+      .update(phases)
+      .set({ resultsShownAt: null })
+      .where(and(eq(phases.eventId, phase.eventId), isNotNull(phases.resultsShownAt)));
     await recordAudit(tx, {
       eventId: phase.eventId,
       actorId,

@@ -5,6 +5,7 @@ import { attend } from '../../test/fixtures.ts';
 import { ok } from '../../test/sockets.ts';
 import { useSocketWorld } from '../../test/socket-world.ts';
 import { attendanceReport } from '../audit/attendance.ts';
+import { exportPerson } from '../privacy/export.ts';
 import { sweepStaleIntervals } from './intervals.ts';
 
 const t = useSocketWorld();
@@ -54,6 +55,11 @@ describe('attendance over Socket.IO', () => {
     ben.socket.disconnect();
     const [closed] = await until(w.ben.personId, (rows) => rows[0]?.leftAt !== null);
     expect(closed!.leftAt!.getTime()).toBeGreaterThanOrEqual(closed!.joinedAt.getTime());
+    // It is the person's data: in their export.
+    const data = await exportPerson(t.app.db, w.ben.personId, w.event.id);
+    expect(data.socketAttendance).toEqual([
+      expect.objectContaining({ roomId: w.plenaryId, leftAt: closed!.leftAt!.toISOString() }),
+    ]);
   });
 
   it('a socket and media at the same time are not counted twice', async () => {

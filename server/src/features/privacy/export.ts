@@ -13,6 +13,7 @@ import {
   people,
   phases,
   presence,
+  presenceIntervals,
   questions,
   questionVotes,
   pollVotes,
@@ -108,6 +109,11 @@ export async function exportPerson(
         .where(and(eq(helpRequests.resolvedBy, personId), inEvent(phases.eventId)))
         .orderBy(asc(helpRequests.id)),
     ]);
+  const connected = await db
+    .select()
+    .from(presenceIntervals)
+    .where(and(eq(presenceIntervals.personId, personId), inEvent(presenceIntervals.eventId)))
+    .orderBy(asc(presenceIntervals.joinedAt));
   const ballots = await db
     .select({ v: pollVotes, eventId: polls.eventId, question: polls.question })
     .from(pollVotes)
@@ -170,6 +176,12 @@ export async function exportPerson(
       roomId: a.roomId,
       joinedAt: iso(a.joinedAt),
       leftAt: isoOrNull(a.leftAt),
+    })),
+    socketAttendance: connected.map((c) => ({
+      eventId: c.eventId,
+      roomId: c.roomId,
+      joinedAt: iso(c.joinedAt),
+      leftAt: isoOrNull(c.leftAt),
     })),
     presence: seen.map((p) => ({
       eventId: p.eventId,

@@ -115,6 +115,16 @@ describe('results in the plenary', () => {
     expect(await t.auditEntries(w.event.id, 'results.show')).toHaveLength(1);
   });
 
+  it('opening the next phase takes the results off the plenary', async () => {
+    const w = await t.world();
+    const first = await openMeeting(t.app, w, []);
+    await closeByOrganizer(w.organizer, first);
+    const organizer = await w.connect(w.organizer);
+    await ok(organizer.socket, 'results:show', { phaseId: first });
+    await openMeeting(t.app, w, []);
+    expect((await ok(organizer.socket, 'results:current', {})).results).toBeNull();
+  });
+
   it('an attendee cannot show results', async () => {
     const w = await t.world();
     const phaseId = await openMeeting(t.app, w, []);
