@@ -137,6 +137,45 @@ describe('moderating the hands, the word and the people', { timeout: 180_000 }, 
     await expect.poll(() => people.count(), wait).toBe(3);
   });
 
+  it('counts chat messages that arrive while the chat tab is hidden, and shows the newest on return', async () => {
+    // Olga is on the people tab; Anna and Ben write (each within the chat's 5 per 5 s).
+    const input = anna.page.getByLabel('Nachricht an Plenum');
+    for (const [person, name] of [
+      [anna, 'Anna'],
+      [ben, 'Ben'],
+    ] as const) {
+      await person.page.getByRole('tab', { name: 'Chat' }).click();
+      const field = person.page.getByLabel('Nachricht an Plenum');
+      for (let i = 1; i <= 4; i++) {
+        await field.fill(`Beitrag ${i} von ${name}`);
+        await field.press('Enter');
+      }
+    }
+    await anna.page.locator('.chat-list').getByText('Beitrag 4 von Ben').waitFor(wait);
+    // After sending, her composer is still on screen.
+    await expect
+      .poll(
+        () =>
+          input.evaluate((el) => {
+            const box = el.getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= window.innerHeight;
+          }),
+        wait,
+      )
+      .toBe(true);
+    await olga.page.getByRole('tab', { name: 'Chat (8 neu)' }).waitFor(wait);
+    await olga.page.getByRole('tab', { name: /Chat/ }).click();
+    await olga.page.getByRole('tab', { name: 'Chat', exact: true }).waitFor(wait);
+    const list = olga.page.locator('.chat-list');
+    await expect
+      .poll(
+        () => list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 40),
+        wait,
+      )
+      .toBe(true);
+    await list.getByText('Beitrag 4 von Ben').waitFor();
+  });
+
   it('tells a group who is visiting, until they leave', async () => {
     const rooms = await apiAs<Room[]>(olga, 'get', `/api/events/${server.slug}/rooms`);
     const group = rooms.filter((r) => r.kind === 'working_group')[0]!;
