@@ -105,7 +105,10 @@ describe('moderation in the browser', { timeout: 120_000 }, () => {
 
   it('keeps a call for help until it is marked done, also after a reload', async () => {
     await anna.page.getByRole('button', { name: 'Hilfe anfordern' }).click();
-    await anna.page.getByText('Das Organisationsteam ist benachrichtigt.').first().waitFor(wait);
+    await anna.page
+      .getByText('Die Moderation Ihrer Gruppe und das Organisationsteam sind benachrichtigt.')
+      .first()
+      .waitFor(wait);
 
     await olga.page.getByRole('tab', { name: 'Phasen' }).click();
     const list = olga.page.getByRole('region', { name: 'Hilfe angefordert: 1 Anfrage' });
