@@ -1,12 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 
-/** Count and checksum of every table (presence aside: connecting sockets update it). */
+/** Count and checksum of every table (presence and its intervals aside: connecting sockets write them). */
 export async function tableFingerprint(db: Db): Promise<Record<string, string>> {
   const tables = await rows<{ name: string }>(
     db,
     sql`select table_name as name from information_schema.tables
-        where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'presence'`,
+        where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('presence', 'presence_intervals')`,
   );
   const parts = tables.map(
     ({ name }) =>
