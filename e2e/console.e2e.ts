@@ -329,7 +329,7 @@ describe('the organizer console in the browser', { timeout: 120_000 }, () => {
     const table = panel.getByRole('table', { name: /^Protokoll: \d+ Einträge geladen$/ });
     await table.waitFor(wait);
     const revoked = table.getByRole('row', { name: /Einladungslink zurückgezogen/ });
-    await revoked.getByRole('cell', { name: olga.name }).waitFor(wait);
+    await revoked.getByRole('cell', { name: olga.name, exact: true }).waitFor(wait);
     // Newest first: the link was revoked after the phase was opened.
     const actions = await table.locator('tbody tr td:nth-child(3)').allTextContents();
     expect(actions.indexOf('Einladungslink zurückgezogen')).toBeLessThan(
