@@ -41,6 +41,8 @@ const recorded = [
   'chat.unpin',
   'chat.lock',
   'chat.unlock',
+  'results.show',
+  'results.hide',
   'poll.create',
   'poll.open',
   'poll.close',

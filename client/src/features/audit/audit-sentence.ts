@@ -166,6 +166,14 @@ const sentences: Record<string, Pair> = {
     de: (a, t) => `${a} hat den Chat${t ? ` in ${t}` : ''} freigegeben`,
     en: (a, t) => `${a} unlocked the chat${t ? ` in ${t}` : ''}`,
   },
+  'results.show': {
+    de: (a, t) => `${a} hat die Ergebnisse${q.de(t)} im Plenum gezeigt`,
+    en: (a, t) => `${a} showed the results${q.en(t)} in the plenary`,
+  },
+  'results.hide': {
+    de: (a, t) => `${a} hat die Ergebnisse${q.de(t)} im Plenum ausgeblendet`,
+    en: (a, t) => `${a} hid the results${q.en(t)} in the plenary`,
+  },
   'poll.create': {
     de: (a, t) => `${a} hat die Abstimmung${q.de(t)} angelegt`,
     en: (a, t) => `${a} created the poll${q.en(t)}`,

@@ -13,6 +13,7 @@ export function targetKindOf(action: string): TargetKind | null {
     case 'room':
       return 'room';
     case 'phase':
+    case 'results':
       return 'phase';
     case 'assignment':
       return verb === 'move' ? 'person' : 'phase';
