@@ -82,6 +82,16 @@ describe('docker compose', () => {
     }
   });
 
+  it('every LiveKit config names only a loopback STUN placeholder and holds no key', () => {
+    for (const file of ['./livekit.yaml', './scale/livekit.yaml']) {
+      const config = parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
+      // Left empty, LiveKit's join response names Google's and Twilio's STUN servers.
+      expect(config.rtc.stun_servers.length).toBeGreaterThan(0);
+      for (const server of config.rtc.stun_servers) expect(server).toMatch(/^127\.0\.0\.1:\d+$/);
+      expect(config.keys).toBeUndefined();
+    }
+  });
+
   it('starts in production with what init-secrets writes', () => {
     const generated = dotenv(composeEnv());
     const required = new Set([...composeText.matchAll(/\$\{(\w+):\?/g)].map((m) => m[1]));
