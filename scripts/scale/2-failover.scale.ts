@@ -30,6 +30,8 @@ interface Client {
   /** `room:assigned` with reason `reconnected` after the kill. */
   rejoined?: { at: number; assigned: RoomAssigned };
   received: Set<number>;
+  /** Why reconnect attempts after the kill failed, if any did. */
+  errors: string[];
 }
 
 let db: pg.Client;
@@ -83,13 +85,14 @@ beforeAll(async () => {
     const person = new Person(scale.url, `Teilnehmende ${i + 1}`, 'attendee', 10_000);
     await person.redeem(invitation.token);
     const socket = openSocket(person);
-    const client: Client = { person, socket, received: new Set() };
+    const client: Client = { person, socket, received: new Set(), errors: [] };
     socket.on('room:assigned', (assigned) => {
       client.groupId ??= assigned.media.room.id;
       if (assigned.reason === 'reconnected') client.rejoined ??= { at: Date.now(), assigned };
     });
     socket.on('disconnect', () => (client.droppedAt ??= Date.now()));
     socket.on('chat:message', (m) => client.received.add(m.id));
+    socket.on('connect_error', (err) => client.errors.push(err.message));
     clients.push(client);
   }
   await Promise.all(
@@ -157,10 +160,14 @@ describe('one of two app nodes is killed during an open working-group phase', ()
 
     const back = dropped().map((c) => c.rejoined!.at - killedAt);
     back.sort((a, b) => a - b);
+    const drops = dropped().map((c) => c.droppedAt! - killedAt);
+    const errors = dropped().flatMap((c) => c.errors);
     console.info(
       `failover: ${dropped().length} of ${CLIENTS} clients were on ${victim.name}; back in their ` +
         `group after the kill in a median ${back[back.length >> 1]} ms, all in ${back.at(-1)} ms; ` +
-        `${ackedBeforeKill} messages acked before the kill, ${acked.size} in all`,
+        `${ackedBeforeKill} messages acked before the kill, ${acked.size} in all; disconnect ` +
+        `noticed after ${Math.max(...drops)} ms at most; ${errors.length} failed reconnect ` +
+        `attempts${errors.length ? ` (${[...new Set(errors)].join('; ')})` : ''}`,
     );
     expect(ackedBeforeKill).toBeGreaterThan(CLIENTS);
     expect(back.at(-1)!).toBeLessThanOrEqual(BACK_WITHIN_MS);

@@ -10,9 +10,16 @@ export interface Exit {
 const running = new Set<GroupProcess>();
 
 // Whatever ends the run (a failed test, a thrown setup, Ctrl-C), no process of it stays behind.
-process.once('exit', () => {
+const killAll = () => {
   for (const p of running) p.killGroup('SIGKILL');
-});
+};
+process.once('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+  process.once(signal, () => {
+    killAll();
+    // Nobody else listening: end as the signal would have without us.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  });
 
 /**
  * A child in its own process group, so that a kill takes everything it started with it (tsx's
