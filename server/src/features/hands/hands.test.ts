@@ -4,6 +4,8 @@ import type { Hand } from '@plenum/shared';
 import { presence, raisedHands } from '../../db/schema/index.ts';
 import { moveSocketsOfPerson } from '../../realtime/rooms.ts';
 import { ask, closeAll, ok } from '../../test/sockets.ts';
+import { openMeeting } from '../../test/meeting.ts';
+import { closePhase } from '../phases/service.ts';
 import { dropHandsOfLeavers } from './sweep.ts';
 import { useSocketWorld } from '../../test/socket-world.ts';
 
@@ -191,5 +193,24 @@ describe('hands of people who leave', () => {
     const queue = await ok(again.socket, 'hand:list', { roomId: w.plenaryId });
     expect(queue.hands.map((h) => h.id)).toEqual([hand.id]);
     expect(moderator.inbox.all('hand:lowered')).toEqual([]);
+  });
+
+  it('a hand of someone who left does not survive a working-group phase', async () => {
+    const w = await t.world();
+    const anna = await w.connect(w.anna);
+    const { hand } = await ok(anna.socket, 'hand:raise', { roomId: w.plenaryId });
+    closeAll(anna.socket);
+    await recordedGone(w.event.id, w.anna.personId);
+    const phaseId = await openMeeting(t.app, w, [{ personId: w.ben.personId, roomId: w.groupId }]);
+    await age(w.event.id, w.anna.personId);
+    await closePhase(t.app.db, phaseId, w.organizer.personId);
+    const moderator = await w.connect(w.moderator);
+    await expect
+      .poll(async () => (await ok(moderator.socket, 'hand:list', { roomId: w.plenaryId })).hands, {
+        timeout: 5_000,
+      })
+      .toEqual([]);
+    const [row] = await t.app.db.select().from(raisedHands).where(eq(raisedHands.id, hand.id));
+    expect(row).toMatchObject({ status: 'lowered', closedBy: null });
   });
 });
