@@ -36,7 +36,7 @@ describe('operator CLI', () => {
       'No event with the slug "gibt-es-nicht".',
     );
     await expect(run(['invite'], { event: 'cli-forum', role: 'chef' })).rejects.toThrow(
-      /--role must be one of: organizer, moderator, speaker, attendee/,
+      /--role must be one of: organizer, moderator, speaker, captioner, attendee/,
     );
     await expect(
       run(['invite'], { event: 'cli-forum', role: 'attendee', expires: 'bald' }),

@@ -16,7 +16,7 @@ const usage = `Usage: npm run plenum -- <command>
   erase --event SLUG --person ID            erase one person's data from an event (GDPR)
   rehearse --url URL --link ORGANIZER_LINK [--attendees 110] [--media 4] [--json] [--shard i/n]
                                             rehearse the day against a running deployment
-Roles: organizer, moderator, speaker, attendee.
+Roles: organizer, moderator, speaker, captioner, attendee.
 With the embedded database (no DATABASE_URL), stop the server first: PGlite allows one process.
 (rehearse opens no database: it runs beside the server.)`;
 
