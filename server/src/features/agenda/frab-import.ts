@@ -171,7 +171,8 @@ export async function parseFrabSchedule(
         const skip = (reason: string, code: ImportSkipCode, params: Record<string, string> = {}) =>
           skipped.push({ title: title || '(ohne Titel)', reason, code, params });
         if (!title) skip('no <title>', 'no_title');
-        else if (title.length > 200) skip('the title is longer than 200 characters', 'title_too_long');
+        else if (title.length > 200)
+          skip('the title is longer than 200 characters', 'title_too_long');
         else {
           const item = toItem(ev, {
             title,

@@ -55,6 +55,9 @@ export const inputless: Record<string, string> = {
   'POST /api/logout': 'the session cookie is its only input',
   'GET /api/me/export': 'the session cookie is its only input',
   'GET /api/health': 'no input',
+  'GET /api/health/live': 'no input',
+  'GET /api/health/ready': 'no input',
+  'GET /api/operator': 'no input: the operator settings from the configuration',
 };
 
 const json = (schema: z.ZodType, valid: Record<string, unknown>): BodyTarget => ({
@@ -233,6 +236,7 @@ export async function restTargets(c: Cast): Promise<RestTarget[]> {
     },
     { route: 'GET /api/events/:slug/attendance', params: bySlug },
     { route: 'GET /api/events/:slug/attendance.csv', params: bySlug },
+    { route: 'GET /api/events/:slug/audit.csv', params: bySlug },
     { route: 'GET /api/events/:slug/captions/transcript', params: bySlug },
     {
       route: 'PUT /api/events/:slug/captions/transcript',
