@@ -202,4 +202,18 @@ describe('one of two app nodes is killed during an open working-group phase', ()
       );
     }
   });
+
+  it('the surviving node closes the phase at its stored deadline: everyone back in the plenary', async () => {
+    const back = new Set<Client>();
+    for (const c of clients)
+      c.socket.on('room:assigned', (a) => a.reason === 'phase_closed' && back.add(c));
+    await db.query('update phases set deadline_at = now() where id = $1', [phase.id]);
+    await until(
+      () => back.size === CLIENTS,
+      15_000,
+      () => `${CLIENTS - back.size} clients were not sent back to the plenary`,
+    );
+    const { rows } = await db.query('select status from phases where id = $1', [phase.id]);
+    expect(rows[0].status).toBe('closed');
+  });
 });
