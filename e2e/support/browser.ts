@@ -116,9 +116,10 @@ export async function seriousViolations(page: Page): Promise<string[]> {
  */
 export function videoOfPlays(page: Page, name: string): Promise<boolean> {
   return page.evaluate((who) => {
-    const tiles = [...document.querySelectorAll('.stage .lk-participant-tile')];
+    // The stage's own tiles since the layout rework (LiveKit's participant tiles before it).
+    const tiles = [...document.querySelectorAll('.stage .stage-tile, .stage .lk-participant-tile')];
     return tiles.some((tile) => {
-      const label = tile.querySelector('.tile-name')?.textContent ?? '';
+      const label = tile.querySelector('.stage-tile-name, .tile-name')?.textContent ?? '';
       const video = tile.querySelector('video');
       if (!label.includes(who) || !video) return false;
       const box = video.getBoundingClientRect();
