@@ -87,6 +87,7 @@ export async function startScaleCluster(log: (line: string) => void): Promise<Sc
         p.killGroup('SIGKILL'); // anything the leader left in its group
       }),
     );
+    await dropAppRedisKeys(database.url).catch(() => {});
     await database.drop().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   };
@@ -276,6 +277,18 @@ async function clearLivekitRedis() {
   await client.connect();
   try {
     await client.flushDb();
+  } finally {
+    await client.close();
+  }
+}
+
+/** What the app nodes left in the shared Redis (their keys are scoped by the database's name). */
+async function dropAppRedisKeys(databaseUrl: string) {
+  const client = createClient({ url: redisUrl });
+  await client.connect();
+  try {
+    const keys = await client.keys(`plenum:${new URL(databaseUrl).pathname.slice(1)}:*`);
+    if (keys.length) await client.del(keys);
   } finally {
     await client.close();
   }
