@@ -77,6 +77,9 @@ export async function startScaleCluster(log: (line: string) => void): Promise<Sc
   const dir = mkdtempSync(path.join(tmpdir(), 'plenum-scale-'));
   const database = await createTestDatabase(testDatabaseUrl);
   const started: GroupProcess[] = [];
+  // The logs and Caddy's CA go with the run even when it is cut short (processes.ts).
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeDir);
   const stop = async () => {
     // LiveKit leaves Redis's node registry cleanly on SIGTERM; the rest may just die.
     await Promise.all(
@@ -89,7 +92,8 @@ export async function startScaleCluster(log: (line: string) => void): Promise<Sc
     );
     await dropAppRedisKeys(database.url).catch(() => {});
     await database.drop().catch(() => {});
-    rmSync(dir, { recursive: true, force: true });
+    removeDir();
+    process.off('exit', removeDir);
   };
   try {
     await clearLivekitRedis();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
+import { constants } from 'node:os';
 
 /** How a process of the cluster ended. */
 export interface Exit {
@@ -17,8 +18,8 @@ process.once('exit', killAll);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
   process.once(signal, () => {
     killAll();
-    // Nobody else listening: end as the signal would have without us.
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    // Nobody else listening: end as the signal would have, but with the 'exit' handlers run.
+    if (process.listenerCount(signal) === 0) process.exit(128 + constants.signals[signal]);
   });
 
 /**
