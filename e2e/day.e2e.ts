@@ -324,8 +324,16 @@ describe('a day at the forum in the browser', { timeout: 120_000 }, () => {
       await bernd.page.getByText('Live connected').waitFor(wait);
       await announced(bernd.page, 'Camera and microphone stay off.');
       await expect(captureCalls(bernd.page)).resolves.toEqual([]);
+      // Nothing remembered as on, and this tab's session has everything off.
       const stored = await bernd.page.evaluate(() => localStorage.getItem('plenum.media'));
-      expect(JSON.parse(stored ?? '{}')).toMatchObject({ camera: false, microphone: false });
+      expect(JSON.parse(stored ?? '{}')).not.toMatchObject({ camera: true });
+      expect(JSON.parse(stored ?? '{}')).not.toMatchObject({ microphone: true });
+      const session = await bernd.page.evaluate(() =>
+        sessionStorage.getItem('plenum.session-media'),
+      );
+      expect(JSON.parse(session ?? '{}')).toMatchObject({
+        on: { camera: false, microphone: false, screen: false },
+      });
     } finally {
       await bernd.context.close();
     }
