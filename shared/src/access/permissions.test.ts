@@ -54,6 +54,7 @@ const expectedEvent: Record<string, Role[]> = {
   'poll.runEventWide': [O, M],
   'results.present': [O, M],
   'stage.interpreter': [O],
+  'stage.featured': [S],
 };
 const everyone: Role[] = [O, M, S, A];
 const staff: Role[] = [O, M];

@@ -51,6 +51,8 @@ export const eventActions = {
   'results.present': ['organizer', 'moderator'],
   /** Mark a member as sign-language interpreter, whose tile everyone keeps seeing. */
   'stage.interpreter': ['organizer'],
+  /** Preferred on the stage while the live agenda item names none of its speakers as members. */
+  'stage.featured': ['speaker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const roomActions = {

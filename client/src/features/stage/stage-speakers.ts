@@ -1,8 +1,9 @@
 import type { AgendaItem, Role } from '@plenum/shared';
+import { can } from '@plenum/shared/access';
 
 /**
  * Whose video the stage prefers: the live agenda item's speakers who are members (person ids);
- * when the item names none that way, everyone with the speaker role.
+ * when the item names none that way, everyone the matrix features on the stage (speakers).
  */
 export function stageSpeakerIds(
   liveItems: readonly Pick<AgendaItem, 'speakers'>[],
@@ -12,5 +13,9 @@ export function stageSpeakerIds(
     item.speakers.flatMap((s) => (s.personId ? [s.personId] : [])),
   );
   if (named.length > 0) return new Set(named);
-  return new Set([...people].filter((p) => p.role === 'speaker').map((p) => p.personId));
+  return new Set(
+    [...people]
+      .filter((p) => p.role !== undefined && can(p.role, 'stage.featured'))
+      .map((p) => p.personId),
+  );
 }

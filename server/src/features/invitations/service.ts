@@ -1,5 +1,11 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { outranks, type InvitationInput, type RedeemInput, type Role } from '@plenum/shared';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import {
+  outranks,
+  rolesThatMay,
+  type InvitationInput,
+  type RedeemInput,
+  type Role,
+} from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { events, invitations, memberships, people } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
@@ -109,7 +115,9 @@ export async function previewInvitation(db: DbOrTx, token: string) {
     .select({ name: people.displayName })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
-    .where(and(eq(memberships.eventId, event.id), eq(memberships.role, 'organizer')))
+    .where(
+      and(eq(memberships.eventId, event.id), inArray(memberships.role, rolesThatMay('event.own'))),
+    )
     .orderBy(asc(memberships.createdAt))
     .limit(5);
   return {
