@@ -7,6 +7,7 @@ import {
   AgendaItemPatch,
   EventSlugParams,
 } from '@plenum/shared';
+import { asDownload } from '../../lib/download.ts';
 import { agendaCaller } from './access.ts';
 import { emitAgendaUpdated } from './broadcast.ts';
 import { exportAgendaICalendar } from './ical.ts';
@@ -46,9 +47,8 @@ const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { event } = await agendaCaller(app, request, request.params.slug, 'view');
       const calendar = await exportAgendaICalendar(app.db, event);
-      return reply
+      return asDownload(reply, `${event.slug}.ics`)
         .type('text/calendar; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${event.slug}.ics"`)
         .send(calendar);
     },
   );

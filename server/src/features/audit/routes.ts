@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AttendanceReport, AuditPage, AuditQuery, can, EventSlugParams } from '@plenum/shared';
+import { asDownload } from '../../lib/download.ts';
 import { requireRight, resolveEventActor } from '../access/actor.ts';
 import { attendanceCsv, attendanceReport } from './attendance.ts';
 import { auditCsv, listAudit } from './service.ts';
@@ -53,9 +54,8 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const person = await request.requirePerson();
       const event = await eventFor(person.personId, request.params.slug, 'audit.read');
-      return reply
+      return asDownload(reply, `protokoll-${event.slug}.csv`)
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="protokoll-${event.slug}.csv"`)
         .send(await auditCsv(app.db, event));
     },
   );
@@ -92,9 +92,8 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const person = await request.requirePerson();
       const event = await eventFor(person.personId, request.params.slug, 'attendance.read');
       const csv = attendanceCsv(await attendanceReport(app.db, event));
-      return reply
+      return asDownload(reply, `anwesenheit-${event.slug}.csv`)
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="anwesenheit-${event.slug}.csv"`)
         .send(csv);
     },
   );

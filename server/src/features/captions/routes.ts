@@ -7,6 +7,7 @@ import {
   EventSlugParams,
   TranscriptExportQuery,
 } from '@plenum/shared';
+import { asDownload } from '../../lib/download.ts';
 import { requireRight, resolveEventActor } from '../access/actor.ts';
 import { captionTranscriptChanged } from './broadcast.ts';
 import { transcriptEnabled, transcriptOf } from './repository.ts';
@@ -83,9 +84,8 @@ const captionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { format } = request.query;
       const body = transcriptDocument(event, await transcriptOf(app.db, event.id), format);
       const [type, ext] = format === 'markdown' ? ['text/markdown', 'md'] : ['text/plain', 'txt'];
-      return reply
+      return asDownload(reply, `mitschrift-${event.slug}.${ext}`)
         .type(`${type}; charset=utf-8`)
-        .header('content-disposition', `attachment; filename="mitschrift-${event.slug}.${ext}"`)
         .send(body);
     },
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   HelpInput,
@@ -8,14 +9,23 @@ import {
   PhaseParams,
   PhaseRoomParams,
 } from '@plenum/shared';
+import { asDownload } from '../../lib/download.ts';
 import { requireGroupMember, requireNotesReader, requireResultsReader } from './access.ts';
 import { requestHelp } from './help.ts';
 import { getNotes, resultsMarkdown, saveNotes } from './notes.ts';
 import { helpRequested, notesUpdated } from './broadcast.ts';
+import { exportName } from '../results/document.ts';
 
 /** What a working group produces: its notes, its calls for help, and the results document. */
 const groupRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['phases'];
+
+  /** The signed-in caller, their phase and their group's room; refused unless they are in it. */
+  async function groupMember(request: FastifyRequest, params: { phaseId: string; roomId: string }) {
+    const person = await request.requirePerson();
+    const group = await requireGroupMember(app.db, person.personId, params.phaseId, params.roomId);
+    return { person, ...group };
+  }
 
   app.get(
     '/api/phases/:phaseId/rooms/:roomId/notes',
@@ -44,13 +54,7 @@ const groupRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const person = await request.requirePerson();
-      const { phase, room } = await requireGroupMember(
-        app.db,
-        person.personId,
-        request.params.phaseId,
-        request.params.roomId,
-      );
+      const { person, phase, room } = await groupMember(request, request.params);
       const notes = await saveNotes(app.db, {
         ...request.body,
         phaseId: phase.id,
@@ -74,13 +78,7 @@ const groupRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const person = await request.requirePerson();
-      const { phase, room } = await requireGroupMember(
-        app.db,
-        person.personId,
-        request.params.phaseId,
-        request.params.roomId,
-      );
+      const { person, phase, room } = await groupMember(request, request.params);
       const help = await requestHelp(app.db, {
         phaseId: phase.id,
         roomId: room.id,
@@ -105,12 +103,8 @@ const groupRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const person = await request.requirePerson();
       const { phase } = await requireResultsReader(app.db, person.personId, request.params.phaseId);
-      return reply
+      return asDownload(reply, exportName(phase, 'md'))
         .type('text/markdown; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="ergebnisse-${phase.id.slice(0, 8)}.md"`,
-        )
         .send(await resultsMarkdown(app.db, phase));
     },
   );

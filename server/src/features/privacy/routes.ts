@@ -9,6 +9,7 @@ import {
   PrivacySettingsPatch,
 } from '@plenum/shared';
 import { notFound } from '../../lib/app-error.ts';
+import { asDownload } from '../../lib/download.ts';
 import { requireRight, resolveEventActor } from '../access/actor.ts';
 import { recordAudit } from '../audit/service.ts';
 import { erasePersonFromEvent, type Erasure } from './erasure.ts';
@@ -21,7 +22,6 @@ export interface PrivacyRouteOptions {
 }
 
 const tags = ['privacy'];
-const attachment = (name: string) => `attachment; filename="${name}"`;
 
 /** Retention settings, erasure and export of one person. Thin: see retention, erasure, export. */
 const privacyRoutes: FastifyPluginAsyncZod<PrivacyRouteOptions> = async (app, opts) => {
@@ -112,9 +112,8 @@ const privacyRoutes: FastifyPluginAsyncZod<PrivacyRouteOptions> = async (app, op
         action: 'privacy.export',
         target: personId,
       });
-      return reply
+      return asDownload(reply, `${event.slug}-${personId.slice(0, 8)}.json`)
         .header('cache-control', 'no-store')
-        .header('content-disposition', attachment(`${event.slug}-${personId.slice(0, 8)}.json`))
         .send(data);
     },
   );
@@ -131,9 +130,8 @@ const privacyRoutes: FastifyPluginAsyncZod<PrivacyRouteOptions> = async (app, op
     async (request, reply) => {
       const person = await request.requirePerson();
       const data = await exportPerson(app.db, person.personId, null);
-      return reply
+      return asDownload(reply, 'plenum-meine-daten.json')
         .header('cache-control', 'no-store')
-        .header('content-disposition', attachment('plenum-meine-daten.json'))
         .send(data);
     },
   );
