@@ -3,11 +3,11 @@ import type { AgendaItem, Event } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useNow } from '../../app/useNow.ts';
 import { formatDay } from '../../lib/time-format.ts';
-import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ActionError } from '../../ui/FormFields.tsx';
+import { AddButton, DeleteButton, EditButton } from '../../ui/ListEditButtons.tsx';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
-import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 import { useFormOpener } from '../../ui/useFormOpener.ts';
+import { useRowDelete } from '../../ui/useRowDelete.ts';
 import { agendaApi } from './agenda-api.ts';
 import { formatTimeRange, groupByDay, liveItemIds } from './agenda.ts';
 import { AgendaImport } from './AgendaImport.tsx';
@@ -34,20 +34,16 @@ export function AgendaEditor({ event, canEdit, canRun }: AgendaEditorProps) {
     opener: addButton,
     close: closeForm,
   } = useFormOpener<Editing>(null);
-  const action = useConsoleAction();
+  const deleting = useRowDelete<AgendaItem>(
+    async (item) => {
+      await agendaApi.deleteAgendaItem(event.slug, item.id);
+      agenda.remove(item.id);
+    },
+    (item) => t('console.agenda.deleted', { title: item.title }),
+  );
   const now = useNow();
   const live = liveItemIds(agenda.items, now);
   const { timeZone } = event;
-
-  const remove = (item: AgendaItem) =>
-    void action.run(
-      `delete:${item.id}`,
-      async () => {
-        await agendaApi.deleteAgendaItem(event.slug, item.id);
-        agenda.remove(item.id);
-      },
-      () => t('console.agenda.deleted', { title: item.title }),
-    );
 
   return (
     <section className="console-part" aria-labelledby="console-agenda-heading">
@@ -55,15 +51,12 @@ export function AgendaEditor({ event, canEdit, canRun }: AgendaEditorProps) {
       <p className="meta">{t('agenda.timeZoneNote', { timeZone })}</p>
       <div className="console-toolbar">
         {canEdit && (
-          <button
-            ref={addButton}
-            type="button"
-            className="button button-primary"
-            aria-expanded={editing?.mode === 'new'}
+          <AddButton
+            buttonRef={addButton}
+            open={editing?.mode === 'new'}
+            label={t('console.agenda.add')}
             onClick={() => setEditing({ mode: 'new' })}
-          >
-            {t('console.agenda.add')}
-          </button>
+          />
         )}
         <a className="button" href={agendaApi.icalUrl(event.slug)} download>
           {t('console.agenda.ical')}
@@ -116,32 +109,25 @@ export function AgendaEditor({ event, canEdit, canRun }: AgendaEditorProps) {
                 </div>
                 <div className="console-row-actions">
                   {canEdit && (
-                    <button
-                      type="button"
-                      className="button button-quiet"
+                    <EditButton
+                      name={item.title}
                       onClick={() => setEditing({ mode: 'edit', item })}
-                    >
-                      {t('console.edit')}
-                      <span className="visually-hidden"> {item.title}</span>
-                    </button>
+                    />
                   )}
                   {canEdit && (
-                    <ConfirmButton
-                      className="button button-quiet"
-                      label={t('console.delete')}
-                      labelDetail={item.title}
+                    <DeleteButton
+                      name={item.title}
                       title={t('console.agenda.deleteTitle', { title: item.title })}
                       text={t('console.agenda.deleteText')}
-                      confirmLabel={t('console.delete')}
-                      busy={action.busy === `delete:${item.id}`}
-                      onConfirm={() => remove(item)}
+                      busy={deleting.busy(item)}
+                      onConfirm={() => deleting.remove(item)}
                     />
                   )}
                   {canRun && (
                     <AgendaLiveControls slug={event.slug} item={item} onAgenda={agenda.replace} />
                   )}
                 </div>
-                <ActionError error={action.errorFor(`delete:${item.id}`)} />
+                <ActionError error={deleting.errorFor(item)} />
               </li>
             ))}
           </ol>

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
-import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ActionError } from '../../ui/FormFields.tsx';
+import { AddButton, DeleteButton, EditButton } from '../../ui/ListEditButtons.tsx';
 import { LoadFailed } from '../../ui/LoadFailed.tsx';
-import { useConsoleAction } from '../../ui/useConsoleAction.ts';
 import { useFormOpener } from '../../ui/useFormOpener.ts';
+import { useRowDelete } from '../../ui/useRowDelete.ts';
 import type { PresenceMap } from '../presence/presence.ts';
 import { RoomForm } from './RoomForm.tsx';
 import { roomsApi } from './rooms-api.ts';
@@ -29,32 +29,25 @@ export function RoomsEditor({
     opener: addButton,
     close: closeForm,
   } = useFormOpener<Editing>(null);
-  const action = useConsoleAction();
+  const deleting = useRowDelete<Room>(
+    async (room) => {
+      await roomsApi.deleteRoom(slug, room.id);
+      rooms.remove(room.id);
+    },
+    (room) => t('console.groups.deleted', { name: room.name }),
+  );
   const nameOf = (id: string) => presence.get(id)?.displayName ?? t('chat.unknownAuthor');
-
-  const remove = (room: Room) =>
-    void action.run(
-      `delete:${room.id}`,
-      async () => {
-        await roomsApi.deleteRoom(slug, room.id);
-        rooms.remove(room.id);
-      },
-      () => t('console.groups.deleted', { name: room.name }),
-    );
 
   return (
     <section className="console-part" aria-labelledby="console-groups-heading">
       <h3 id="console-groups-heading">{t('console.groups.heading')}</h3>
       <div className="console-toolbar">
-        <button
-          ref={addButton}
-          type="button"
-          className="button button-primary"
-          aria-expanded={editing?.mode === 'new'}
+        <AddButton
+          buttonRef={addButton}
+          open={editing?.mode === 'new'}
+          label={t('console.groups.add')}
           onClick={() => setEditing({ mode: 'new' })}
-        >
-          {t('console.groups.add')}
-        </button>
+        />
       </div>
       {editing && (
         <RoomForm
@@ -93,26 +86,16 @@ export function RoomsEditor({
               </p>
             </div>
             <div className="console-row-actions">
-              <button
-                type="button"
-                className="button button-quiet"
-                onClick={() => setEditing({ mode: 'edit', room })}
-              >
-                {t('console.edit')}
-                <span className="visually-hidden"> {room.name}</span>
-              </button>
-              <ConfirmButton
-                className="button button-quiet"
-                label={t('console.delete')}
-                labelDetail={room.name}
+              <EditButton name={room.name} onClick={() => setEditing({ mode: 'edit', room })} />
+              <DeleteButton
+                name={room.name}
                 title={t('console.groups.deleteTitle', { name: room.name })}
                 text={t('console.groups.deleteText')}
-                confirmLabel={t('console.delete')}
-                busy={action.busy === `delete:${room.id}`}
-                onConfirm={() => remove(room)}
+                busy={deleting.busy(room)}
+                onConfirm={() => deleting.remove(room)}
               />
             </div>
-            <ActionError error={action.errorFor(`delete:${room.id}`)} />
+            <ActionError error={deleting.errorFor(room)} />
           </li>
         ))}
       </ul>
