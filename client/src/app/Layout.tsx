@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Link } from './Link.tsx';
+import { OperatorLinks } from './OperatorLinks.tsx';
 import { paths } from './routes.ts';
 import { useHomeEvent, useOperator } from './useSiteInfo.ts';
 
@@ -51,16 +52,7 @@ export function Layout({ pathname, children }: { pathname: string; children: Rea
         <footer className="site-footer">
           <ul>
             {operator.name && <li>{t('footer.operator', { name: operator.name })}</li>}
-            {operator.privacyUrl && (
-              <li>
-                <a href={operator.privacyUrl}>{t('footer.privacy')}</a>
-              </li>
-            )}
-            {operator.imprintUrl && (
-              <li>
-                <a href={operator.imprintUrl}>{t('footer.imprint')}</a>
-              </li>
-            )}
+            <OperatorLinks operator={operator} />
           </ul>
         </footer>
       )}

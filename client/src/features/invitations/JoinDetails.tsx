@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/i18n/index.ts';
+import { OperatorLinks } from '../../app/OperatorLinks.tsx';
 import { useOperator } from '../../app/useSiteInfo.ts';
 import type { InvitationPreview } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/time-format.ts';
@@ -56,16 +57,7 @@ export function DataNotice() {
       <p>{t('join.privacy.rights')}</p>
       {(operator.privacyUrl || operator.imprintUrl) && (
         <ul className="join-privacy-links">
-          {operator.privacyUrl && (
-            <li>
-              <a href={operator.privacyUrl}>{t('footer.privacy')}</a>
-            </li>
-          )}
-          {operator.imprintUrl && (
-            <li>
-              <a href={operator.imprintUrl}>{t('footer.imprint')}</a>
-            </li>
-          )}
+          <OperatorLinks operator={operator} />
         </ul>
       )}
     </section>

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HelpRequest } from '@plenum/shared';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { formatTime } from '../../lib/time-format.ts';
-import { liveErrorKey } from '../realtime/errors.ts';
+import { useLiveAction } from '../realtime/useLiveAction.ts';
 import { splitHelpRequests } from './help-requests.ts';
 
 interface HelpRequestListProps {
@@ -19,7 +18,7 @@ export function HelpRequestList({ requests, onDone, onVisit, timeZone }: HelpReq
   const { t } = useTranslation();
   const { locale } = useLanguage();
   const announce = useAnnounce();
-  const [busy, setBusy] = useState<number | null>(null);
+  const { busy, run } = useLiveAction<number>();
   const { open, done } = splitHelpRequests(requests);
   if (requests.length === 0) return null;
   const time = (iso: string) => formatTime(iso, timeZone, locale);
@@ -27,18 +26,12 @@ export function HelpRequestList({ requests, onDone, onVisit, timeZone }: HelpReq
   const visit = async (roomId: string) => {
     if (!(await onVisit(roomId))) announce(t('console.visit.failed'));
   };
-  const markDone = async (request: HelpRequest) => {
-    if (busy !== null) return;
-    setBusy(request.id);
-    try {
-      await onDone(request.id);
-      announce(t('help.markedDone', { room: request.roomName }));
-    } catch (error) {
-      announce(t(liveErrorKey(error)));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const markDone = (request: HelpRequest) =>
+    run(
+      request.id,
+      () => onDone(request.id),
+      () => t('help.markedDone', { room: request.roomName }),
+    );
   const who = (r: HelpRequest) => r.displayName ?? t('chat.unknownAuthor');
 
   return (
