@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { cascadeRef, setNullRef, timestamptz } from './columns.ts';
 import { events } from './events.ts';
 import { rooms } from './rooms.ts';
 
@@ -22,18 +23,16 @@ export const agendaItems = pgTable(
   'agenda_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    roomId: uuid('room_id').references(() => rooms.id, { onDelete: 'set null' }),
+    eventId: cascadeRef('event_id', () => events.id),
+    roomId: setNullRef('room_id', () => rooms.id),
     kind: agendaKindEnum('kind').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     speakers: jsonb('speakers').$type<AgendaSpeaker[]>().notNull().default([]),
-    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    startsAt: timestamptz('starts_at').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
-    actualStartAt: timestamp('actual_start_at', { withTimezone: true }),
-    actualEndAt: timestamp('actual_end_at', { withTimezone: true }),
+    actualStartAt: timestamptz('actual_start_at'),
+    actualEndAt: timestamptz('actual_end_at'),
   },
   (t) => [index().on(t.eventId, t.startsAt)],
 );

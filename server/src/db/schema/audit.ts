@@ -1,4 +1,5 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdNow, setNullRef } from './columns.ts';
 import { events } from './events.ts';
 import { people } from './people.ts';
 
@@ -8,11 +9,11 @@ export const auditLog = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     eventId: uuid('event_id').references(() => events.id, { onDelete: 'cascade' }),
-    actorId: uuid('actor_id').references(() => people.id, { onDelete: 'set null' }),
+    actorId: setNullRef('actor_id', () => people.id),
     action: text('action').notNull(),
     target: text('target'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: createdNow('at'),
   },
   (t) => [index().on(t.eventId, t.at)],
 );

@@ -1,4 +1,5 @@
-import { bigserial, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdNow, setNullRef } from './columns.ts';
 import { events } from './events.ts';
 import { people } from './people.ts';
 import { rooms } from './rooms.ts';
@@ -12,8 +13,8 @@ export const captionSettings = pgTable('caption_settings', {
     .primaryKey()
     .references(() => events.id, { onDelete: 'cascade' }),
   transcriptEnabled: boolean('transcript_enabled').notNull().default(false),
-  changedBy: uuid('changed_by').references(() => people.id, { onDelete: 'set null' }),
-  changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  changedBy: setNullRef('changed_by', () => people.id),
+  changedAt: createdNow('changed_at'),
 });
 
 /** Final caption lines, stored only while the event's transcript is on. */
@@ -21,16 +22,12 @@ export const captionLines = pgTable(
   'caption_lines',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
+    eventId: cascadeRef('event_id', () => events.id),
+    roomId: cascadeRef('room_id', () => rooms.id),
     /** Null once the captioner was erased: the words stay, the link to the person goes. */
-    captionerId: uuid('captioner_id').references(() => people.id, { onDelete: 'set null' }),
+    captionerId: setNullRef('captioner_id', () => people.id),
     text: text('text').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdNow('created_at'),
   },
   (t) => [index('caption_lines_event').on(t.eventId, t.id)],
 );

@@ -6,10 +6,10 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdNow, setNullRef, timestamptz } from './columns.ts';
 import { events } from './events.ts';
 import { people } from './people.ts';
 import { rooms } from './rooms.ts';
@@ -24,20 +24,18 @@ export const chatMessages = pgTable(
   'chat_messages',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    eventId: cascadeRef('event_id', () => events.id),
     roomId: uuid('room_id').references(() => rooms.id, { onDelete: 'cascade' }),
     scope: chatScopeEnum('scope').notNull().default('room'),
-    authorId: uuid('author_id').references(() => people.id, { onDelete: 'set null' }),
+    authorId: setNullRef('author_id', () => people.id),
     /** The client's id for the message: a resend is recognised, not stored twice. */
     clientId: uuid('client_id').notNull(),
     body: text('body').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    pinnedAt: timestamp('pinned_at', { withTimezone: true }),
-    pinnedBy: uuid('pinned_by').references(() => people.id, { onDelete: 'set null' }),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
-    deletedBy: uuid('deleted_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdNow('created_at'),
+    pinnedAt: timestamptz('pinned_at'),
+    pinnedBy: setNullRef('pinned_by', () => people.id),
+    deletedAt: timestamptz('deleted_at'),
+    deletedBy: setNullRef('deleted_by', () => people.id),
   },
   (t) => [
     uniqueIndex('chat_messages_author_client').on(t.authorId, t.clientId),
@@ -52,6 +50,6 @@ export const chatRoomSettings = pgTable('chat_room_settings', {
   roomId: uuid('room_id')
     .primaryKey()
     .references(() => rooms.id, { onDelete: 'cascade' }),
-  lockedAt: timestamp('locked_at', { withTimezone: true }),
-  lockedBy: uuid('locked_by').references(() => people.id, { onDelete: 'set null' }),
+  lockedAt: timestamptz('locked_at'),
+  lockedBy: setNullRef('locked_by', () => people.id),
 });

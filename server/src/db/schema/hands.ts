@@ -1,13 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  index,
-  pgEnum,
-  pgTable,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, index, pgEnum, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdNow, setNullRef, timestamptz } from './columns.ts';
 import { events } from './events.ts';
 import { people } from './people.ts';
 import { rooms } from './rooms.ts';
@@ -19,19 +12,13 @@ export const raisedHands = pgTable(
   'raised_hands',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    eventId: cascadeRef('event_id', () => events.id),
+    roomId: cascadeRef('room_id', () => rooms.id),
+    personId: cascadeRef('person_id', () => people.id),
     status: handStatusEnum('status').notNull().default('raised'),
-    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
-    closedBy: uuid('closed_by').references(() => people.id, { onDelete: 'set null' }),
+    raisedAt: createdNow('raised_at'),
+    closedAt: timestamptz('closed_at'),
+    closedBy: setNullRef('closed_by', () => people.id),
   },
   (t) => [
     // One raised hand per person and room at a time.

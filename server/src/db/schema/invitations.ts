@@ -1,4 +1,5 @@
-import { integer, pgTable, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, uuid, index } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdNow, setNullRef, timestamptz } from './columns.ts';
 import { events } from './events.ts';
 import { people, roleEnum } from './people.ts';
 
@@ -6,19 +7,17 @@ export const invitations = pgTable(
   'invitations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    eventId: cascadeRef('event_id', () => events.id),
     role: roleEnum('role').notNull(),
     label: text('label').notNull().default(''),
     /** SHA-256 of the link's token; the token itself is shown once and never stored. */
     tokenHash: text('token_hash').notNull().unique(),
     maxUses: integer('max_uses'),
     uses: integer('uses').notNull().default(0),
-    expiresAt: timestamp('expires_at', { withTimezone: true }),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
-    createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamptz('expires_at'),
+    revokedAt: timestamptz('revoked_at'),
+    createdBy: setNullRef('created_by', () => people.id),
+    createdAt: createdNow('created_at'),
   },
   (t) => [index().on(t.eventId)],
 );

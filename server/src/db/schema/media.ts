@@ -1,13 +1,5 @@
-import {
-  bigserial,
-  boolean,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdNow, setNullRef, timestamptz } from './columns.ts';
 import { people } from './people.ts';
 import { rooms } from './rooms.ts';
 
@@ -18,15 +10,11 @@ import { rooms } from './rooms.ts';
 export const roomGrants = pgTable(
   'room_grants',
   {
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    roomId: cascadeRef('room_id', () => rooms.id),
+    personId: cascadeRef('person_id', () => people.id),
     canPublish: boolean('can_publish').notNull().default(false),
-    removedAt: timestamp('removed_at', { withTimezone: true }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamptz('removed_at'),
+    updatedAt: createdNow('updated_at'),
   },
   (t) => [primaryKey({ columns: [t.roomId, t.personId] })],
 );
@@ -36,14 +24,12 @@ export const attendance = pgTable(
   'attendance',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
+    roomId: cascadeRef('room_id', () => rooms.id),
+    personId: setNullRef('person_id', () => people.id),
     /** LiveKit's participant session id: joined and left of one session meet on it. */
     participantSid: text('participant_sid').notNull().unique(),
-    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull(),
-    leftAt: timestamp('left_at', { withTimezone: true }),
+    joinedAt: timestamptz('joined_at').notNull(),
+    leftAt: timestamptz('left_at'),
   },
   (t) => [index().on(t.roomId, t.joinedAt)],
 );
@@ -52,5 +38,5 @@ export const attendance = pgTable(
 export const livekitWebhookEvents = pgTable('livekit_webhook_events', {
   id: text('id').primaryKey(),
   event: text('event').notNull(),
-  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  receivedAt: createdNow('received_at'),
 });

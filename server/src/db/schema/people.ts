@@ -1,13 +1,5 @@
-import {
-  boolean,
-  index,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdNow, timestamptz } from './columns.ts';
 import { roles } from '@plenum/shared';
 import { events } from './events.ts';
 
@@ -17,7 +9,7 @@ export const people = pgTable('people', {
   id: uuid('id').primaryKey().defaultRandom(),
   displayName: text('display_name').notNull(),
   email: text('email'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdNow('created_at'),
 });
 
 /** A person's role in one event; one row per person and event. */
@@ -25,16 +17,12 @@ export const memberships = pgTable(
   'memberships',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    eventId: cascadeRef('event_id', () => events.id),
+    personId: cascadeRef('person_id', () => people.id),
     role: roleEnum('role').notNull(),
     /** Interprets in sign language: the stage keeps this person's tile visible for everyone. */
     interpreter: boolean('interpreter').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdNow('created_at'),
   },
   (t) => [unique('memberships_event_person').on(t.eventId, t.personId), index().on(t.personId)],
 );
@@ -45,12 +33,10 @@ export const sessions = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** SHA-256 of the cookie's secret; the secret itself is never stored. */
     tokenHash: text('token_hash').notNull().unique(),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    personId: cascadeRef('person_id', () => people.id),
+    createdAt: createdNow('created_at'),
+    expiresAt: timestamptz('expires_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
   },
   (t) => [index().on(t.personId)],
 );

@@ -7,10 +7,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdNow, setNullRef, timestamptz } from './columns.ts';
 import { sql } from 'drizzle-orm';
 import { events } from './events.ts';
 import { people } from './people.ts';
@@ -25,22 +25,20 @@ export const phases = pgTable(
   'phases',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, { onDelete: 'set null' }),
+    eventId: cascadeRef('event_id', () => events.id),
+    agendaItemId: setNullRef('agenda_item_id', () => agendaItems.id),
     title: text('title').notNull(),
     status: phaseStatusEnum('status').notNull().default('draft'),
     durationMinutes: integer('duration_minutes').notNull(),
     /** Attendees may pick their group themselves (first come, up to capacity). */
     selfSelect: boolean('self_select').notNull().default(true),
-    openedAt: timestamp('opened_at', { withTimezone: true }),
+    openedAt: timestamptz('opened_at'),
     /** When the phase closes by itself; any node may close it once this has passed. */
-    deadlineAt: timestamp('deadline_at', { withTimezone: true }),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
+    deadlineAt: timestamptz('deadline_at'),
+    closedAt: timestamptz('closed_at'),
     /** Since when the groups' results are shown in the plenary; null while hidden. */
-    resultsShownAt: timestamp('results_shown_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resultsShownAt: timestamptz('results_shown_at'),
+    createdAt: createdNow('created_at'),
   },
   (t) => [
     index().on(t.eventId),
@@ -57,12 +55,8 @@ export const phases = pgTable(
 export const phaseRooms = pgTable(
   'phase_rooms',
   {
-    phaseId: uuid('phase_id')
-      .notNull()
-      .references(() => phases.id, { onDelete: 'cascade' }),
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
+    phaseId: cascadeRef('phase_id', () => phases.id),
+    roomId: cascadeRef('room_id', () => rooms.id),
   },
   (t) => [primaryKey({ columns: [t.phaseId, t.roomId] })],
 );
@@ -71,17 +65,11 @@ export const phaseRooms = pgTable(
 export const assignments = pgTable(
   'assignments',
   {
-    phaseId: uuid('phase_id')
-      .notNull()
-      .references(() => phases.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
+    phaseId: cascadeRef('phase_id', () => phases.id),
+    personId: cascadeRef('person_id', () => people.id),
+    roomId: cascadeRef('room_id', () => rooms.id),
     source: assignmentSourceEnum('source').notNull(),
-    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+    assignedAt: createdNow('assigned_at'),
   },
   (t) => [primaryKey({ columns: [t.phaseId, t.personId] }), index().on(t.roomId)],
 );
@@ -90,16 +78,12 @@ export const assignments = pgTable(
 export const groupNotes = pgTable(
   'group_notes',
   {
-    phaseId: uuid('phase_id')
-      .notNull()
-      .references(() => phases.id, { onDelete: 'cascade' }),
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
+    phaseId: cascadeRef('phase_id', () => phases.id),
+    roomId: cascadeRef('room_id', () => rooms.id),
     body: text('body').notNull().default(''),
     version: integer('version').notNull().default(0),
-    updatedBy: uuid('updated_by').references(() => people.id, { onDelete: 'set null' }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: setNullRef('updated_by', () => people.id),
+    updatedAt: createdNow('updated_at'),
   },
   (t) => [primaryKey({ columns: [t.phaseId, t.roomId] })],
 );
@@ -109,18 +93,14 @@ export const helpRequests = pgTable(
   'help_requests',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    phaseId: uuid('phase_id')
-      .notNull()
-      .references(() => phases.id, { onDelete: 'cascade' }),
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
+    phaseId: cascadeRef('phase_id', () => phases.id),
+    roomId: cascadeRef('room_id', () => rooms.id),
+    personId: setNullRef('person_id', () => people.id),
     message: text('message').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdNow('created_at'),
     /** Marked done: when and by whom; both null while the group still waits. */
-    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-    resolvedBy: uuid('resolved_by').references(() => people.id, { onDelete: 'set null' }),
+    resolvedAt: timestamptz('resolved_at'),
+    resolvedBy: setNullRef('resolved_by', () => people.id),
   },
   (t) => [index().on(t.phaseId)],
 );

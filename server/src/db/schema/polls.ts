@@ -6,9 +6,9 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdNow, setNullRef, timestamptz } from './columns.ts';
 import { events } from './events.ts';
 import { people } from './people.ts';
 import { phases } from './phases.ts';
@@ -22,21 +22,19 @@ export const polls = pgTable(
   'polls',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    eventId: cascadeRef('event_id', () => events.id),
     roomId: uuid('room_id').references(() => rooms.id, { onDelete: 'cascade' }),
     /** The working-group phase open when the poll was made: its exports list the poll. */
-    phaseId: uuid('phase_id').references(() => phases.id, { onDelete: 'set null' }),
+    phaseId: setNullRef('phase_id', () => phases.id),
     question: text('question').notNull(),
     kind: pollKindEnum('kind').notNull(),
     options: text('options').array().notNull(),
     anonymous: boolean('anonymous').notNull(),
     status: pollStatusEnum('status').notNull().default('draft'),
-    createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    openedAt: timestamp('opened_at', { withTimezone: true }),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdBy: setNullRef('created_by', () => people.id),
+    createdAt: createdNow('created_at'),
+    openedAt: timestamptz('opened_at'),
+    closedAt: timestamptz('closed_at'),
   },
   (t) => [index('polls_event_room').on(t.eventId, t.roomId), index().on(t.phaseId)],
 );
@@ -45,14 +43,10 @@ export const polls = pgTable(
 export const pollVotes = pgTable(
   'poll_votes',
   {
-    pollId: uuid('poll_id')
-      .notNull()
-      .references(() => polls.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    pollId: cascadeRef('poll_id', () => polls.id),
+    personId: cascadeRef('person_id', () => people.id),
     choices: integer('choices').array().notNull(),
-    votedAt: timestamp('voted_at', { withTimezone: true }).notNull().defaultNow(),
+    votedAt: createdNow('voted_at'),
   },
   (t) => [primaryKey({ columns: [t.pollId, t.personId] })],
 );

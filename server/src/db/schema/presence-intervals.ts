@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdNow, setNullRef, timestamptz } from './columns.ts';
 import { events } from './events.ts';
 import { people } from './people.ts';
 import { rooms } from './rooms.ts';
@@ -14,19 +15,15 @@ export const presenceIntervals = pgTable(
   'presence_intervals',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
+    eventId: cascadeRef('event_id', () => events.id),
+    personId: setNullRef('person_id', () => people.id),
+    roomId: cascadeRef('room_id', () => rooms.id),
     socketId: text('socket_id').notNull(),
     /** The node that holds the socket: it refreshes `seen_at` of its open intervals. */
     nodeId: text('node_id').notNull(),
-    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
-    leftAt: timestamp('left_at', { withTimezone: true }),
-    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+    joinedAt: createdNow('joined_at'),
+    leftAt: timestamptz('left_at'),
+    seenAt: createdNow('seen_at'),
   },
   (t) => [
     index().on(t.roomId, t.joinedAt),

@@ -1,4 +1,5 @@
-import { pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { pgTable, primaryKey } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdNow, setNullRef } from './columns.ts';
 import { events } from './events.ts';
 import { people } from './people.ts';
 import { rooms } from './rooms.ts';
@@ -10,15 +11,11 @@ import { rooms } from './rooms.ts';
 export const presence = pgTable(
   'presence',
   {
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    roomId: uuid('room_id').references(() => rooms.id, { onDelete: 'set null' }),
-    connectedAt: timestamp('connected_at', { withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    eventId: cascadeRef('event_id', () => events.id),
+    personId: cascadeRef('person_id', () => people.id),
+    roomId: setNullRef('room_id', () => rooms.id),
+    connectedAt: createdNow('connected_at'),
+    lastSeenAt: createdNow('last_seen_at'),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.personId] })],
 );

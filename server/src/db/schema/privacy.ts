@@ -1,4 +1,5 @@
-import { integer, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { createdNow, setNullRef } from './columns.ts';
 import { events } from './events.ts';
 import { people } from './people.ts';
 
@@ -12,6 +13,6 @@ export const eventPrivacy = pgTable('event_privacy', {
     .references(() => events.id, { onDelete: 'cascade' }),
   chatRetentionDays: integer('chat_retention_days'),
   notesRetentionDays: integer('notes_retention_days'),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedBy: uuid('updated_by').references(() => people.id, { onDelete: 'set null' }),
+  updatedAt: createdNow('updated_at'),
+  updatedBy: setNullRef('updated_by', () => people.id),
 });

@@ -7,10 +7,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdNow, setNullRef, timestamptz } from './columns.ts';
 import { events } from './events.ts';
 import { people } from './people.ts';
 import { rooms } from './rooms.ts';
@@ -22,20 +22,16 @@ export const questions = pgTable(
   'questions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
-    authorId: uuid('author_id').references(() => people.id, { onDelete: 'set null' }),
+    eventId: cascadeRef('event_id', () => events.id),
+    roomId: cascadeRef('room_id', () => rooms.id),
+    authorId: setNullRef('author_id', () => people.id),
     clientId: uuid('client_id').notNull(),
     body: text('body').notNull(),
     status: questionStatusEnum('status').notNull().default('open'),
     upvotes: integer('upvotes').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
-    moderatedBy: uuid('moderated_by').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: createdNow('created_at'),
+    moderatedAt: timestamptz('moderated_at'),
+    moderatedBy: setNullRef('moderated_by', () => people.id),
   },
   (t) => [
     uniqueIndex('questions_author_client').on(t.authorId, t.clientId),
@@ -50,10 +46,8 @@ export const questionVotes = pgTable(
     questionId: bigint('question_id', { mode: 'number' })
       .notNull()
       .references(() => questions.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    votedAt: timestamp('voted_at', { withTimezone: true }).notNull().defaultNow(),
+    personId: cascadeRef('person_id', () => people.id),
+    votedAt: createdNow('voted_at'),
   },
   (t) => [primaryKey({ columns: [t.questionId, t.personId] }), index().on(t.personId)],
 );

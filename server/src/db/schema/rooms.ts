@@ -5,11 +5,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
   index,
 } from 'drizzle-orm/pg-core';
+import { cascadeRef, createdNow, setNullRef } from './columns.ts';
 import { events } from './events.ts';
 import { people } from './people.ts';
 
@@ -19,19 +19,15 @@ export const rooms = pgTable(
   'rooms',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    eventId: uuid('event_id')
-      .notNull()
-      .references(() => events.id, { onDelete: 'cascade' }),
+    eventId: cascadeRef('event_id', () => events.id),
     kind: roomKindEnum('kind').notNull(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     capacity: integer('capacity'),
     position: integer('position').notNull().default(0),
     /** Whom a moderator put on everyone's main tile ("spotlight for everyone"); null: nobody. */
-    spotlightPersonId: uuid('spotlight_person_id').references(() => people.id, {
-      onDelete: 'set null',
-    }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    spotlightPersonId: setNullRef('spotlight_person_id', () => people.id),
+    createdAt: createdNow('created_at'),
   },
   (t) => [
     // Exactly one plenary per event.
@@ -45,12 +41,8 @@ export const rooms = pgTable(
 export const roomModerators = pgTable(
   'room_moderators',
   {
-    roomId: uuid('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    roomId: cascadeRef('room_id', () => rooms.id),
+    personId: cascadeRef('person_id', () => people.id),
   },
   (t) => [primaryKey({ columns: [t.roomId, t.personId] })],
 );
