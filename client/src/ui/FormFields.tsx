@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { shownFormError, type FormError } from '../lib/form-rules.ts';
 import type { ConsoleErrorText } from './errorText.ts';
 import {
+  boundControl,
   controlProps,
   describedBy,
   FieldFrame,
@@ -42,10 +43,8 @@ export function TextAreaField({
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
       <textarea
         {...rest}
-        {...controlProps({ id, hint, error })}
-        ref={inputRef}
+        {...boundControl({ id, hint, error, inputRef, onChange })}
         required={required}
-        onChange={(e) => onChange(e.target.value)}
       />
     </FieldFrame>
   );
@@ -67,12 +66,7 @@ export function SelectField({
 }: SelectFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
-      <select
-        {...rest}
-        {...controlProps({ id, hint, error })}
-        ref={inputRef}
-        onChange={(e) => onChange(e.target.value)}
-      >
+      <select {...rest} {...boundControl({ id, hint, error, inputRef, onChange })}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

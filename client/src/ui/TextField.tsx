@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import type { ChangeEvent, InputHTMLAttributes, ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -35,6 +35,26 @@ export function controlProps({ id, hint, error }: Omit<FieldText, 'label'>) {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(id, hint, error),
   } as const;
+}
+
+type TextControl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/** A text control's props in a field: controlProps, its ref, and its value handed up as text. */
+export function boundControl<Element extends TextControl>({
+  id,
+  hint,
+  error,
+  inputRef,
+  onChange,
+}: Omit<FieldText, 'label'> & {
+  inputRef?: Ref<Element>;
+  onChange: (value: string) => void;
+}) {
+  return {
+    ...controlProps({ id, hint, error }),
+    ref: inputRef,
+    onChange: (event: ChangeEvent<Element>) => onChange(event.target.value),
+  };
 }
 
 /** The hint and the error under a field's label, each with the id the control points to. */
@@ -108,10 +128,8 @@ export function TextField({
     <FieldFrame id={id} label={label} hint={hint} error={error} required={required} small={small}>
       <input
         {...input}
-        {...controlProps({ id, hint, error })}
-        ref={inputRef}
+        {...boundControl({ id, hint, error, inputRef, onChange })}
         required={required}
-        onChange={(event) => onChange(event.target.value)}
       />
     </FieldFrame>
   );
