@@ -18,7 +18,9 @@ import { closeAll, connect, openSocket, type ClientSocket } from '../sockets.ts'
  * organizer's agenda request — stays within 2× the quiet p99 of the same round, and /api/health
  * always answers within 1 s. As in app-flood.fault.ts, a round that misses the bound is repeated
  * (up to ROUNDS, all figures printed): an abuse that really starves the others misses it in every
- * round; a 2-core machine shared with other work stalls now and then without it.
+ * round; a 2-core machine shared with other work stalls now and then without it. Where the
+ * quiet p99 is a few milliseconds (17 ms seen), one scheduling stall doubles it, so a p99 at most
+ * P99_SLACK_MS above the quiet one also passes; before the caps it was 3–8 seconds.
  */
 const TALKERS = 20;
 const TALK_EVERY_MS = 1_500;
@@ -28,6 +30,7 @@ const SLICE_MS = 3_000;
 const SLICES = 3;
 const SETTLE_MS = 1_000;
 const ROUNDS = 3;
+const P99_SLACK_MS = 50;
 const REST_EVERY_MS = 100;
 const HEALTH_BOUND_MS = 1_000;
 const P99_FACTOR = 2;
@@ -180,10 +183,14 @@ const describeRound = ({ quiet, abused, failures, tally }: Round) =>
       `others' failures: ${failures.length ? failures.slice(0, 5).join(', ') : 'none'}`,
   ].join('\n  ');
 
+/** Within 2× the quiet p99, or at most P99_SLACK_MS above it while that p99 is a few ms. */
+const withinFactor = (abused: number, quiet: number) =>
+  abused <= P99_FACTOR * quiet || abused - quiet <= P99_SLACK_MS;
+
 function withinBound({ quiet, abused }: Round) {
   return (
-    p99(abused.chat) <= P99_FACTOR * p99(quiet.chat) &&
-    p99(abused.rest) <= P99_FACTOR * p99(quiet.rest)
+    withinFactor(p99(abused.chat), p99(quiet.chat)) &&
+    withinFactor(p99(abused.rest), p99(quiet.rest))
   );
 }
 
