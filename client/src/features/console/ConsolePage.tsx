@@ -15,9 +15,9 @@ import { usePresence } from '../presence/usePresence.ts';
 import { RealtimeProvider } from '../realtime/RealtimeContext.tsx';
 import { RoomBanner } from '../rooms/RoomBanner.tsx';
 import { LogoutButton } from '../sessions/LogoutButton.tsx';
-import type { RoomChange } from '../stage/room-switch.ts';
+import type { RoomChange } from '../rooms/room-switch.ts';
 import { StageArea } from '../stage/StageArea.tsx';
-import { useRoomSwitch } from '../stage/useRoomSwitch.ts';
+import { useRoomSwitch } from '../rooms/useRoomSwitch.ts';
 import { GroupVisit } from '../visits/GroupVisit.tsx';
 import './console.css';
 

@@ -15,7 +15,7 @@ import {
   watchLoudness,
   type PreviewTracks,
 } from './local-media.ts';
-import type { MediaPrefsStore } from './media-prefs.ts';
+import type { MediaPrefsStore } from '../media/media-prefs.ts';
 
 const prefKey = { camera: 'videoDeviceId', microphone: 'audioDeviceId' } as const;
 const noTracks: PreviewTracks = { camera: null, microphone: null };

@@ -7,7 +7,12 @@ import { useAnnounce } from '../../app/status.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useLoad } from '../../app/useLoad.ts';
 import { api, type RedeemResult } from '../../lib/api.ts';
-import { joinedBefore, rememberJoined, tabStorage, type JoinedLink } from './joined-links.ts';
+import {
+  joinedBefore,
+  rememberJoined,
+  tabStorage,
+  type JoinedLink,
+} from '../sessions/joined-links.ts';
 import { DataNotice, EventFacts } from './JoinDetails.tsx';
 import { JoinForm } from './JoinForm.tsx';
 import { linkProblemOf, type LinkProblem } from './linkProblem.ts';

@@ -5,7 +5,7 @@ import { api } from '../../lib/api.ts';
 import { Countdown } from '../phases/Countdown.tsx';
 import { useCountdown } from '../phases/useCountdown.ts';
 import { liveErrorKey } from '../realtime/errors.ts';
-import type { RoomChange } from '../stage/room-switch.ts';
+import type { RoomChange } from './room-switch.ts';
 
 interface RoomBannerProps {
   room: { id: string; name: string; kind: 'plenary' | 'working_group' };

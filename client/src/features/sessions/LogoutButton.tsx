@@ -6,7 +6,7 @@ import { paths } from '../../app/routes.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { api } from '../../lib/api.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import { forgetJoined, tabStorage } from '../invitations/joined-links.ts';
+import { forgetJoined, tabStorage } from './joined-links.ts';
 
 /** Logging out asks first (it ends the stage and the chat): a dialog, Escape or "Abbrechen" stay. */
 export function LogoutButton() {

@@ -16,11 +16,11 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomToken } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import type { MediaSwitches } from '../devices/consent.ts';
-import { captureDefaults } from '../devices/media-prefs.ts';
-import type { ControlBarSlots } from './ControlBar.tsx';
-import type { MediaStores } from './MediaControls.tsx';
-import { PublishingRights } from './PublishingRights.tsx';
+import type { MediaSwitches } from '../media/consent.ts';
+import { captureDefaults } from '../media/media-prefs.ts';
+import type { ControlBarSlots } from '../media/ControlBar.tsx';
+import type { MediaStores } from '../media/MediaControls.tsx';
+import { PublishingRights } from '../media/PublishingRights.tsx';
 import { StageView, type StageInfo } from './StageView.tsx';
 
 /**

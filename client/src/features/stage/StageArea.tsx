@@ -2,12 +2,12 @@ import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
-import { browserStorage, MediaPrefsStore } from '../devices/media-prefs.ts';
-import { sessionMedia } from '../devices/session-media.ts';
-import { ControlBar, type ControlBarSlots } from './ControlBar.tsx';
-import { mediaTransition } from './room-switch.ts';
+import { browserStorage, MediaPrefsStore } from '../media/media-prefs.ts';
+import { sessionMedia } from '../media/session-media.ts';
+import { ControlBar, type ControlBarSlots } from '../media/ControlBar.tsx';
+import { mediaTransition } from '../rooms/room-switch.ts';
 import type { StageInfo } from './StageView.tsx';
-import type { useRoomSwitch } from './useRoomSwitch.ts';
+import type { useRoomSwitch } from '../rooms/useRoomSwitch.ts';
 
 // LiveKit and its styles load only here, after the page itself: the join page stays small.
 const Stage = lazy(() => import('./Stage.tsx'));

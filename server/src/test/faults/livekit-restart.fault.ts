@@ -9,7 +9,7 @@ import { startPrivateLivekit, type PrivateLivekit } from '../service-processes.t
 /**
  * LiveKit crashes (SIGKILL) under a plenary with an attendee listening and a promoted attendee
  * speaking, and comes back empty at the same address (LiveKit keeps no rooms; `auto_create` is
- * off). Clients do what the browser does (client/src/features/stage/media-retry.ts): once the SDK gives up,
+ * off). Clients do what the browser does (client/src/features/rooms/media-retry.ts): once the SDK gives up,
  * fetch a fresh token from the app and join again, until it works. The app must create the room
  * again, also when it thinks it made it a moment ago (features/livekit/known-rooms.ts), and the
  * rights come from the database: the attendee still only listens, the promoted speaker speaks.

@@ -2,9 +2,9 @@ import { useMediaDeviceSelect, useTrackToggle } from '@livekit/components-react'
 import { Track } from 'livekit-client';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MediaSource } from '../devices/consent.ts';
-import type { MediaPrefs, MediaPrefsStore } from '../devices/media-prefs.ts';
-import type { SessionMediaStore } from '../devices/session-media.ts';
+import type { MediaSource } from './consent.ts';
+import type { MediaPrefs, MediaPrefsStore } from './media-prefs.ts';
+import type { SessionMediaStore } from './session-media.ts';
 
 export interface MediaStores {
   prefs: MediaPrefsStore;

@@ -1,5 +1,5 @@
 import type { RoomAssigned, RoomToken } from '@plenum/shared';
-import type { MediaTransition } from '../devices/consent.ts';
+import type { MediaTransition } from '../media/consent.ts';
 
 /**
  * Which room this browser is in and with which LiveKit token: a pure state machine, driven by the
