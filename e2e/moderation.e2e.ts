@@ -110,6 +110,9 @@ describe('moderation in the browser', { timeout: 120_000 }, () => {
       .first()
       .waitFor(wait);
 
+    // Help requests are listed in the organizer console, its own view beside a small stage.
+    await olga.page.getByRole('link', { name: 'Organisationskonsole öffnen' }).click();
+    await olga.page.waitForURL(/\/console$/);
     await olga.page.getByRole('tab', { name: 'Phasen' }).click();
     const list = olga.page.getByRole('region', { name: 'Hilfe angefordert: 1 Anfrage' });
     await list.waitFor(wait);
