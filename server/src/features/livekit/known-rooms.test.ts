@@ -19,6 +19,14 @@ describe('rooms this node created a moment ago', () => {
     expect(k.trustFor('other', 'cem')).toBe(false);
   });
 
+  it('making the room again for one person keeps the others served: their next request asks LiveKit', () => {
+    const k = known();
+    k.remember('room', ['anna']);
+    expect(k.trustFor('room', 'ben')).toBe(true);
+    k.remember('room', ['anna']); // anna asked again: the room was made again
+    expect(k.trustFor('room', 'ben')).toBe(false); // ben asking again failed to join too
+  });
+
   it('an entry expires, and forgetting or clearing drops it at once', () => {
     const k = known();
     k.remember('a');

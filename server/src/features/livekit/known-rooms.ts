@@ -41,12 +41,17 @@ export class KnownLivekitRooms {
     return undefined;
   }
 
-  /** The room exists now; `servedIds` already hold a token for it (e.g. sent with a move). */
+  /**
+   * The room exists now; `servedIds` already hold a token for it (e.g. sent with a move). Those
+   * served while the entry was fresh stay served: making the room again for one person must not
+   * let another's repeated request (a failed join) be trusted without asking LiveKit.
+   */
   remember(roomId: string, servedIds: Iterable<string> = []) {
+    const served = new Set([...(this.fresh(roomId)?.served ?? []), ...servedIds]);
     // Rooms nobody asks for again would keep their entry (and its people) for good.
     const now = this.now();
     for (const [id, entry] of this.rooms) if (entry.until <= now) this.rooms.delete(id);
-    this.rooms.set(roomId, { until: now + this.ttlMs, served: new Set(servedIds) });
+    this.rooms.set(roomId, { until: now + this.ttlMs, served });
   }
 
   /** How many rooms are remembered (expired ones go at the next `remember`). */
