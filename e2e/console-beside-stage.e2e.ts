@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPerson, screenshot, type Person } from './support/browser.ts';
+import {
+  axeViolations,
+  launchChromium,
+  moderateOrWorse,
+  openPerson,
+  screenshot,
+  type Person,
+} from './support/browser.ts';
 import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
 import { apiAs, joinByLink, wait } from './support/pages.ts';
 
@@ -21,43 +28,18 @@ let olga: Person;
 let anna: Person;
 let annaLink: string;
 
-const axeSource = (await import('node:fs')).readFileSync(
-  (await import('node:module')).createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
 /** axe-core's violations of moderate impact or worse: the brief asks for none of them. */
-async function moderateOrWorse(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            opts: object,
-          ) => Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations
-    .filter((v) => ['moderate', 'serious', 'critical'].includes(v.impact ?? ''))
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const moderateOrWorseOn = (page: Page) => axeViolations(page, moderateOrWorse);
 
 /** Screenshots at 1366×768 and 360 px wide, and axe at both widths. */
 async function atBothWidths(page: Page, name: string) {
   await page.setViewportSize({ width: 1366, height: 768 });
   await screenshot(page, `${name}-1366`);
-  expect(await moderateOrWorse(page), `${name} 1366`).toEqual([]);
+  expect(await moderateOrWorseOn(page), `${name} 1366`).toEqual([]);
   await page.setViewportSize({ width: 360, height: 740 });
   try {
     await screenshot(page, `${name}-360`);
-    expect(await moderateOrWorse(page), `${name} 360`).toEqual([]);
+    expect(await moderateOrWorseOn(page), `${name} 360`).toEqual([]);
     await expect
       .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
       .toBeLessThanOrEqual(360);

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Phase, Room } from '@plenum/shared';
-import { launchChromium, openPerson, screenshot, type Person } from './support/browser.ts';
-import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
+import { axeViolations, moderateOrWorse, screenshot, type Person } from './support/browser.ts';
+import type { E2eServer } from './support/server.ts';
+import { useBrowserWorld } from './support/world.ts';
 import { announced, apiAs, checkA11y, joinByLink, wait } from './support/pages.ts';
 
 /**
@@ -14,35 +13,10 @@ import { announced, apiAs, checkA11y, joinByLink, wait } from './support/pages.t
  * the people list is searched and shows roles and hands, and a group sees who visits it.
  */
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
 /** axe-core on the parts matching `selectors` (each must be there): moderate and worse. */
 async function violationsIn(page: Page, selectors: string[]): Promise<string[]> {
   for (const selector of selectors) await page.locator(selector).first().waitFor(wait);
-  await page.evaluate(axeSource);
-  return page.evaluate(async (include) => {
-    interface Violation {
-      id: string;
-      impact: string | null;
-      help: string;
-      nodes: { target: string[] }[];
-    }
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: object, opts: object) => Promise<{ violations: Violation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(
-      { include: include.map((s) => [s]) },
-      { resultTypes: ['violations'] },
-    );
-    return result.violations
-      .filter((v) => ['moderate', 'serious', 'critical'].includes(v.impact ?? ''))
-      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target).join(', ')}`);
-  }, selectors);
+  return axeViolations(page, moderateOrWorse, selectors);
 }
 
 /** A screenshot, axe on the whole page (serious, critical) and on our parts (moderate too). */
@@ -52,24 +26,15 @@ async function checkParts(page: Page, name: string, selectors: string[]) {
 }
 
 let server: E2eServer;
-let browser: Browser;
 let olga: Person;
 let anna: Person;
 let ben: Person;
 
 describe('moderating the hands, the word and the people', { timeout: 180_000 }, () => {
-  beforeAll(async () => {
-    buildClientIfStale();
-    server = await startE2eServer();
-    browser = await launchChromium();
-    olga = await openPerson(browser, 'Olga Organisatorin', server.url);
-    anna = await openPerson(browser, 'Anna Arnsberg', server.url);
-    ben = await openPerson(browser, 'Ben Brandt', server.url);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const world = useBrowserWorld(['Olga Organisatorin', 'Anna Arnsberg', 'Ben Brandt']);
+  beforeAll(() => {
+    ({ server } = world);
+    [olga, anna, ben] = world.people as [Person, Person, Person];
   });
 
   it('lets an organizer and two attendees in', async () => {

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import type { Phase, Room } from '@plenum/shared';
-import { launchChromium, openPerson, type Person } from './support/browser.ts';
-import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
+import type { Person } from './support/browser.ts';
+import type { E2eServer } from './support/server.ts';
+import { useBrowserWorld } from './support/world.ts';
 import { announced, apiAs, checkA11y, joinByLink } from './support/pages.ts';
 
 /**
@@ -13,7 +14,6 @@ import { announced, apiAs, checkA11y, joinByLink } from './support/pages.ts';
 const wait = { timeout: 30_000, interval: 250 };
 
 let server: E2eServer;
-let browser: Browser;
 let olga: Person;
 let anna: Person;
 let group: Room;
@@ -31,17 +31,10 @@ async function annasMenu(): Promise<Locator> {
 }
 
 describe('moderation in the browser', { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    buildClientIfStale();
-    server = await startE2eServer();
-    browser = await launchChromium();
-    olga = await openPerson(browser, 'Olga Organisatorin', server.url);
-    anna = await openPerson(browser, 'Anna Arnsberg', server.url);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const world = useBrowserWorld(['Olga Organisatorin', 'Anna Arnsberg']);
+  beforeAll(() => {
+    ({ server } = world);
+    [olga, anna] = world.people as [Person, Person];
   });
 
   it('lets an organizer and an attendee in', async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openPerson, type Person } from './support/browser.ts';
-import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
+import { beforeAll, describe, it } from 'vitest';
+import type { Person } from './support/browser.ts';
+import type { E2eServer } from './support/server.ts';
+import { useBrowserWorld } from './support/world.ts';
 import { announced, checkA11y, joinByLink, wait } from './support/pages.ts';
 
 /**
@@ -10,23 +10,15 @@ import { announced, checkA11y, joinByLink, wait } from './support/pages.ts';
  * attendee sees the results; axe-core on each screen.
  */
 let server: E2eServer;
-let browser: Browser;
 let olga: Person;
 let anna: Person;
 const question = 'Welche Maßnahme zuerst?';
 
 describe('a poll in the browser', { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    buildClientIfStale();
-    server = await startE2eServer();
-    browser = await launchChromium();
-    olga = await openPerson(browser, 'Olga Organisatorin', server.url);
-    anna = await openPerson(browser, 'Anna Arnsberg', server.url);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const world = useBrowserWorld(['Olga Organisatorin', 'Anna Arnsberg']);
+  beforeAll(() => {
+    ({ server } = world);
+    [olga, anna] = world.people as [Person, Person];
   });
 
   it('lets an organizer and an attendee in', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Phase, Room } from '@plenum/shared';
-import { launchChromium, openPerson, screenshot, type Person } from './support/browser.ts';
-import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
+import { screenshot, type Person } from './support/browser.ts';
+import type { E2eServer } from './support/server.ts';
+import { useBrowserWorld } from './support/world.ts';
 import { apiAs, checkA11y, joinByLink, wait } from './support/pages.ts';
 
 /**
@@ -11,7 +11,6 @@ import { apiAs, checkA11y, joinByLink, wait } from './support/pages.ts';
  * the organizer hides them; the exports download as Word and PDF.
  */
 let server: E2eServer;
-let browser: Browser;
 let olga: Person;
 let anna: Person;
 let groups: Room[];
@@ -27,17 +26,10 @@ async function saveNotes(person: Person, roomId: string, body: string) {
 }
 
 describe('results in the plenary, in the browser', { timeout: 120_000 }, () => {
-  beforeAll(async () => {
-    buildClientIfStale();
-    server = await startE2eServer();
-    browser = await launchChromium();
-    olga = await openPerson(browser, 'Olga Organisatorin', server.url);
-    anna = await openPerson(browser, 'Anna Arnsberg', server.url);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const world = useBrowserWorld(['Olga Organisatorin', 'Anna Arnsberg']);
+  beforeAll(() => {
+    ({ server } = world);
+    [olga, anna] = world.people as [Person, Person];
   });
 
   it('a phase runs, its groups write notes, and it closes', async () => {

@@ -90,25 +90,40 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe-core in the page; returns the serious and critical violations, described. */
-export async function seriousViolations(page: Page): Promise<string[]> {
+export type AxeImpact = 'critical' | 'serious' | 'moderate' | 'minor';
+export const moderateOrWorse: AxeImpact[] = ['moderate', 'serious', 'critical'];
+
+/**
+ * Runs axe-core on the page, or only on the parts matching `include` that are there; returns the
+ * violations of the given impacts, described.
+ */
+export async function axeViolations(
+  page: Page,
+  impacts: readonly AxeImpact[],
+  include?: string[],
+): Promise<string[]> {
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (include) => {
     const axe = (
       window as unknown as {
-        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> };
+        axe: { run: (ctx: object, opts: object) => Promise<{ violations: AxeViolation[] }> };
       }
     ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations;
-  });
+    const present = include?.filter((s) => document.querySelector(s));
+    if (present?.length === 0) return [];
+    const context = present ? { include: present.map((s) => [s]) } : document;
+    return (await axe.run(context, { resultTypes: ['violations'] })).violations;
+  }, include ?? null);
   return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => impacts.includes((v.impact ?? '') as AxeImpact))
     .map(
       (v) =>
         `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
 }
+
+/** The serious and critical violations on the whole page. */
+export const seriousViolations = (page: Page) => axeViolations(page, ['serious', 'critical']);
 
 /**
  * Whether the named person's video plays in the page's stage: a <video> with frames, advancing

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { axeViolations, moderateOrWorse } from './browser.ts';
 
 /**
  * The control bar as a person meets it: every button inside the window without scrolling, and
@@ -29,37 +28,6 @@ export function barButtonsOutsideViewport(page: Page): Promise<string[]> {
   });
 }
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-);
-
-/** axe-core on the parts matching `selectors`: serious, critical and moderate violations. */
-export async function violationsIn(page: Page, selectors: string[]): Promise<string[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async (include) => {
-    interface Violation {
-      id: string;
-      impact: string | null;
-      help: string;
-      nodes: { target: string[] }[];
-    }
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: object, opts: object) => Promise<{ violations: Violation[] }> };
-      }
-    ).axe;
-    const present = include.filter((s) => document.querySelector(s));
-    if (present.length === 0) return [];
-    const result = await axe.run(
-      { include: present.map((s) => [s]) },
-      { resultTypes: ['violations'] },
-    );
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.impact === 'moderate')
-      .map(
-        (v) =>
-          `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      );
-  }, selectors);
-}
+/** axe-core on the parts matching `selectors` (those present): moderate findings count too. */
+export const violationsIn = (page: Page, selectors: string[]) =>
+  axeViolations(page, moderateOrWorse, selectors);
