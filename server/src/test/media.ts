@@ -1,14 +1,4 @@
-import {
-  AudioFrame,
-  AudioSource,
-  LocalAudioTrack,
-  Room,
-  RoomEvent,
-  TrackPublishOptions,
-  TrackSource,
-  type RemoteTrack,
-  type RemoteParticipant,
-} from '@livekit/rtc-node';
+import { Room, RoomEvent, type RemoteTrack, type RemoteParticipant } from '@livekit/rtc-node';
 
 /** A headless LiveKit participant for tests: connects with a token, publishes a tone. */
 export async function connectParticipant(url: string, token: string): Promise<Room> {
@@ -17,27 +7,7 @@ export async function connectParticipant(url: string, token: string): Promise<Ro
   return room;
 }
 
-/** Publishes a microphone track fed with a 440 Hz tone until the returned stop() is called. */
-export async function publishTone(room: Room) {
-  const source = new AudioSource(48_000, 1);
-  const track = LocalAudioTrack.createAudioTrack('microphone', source);
-  const options = new TrackPublishOptions();
-  options.source = TrackSource.SOURCE_MICROPHONE;
-  const publication = await room.localParticipant!.publishTrack(track, options);
-  let running = true;
-  let phase = 0;
-  void (async () => {
-    while (running) {
-      const samples = new Int16Array(480);
-      for (let i = 0; i < samples.length; i++)
-        samples[i] = Math.round(8000 * Math.sin((phase++ * 2 * Math.PI * 440) / 48_000));
-      await source
-        .captureFrame(new AudioFrame(samples, 48_000, 1, 480))
-        .catch(() => (running = false));
-    }
-  })();
-  return { publication, stop: async () => ((running = false), await source.close()) };
-}
+export { publishTone } from '../features/livekit/tone.ts';
 
 /** Resolves with the first event of a kind that matches, or rejects after a deadline. */
 export function nextEvent<T extends unknown[]>(

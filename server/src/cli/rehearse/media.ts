@@ -1,15 +1,5 @@
-import {
-  AudioFrame,
-  AudioSource,
-  AudioStream,
-  LocalAudioTrack,
-  Room,
-  RoomEvent,
-  TrackKind,
-  TrackPublishOptions,
-  TrackSource,
-  type RemoteTrack,
-} from '@livekit/rtc-node';
+import { AudioStream, Room, RoomEvent, TrackKind, type RemoteTrack } from '@livekit/rtc-node';
+import { publishTone as publishToneIn } from '../../features/livekit/tone.ts';
 
 /**
  * Real LiveKit participants for the rehearsal (@livekit/rtc-node, as a browser would connect):
@@ -35,27 +25,8 @@ export async function leaveMedia(link: MediaLink | null) {
 
 /** Publishes a microphone track fed with a 440 Hz tone until leaveMedia. */
 export async function publishTone(link: MediaLink) {
-  const source = new AudioSource(48_000, 1);
-  const track = LocalAudioTrack.createAudioTrack('microphone', source);
-  const options = new TrackPublishOptions();
-  options.source = TrackSource.SOURCE_MICROPHONE;
-  await link.room.localParticipant!.publishTrack(track, options);
-  let running = true;
-  let phase = 0;
-  void (async () => {
-    while (running) {
-      const samples = new Int16Array(480);
-      for (let i = 0; i < samples.length; i++)
-        samples[i] = Math.round(8000 * Math.sin((phase++ * 2 * Math.PI * 440) / 48_000));
-      await source
-        .captureFrame(new AudioFrame(samples, 48_000, 1, 480))
-        .catch(() => (running = false));
-    }
-  })();
-  link.stopTone = async () => {
-    running = false;
-    await source.close();
-  };
+  const tone = await publishToneIn(link.room);
+  link.stopTone = tone.stop;
 }
 
 /** True when the server refuses this participant's microphone (as it must for an attendee). */
