@@ -96,14 +96,16 @@ export interface PrivateLivekit extends ServiceProcess {
 export async function startPrivateLivekit(opts: { webhookUrl?: string } = {}) {
   const bin = await ensureLivekitBinary({ log: () => {} });
   const dir = mkdtempSync(path.join(tmpdir(), 'plenum-lk-'));
-  const port = await freePort();
-  const udpPort = await freePort();
+  let port = await freePort();
+  let udpPort = await freePort();
   const apiKey = 'plenumfault';
   const apiSecret = 'plenum-fault-secret-plenum-fault-secret-0123456';
   let current: EmbeddedLivekit | undefined;
   const quiet = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
   const service: PrivateLivekit = {
-    url: `ws://127.0.0.1:${port}`,
+    get url() {
+      return `ws://127.0.0.1:${port}`;
+    },
     apiKey,
     apiSecret,
     get running() {
@@ -133,8 +135,17 @@ export async function startPrivateLivekit(opts: { webhookUrl?: string } = {}) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  await service.start();
-  return service;
+  // A free port can be taken by another process between asking and binding: new ports, once
+  // or twice, for the first start only (a restart must answer at the same URL).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await service.start();
+      return service;
+    } catch (err) {
+      if (attempt === 3 || !/already in use/.test((err as Error).message)) throw err;
+      [port, udpPort] = [await freePort(), await freePort()];
+    }
+  }
 }
 
 /** One child process (and its process group) that can be stopped and started again. */
