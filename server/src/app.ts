@@ -94,7 +94,11 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
     livekitOrigins: [livekitOrigin.replace(/^http/, 'ws'), livekitOrigin.replace(/^ws/, 'http')],
   });
   await app.register(docsPlugin);
-  await app.register(dbPlugin, { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await app.register(dbPlugin, {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolMax: config.dbPoolMax,
+  });
   await app.register(authPlugin, {
     secureCookies: publicOrigin.startsWith('https:'),
     sessionLifetime: { days: config.sessionDays, idleHours: config.sessionIdleHours },

@@ -32,6 +32,14 @@ describe('configuration', () => {
     }
   });
 
+  it('sizes the Postgres pool from DB_POOL_MAX, ten by default, and refuses a non-count', () => {
+    expect(loadConfig({}).dbPoolMax).toBe(10);
+    expect(loadConfig({ DB_POOL_MAX: '40' }).dbPoolMax).toBe(40);
+    for (const wrong of ['0', '2.5', 'many', '501']) {
+      expect(() => loadConfig({ DB_POOL_MAX: wrong })).toThrow(/DB_POOL_MAX/);
+    }
+  });
+
   it('requires LiveKit keys together with an external LiveKit URL', () => {
     expect(() => loadConfig({ LIVEKIT_URL: 'wss://lk.example.org' })).toThrow(
       /LIVEKIT_API_KEY and LIVEKIT_API_SECRET are required/,

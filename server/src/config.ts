@@ -61,6 +61,9 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+    // Connections this node keeps to Postgres (pg only; PGlite has one). Postgres'
+    // max_connections must cover every node's pool plus the CLI.
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
     REDIS_URL: optionalUrl(['redis:', 'rediss:']),
     LIVEKIT_URL: optionalUrl(['ws:', 'wss:', 'http:', 'https:']),
     LIVEKIT_API_URL: optionalUrl(['ws:', 'wss:', 'http:', 'https:']),
@@ -124,6 +127,8 @@ const EnvSchema = z
 export interface Config {
   env: 'development' | 'production' | 'test';
   databaseUrl: string | undefined;
+  /** Size of this node's Postgres pool. */
+  dbPoolMax: number;
   redisUrl: string | undefined;
   /** Set when an external LiveKit is used; otherwise Plenum starts its own on loopback. */
   livekit: {
@@ -178,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: e.NODE_ENV,
     databaseUrl: e.DATABASE_URL,
+    dbPoolMax: e.DB_POOL_MAX,
     redisUrl: e.REDIS_URL,
     livekit: {
       url: e.LIVEKIT_URL,

@@ -26,15 +26,18 @@ export const migrationsFolder = fileURLToPath(new URL('../../../migrations', imp
 export async function openDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;
+  /** Connections in the pg pool (DB_POOL_MAX); POOL_OPTIONS.max when not given. */
+  poolMax?: number;
   /** PGlite only: keep everything in memory (tests). */
   inMemory?: boolean;
 }): Promise<DbHandle> {
-  if (opts.databaseUrl) return openPg(opts.databaseUrl);
+  if (opts.databaseUrl) return openPg(opts.databaseUrl, opts.poolMax ?? POOL_OPTIONS.max);
   return openPglite(opts.inMemory ? undefined : path.resolve(opts.dataDir, 'pglite'));
 }
 
 /**
- * Ten connections, shared by everybody on this node: a burst may not hold them. A request waits
+ * Ten connections by default (DB_POOL_MAX), shared by everybody on this node: a burst may not
+ * hold them. A request waits
  * at most 3 s for one (then it fails as `unavailable` instead of piling up), and no statement or
  * open transaction holds one for more than 15 s.
  */
@@ -45,11 +48,11 @@ export const POOL_OPTIONS = {
   idle_in_transaction_session_timeout: 15_000,
 };
 
-async function openPg(url: string): Promise<DbHandle> {
+async function openPg(url: string, max: number): Promise<DbHandle> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new pg.Pool({ connectionString: url, ...POOL_OPTIONS });
+  const pool = new pg.Pool({ connectionString: url, ...POOL_OPTIONS, max });
   // A lost connection must not crash the process; queries fail and health reports down. The pool
   // listens only on idle clients: one cut while checked out (inside a transaction) would emit an
   // unhandled 'error' and end the process, so every client gets a listener of its own.

@@ -9,7 +9,7 @@ declare module 'fastify' {
 }
 
 /** Opens Postgres (or PGlite), applies the migrations, and closes it with the app. */
-export default fp<{ databaseUrl?: string; dataDir: string }>(
+export default fp<{ databaseUrl?: string; dataDir: string; poolMax?: number }>(
   async (app, opts) => {
     const handle = await openDatabase(opts);
     await handle.migrate();
