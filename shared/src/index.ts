@@ -22,3 +22,4 @@ export * from './privacy/schemas.ts';
 export * from './polls/schemas.ts';
 export * from './stage/schemas.ts';
 export * from './results/schemas.ts';
+export * from './notes/schemas.ts';

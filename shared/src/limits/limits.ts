@@ -17,6 +17,27 @@ export const CHAT_PAGE_SIZE = 50;
 export const CHAT_CATCH_UP_LIMIT = 500;
 export const QUESTION_MAX_LENGTH = 500;
 export const NOTES_MAX_LENGTH = 50_000;
+
+/**
+ * Live-edited notes (Yjs documents, `notes:*` events). Binary Yjs data travels as base64; each
+ * cap is in base64 characters. An update over `updateMax` is refused (`validation_failed`): a
+ * client sends its edits at most every `updateIntervalMs`, merged (Y.mergeUpdates), which keeps
+ * each far below. Documents whose text would pass NOTES_MAX_LENGTH are refused as `conflict`.
+ */
+export const notesLimits = {
+  /** One `notes:update` (≈ 45 KB of binary update; the socket refuses packets over 64 KB). */
+  updateMax: 60_000,
+  /** A Yjs state vector (a few bytes per client that ever wrote). */
+  stateVectorMax: 16_000,
+  /** An encoded Y.RelativePosition (cursor anchor or head). */
+  positionMax: 256,
+  /** The client sends at most one update per this many ms (merging what was typed meanwhile). */
+  updateIntervalMs: 250,
+  /** …and at most one cursor per this many ms (the latest wins). */
+  cursorIntervalMs: 500,
+} as const;
+/** `notes:update` per person, across their windows and the nodes: 30 within 5 s. */
+export const NOTES_UPDATE_LIMIT = { max: 30, windowMs: 5_000 } as const;
 export const HELP_MESSAGE_MAX_LENGTH = 500;
 
 export const eventLimits = {

@@ -42,6 +42,16 @@ import {
   type RoomAssigned,
   type VisitNotice,
 } from '../phases/schemas.ts';
+import {
+  NotesCloseInput,
+  NotesCursorInput,
+  NotesOpenInput,
+  NotesUpdateInput,
+  type NotesLeft,
+  type NotesOpened,
+  type NotesPresence,
+  type NotesUpdateBroadcast,
+} from '../notes/schemas.ts';
 import type { RoomKind } from '../rooms/schemas.ts';
 import type { AgendaUpdated } from '../agenda/schemas.ts';
 import { PresenceListInput, type PresenceList, type PresenceUpdate } from '../presence/schemas.ts';
@@ -122,6 +132,10 @@ export const clientEventSchemas = {
   'stage:spotlight': StageSpotlightInput,
   'stage:state': StageStateInput,
   'stage:interpreter': StageInterpreterInput,
+  'notes:open': NotesOpenInput,
+  'notes:update': NotesUpdateInput,
+  'notes:cursor': NotesCursorInput,
+  'notes:close': NotesCloseInput,
 } as const;
 
 /** What a visitor gets on entering a group: where they are now and what is going on there. */
@@ -173,6 +187,11 @@ export interface ClientEventReplies {
   'stage:spotlight': StageSpotlight;
   'stage:state': StageState;
   'stage:interpreter': StageInterpreters;
+  'notes:open': NotesOpened;
+  /** Stored (in Postgres, before this ack) and sent to the document's other readers. */
+  'notes:update': Record<never, never>;
+  'notes:cursor': Record<never, never>;
+  'notes:close': Record<never, never>;
 }
 
 export type ClientEventName = keyof typeof clientEventSchemas;
@@ -212,6 +231,12 @@ export interface ServerToClientEvents {
   'phase:updated': (phase: Phase) => void;
   /** A group's results notes were saved (by someone else, perhaps). */
   'notes:updated': (notes: Notes) => void;
+  /** Someone else's edits of a notes document this socket opened (stored before sent). */
+  'notes:update': (update: NotesUpdateBroadcast) => void;
+  /** Someone's cursor in a notes document this socket opened (not stored). */
+  'notes:presence': (presence: NotesPresence) => void;
+  /** Someone closed a notes document (or their connection): drop their cursor. */
+  'notes:left': (left: NotesLeft) => void;
   /** A group asks the organizers for help. */
   'help:requested': (request: HelpRequest) => void;
   /** A help request was marked done (by whom and when are in it). */
@@ -276,6 +301,9 @@ export const serverEventNames = [
   'room:assigned',
   'phase:updated',
   'notes:updated',
+  'notes:update',
+  'notes:presence',
+  'notes:left',
   'help:requested',
   'help:updated',
   'visit:arrived',
