@@ -14,3 +14,4 @@ export * from './phases.ts';
 export * from './privacy.ts';
 export * from './polls.ts';
 export * from './captions.ts';
+export * from './notes.ts';
