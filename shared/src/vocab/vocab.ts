@@ -28,6 +28,9 @@ export const auditAreas = [
   'event',
   'privacy',
   'poll',
+  'results',
+  'stage',
+  'help',
 ] as const;
 
 export const roomKinds = ['plenary', 'working_group'] as const;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '@plenum/shared';
+import { auditAreas } from '@plenum/shared/vocab';
 import { auditQueryString } from './audit-api.ts';
+import { auditActionsInWords } from './audit-sentence.ts';
 import { appendAuditPage, detailsSummary } from './audit.ts';
 
 const entry = (id: number, action = 'room.create'): AuditEntry => ({
@@ -14,6 +16,12 @@ const entry = (id: number, action = 'room.create'): AuditEntry => ({
 });
 
 describe('the audit log', () => {
+  it('offers an area in its filter for every action it puts in words (results.show too)', () => {
+    const areas: readonly string[] = auditAreas;
+    const missing = auditActionsInWords.filter((action) => !areas.includes(action.split('.')[0]!));
+    expect(missing).toEqual([]);
+  });
+
   it('asks the server for a page with only the parts that are set', () => {
     expect(auditQueryString({})).toBe('');
     expect(auditQueryString({ before: 120, area: 'phase', limit: 50 })).toBe(

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -6,17 +5,14 @@ import {
   HelpRequest,
   Notes,
   NotesInput,
-  PhaseParams,
   PhaseRoomParams,
 } from '@plenum/shared';
-import { asDownload } from '../../lib/download.ts';
-import { requireGroupMember, requireNotesReader, requireResultsReader } from './access.ts';
+import { requireGroupMember, requireNotesReader } from './access.ts';
 import { requestHelp } from './help.ts';
-import { getNotes, resultsMarkdown, saveNotes } from './notes.ts';
+import { getNotes, saveNotes } from './notes.ts';
 import { helpRequested, notesUpdated } from './broadcast.ts';
-import { exportName } from '../results/document.ts';
 
-/** What a working group produces: its notes, its calls for help, and the results document. */
+/** What a working group produces: its notes and its calls for help (results: features/results). */
 const groupRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['phases'];
 
@@ -87,25 +83,6 @@ const groupRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       await helpRequested(app.realtime.io, app.db, phase.eventId, help);
       return help;
-    },
-  );
-
-  app.get(
-    '/api/phases/:phaseId/results.md',
-    {
-      schema: {
-        tags,
-        summary: 'All groups’ notes as one Markdown document',
-        params: PhaseParams,
-        response: { 200: z.string() },
-      },
-    },
-    async (request, reply) => {
-      const person = await request.requirePerson();
-      const { phase } = await requireResultsReader(app.db, person.personId, request.params.phaseId);
-      return asDownload(reply, exportName(phase, 'md'))
-        .type('text/markdown; charset=utf-8')
-        .send(await resultsMarkdown(app.db, phase));
     },
   );
 };

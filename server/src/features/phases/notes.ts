@@ -1,9 +1,8 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Notes } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { groupNotes, people, phaseRooms, rooms } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
-import type { PhaseRow } from './repository.ts';
 
 type NotesRow = typeof groupNotes.$inferSelect;
 
@@ -80,20 +79,4 @@ export async function saveNotes(
     }
     return readNotes(tx, input.phaseId, input.roomId);
   });
-}
-
-/** All groups' notes of a phase as one Markdown document, for the plenary and for export. */
-export async function resultsMarkdown(db: DbOrTx, phase: PhaseRow) {
-  const groups = await db
-    .select({ roomId: rooms.id, name: rooms.name, body: groupNotes.body })
-    .from(phaseRooms)
-    .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
-    .leftJoin(
-      groupNotes,
-      and(eq(groupNotes.phaseId, phaseRooms.phaseId), eq(groupNotes.roomId, rooms.id)),
-    )
-    .where(eq(phaseRooms.phaseId, phase.id))
-    .orderBy(asc(rooms.position), asc(rooms.name));
-  const sections = groups.map((g) => `## ${g.name}\n\n${g.body?.trim() || '_(keine Notizen)_'}\n`);
-  return `# ${phase.title}\n\n${sections.join('\n')}`;
 }

@@ -113,6 +113,16 @@ describe('results in the plenary', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(again.inbox.all('results:shown')).toEqual([]);
     expect(await t.auditEntries(w.event.id, 'results.show')).toHaveLength(1);
+    // The organizer finds both in the audit log's own area.
+    const audit = await t.app.inject({
+      url: `/api/events/${w.event.slug}/audit?area=results`,
+      headers: { cookie: w.organizer.cookie },
+    });
+    expect(audit.statusCode, audit.body).toBe(200);
+    expect(audit.json().entries.map((e: { action: string }) => e.action)).toEqual([
+      'results.hide',
+      'results.show',
+    ]);
   });
 
   it('opening the next phase takes the results off the plenary', async () => {
@@ -176,6 +186,24 @@ describe('results as documents', () => {
     expect((await closeByOrganizer(w.organizer, phaseId)).statusCode).toBe(200);
     return { w, phaseId };
   }
+
+  it('the Markdown keeps the notes as written and adds the event, the date and the phase’s polls', async () => {
+    const { w, phaseId } = await closedPhaseWithResults();
+    const res = await download(w.ben, phaseId, 'md');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/markdown/);
+    expect(res.headers['content-disposition']).toMatch(/\.md"/);
+    expect(res.body).toMatch(/^# Arbeitsgruppen\n/);
+    expect(res.body).toContain(w.event.title);
+    expect(res.body).toMatch(/\d\d\.\d\d\.\d{4}, \d\d:\d\d \(Europe\/Berlin\)/);
+    expect(res.body).toContain('- **Straßenbahn** ausbauen');
+    expect(res.body).toContain('## Abstimmungen');
+    expect(res.body).toContain('### Welche Maßnahme zuerst?');
+    expect(res.body).toContain('- Tram: 1');
+    expect(res.body).toContain('- Radwege: 0');
+    expect(res.body).toContain('- Abgestimmt: 1');
+    expect(res.body).not.toContain('Anna');
+  });
 
   it('the DOCX is a Word document with the groups, their notes and the phase’s polls', async () => {
     const { w, phaseId } = await closedPhaseWithResults();

@@ -5,16 +5,23 @@ import { asDownload } from '../../lib/download.ts';
 import { requireResultsReader } from '../phases/access.ts';
 import { exportName, resultsDocument, type ResultsDocument } from './document.ts';
 import { resultsDocx } from './docx.ts';
+import { resultsMarkdown } from './markdown.ts';
 import { resultsPdf } from './pdf.ts';
 
-interface OfficeFormat {
-  ext: 'docx' | 'pdf';
+interface ResultsFormat {
+  ext: 'md' | 'docx' | 'pdf';
   type: string;
   summary: string;
   render(doc: ResultsDocument): Promise<Buffer>;
 }
 
-const formats: OfficeFormat[] = [
+const formats: ResultsFormat[] = [
+  {
+    ext: 'md',
+    type: 'text/markdown; charset=utf-8',
+    summary: 'All groups’ notes and the phase’s polls as one Markdown document',
+    render: async (doc) => Buffer.from(resultsMarkdown(doc), 'utf8'),
+  },
   {
     ext: 'docx',
     type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -29,7 +36,7 @@ const formats: OfficeFormat[] = [
   },
 ];
 
-/** The results as documents for offices, beside results.md and with the same rights. */
+/** The results as documents: Markdown, and for offices DOCX and PDF, with the same rights. */
 const resultsRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['phases'];
   const binary = z.any().describe('the file');
