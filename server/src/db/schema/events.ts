@@ -9,5 +9,8 @@ export const events = pgTable('events', {
   timeZone: text('time_zone').notNull().default('Europe/Berlin'),
   startsAt: timestamptz('starts_at').notNull(),
   endsAt: timestamptz('ends_at').notNull(),
+  /** The event's own privacy notice and imprint (https); null: the instance's are shown. */
+  privacyUrl: text('privacy_url'),
+  imprintUrl: text('imprint_url'),
   createdAt: createdNow('created_at'),
 });
