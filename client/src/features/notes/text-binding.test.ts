@@ -30,8 +30,16 @@ class FakeField implements TextField {
   }
 }
 
+interface Editor {
+  doc: Y.Doc;
+  field: FakeField;
+  binding: TextBinding;
+  typeAt: (caret: number, text: string) => void;
+  sendTo: (other: Editor) => void;
+}
+
 /** One person's editor: a document of their own, a field, the binding between them. */
-function editor(initial?: Uint8Array) {
+function editor(initial?: Uint8Array): Editor {
   const doc = new Y.Doc();
   if (initial) Y.applyUpdate(doc, initial, 'server');
   const field = new FakeField();
@@ -46,7 +54,7 @@ function editor(initial?: Uint8Array) {
     binding.input();
   };
   /** Everything not yet sent goes to the other editor (the server's fan-out, delayed at will). */
-  const sendTo = (other: ReturnType<typeof editor>) => {
+  const sendTo = (other: Editor) => {
     for (const update of outbox.splice(0)) {
       other.binding.receive(() => Y.applyUpdate(other.doc, update, 'remote'));
     }
