@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { httpPost } from './harness.ts';
 import { directToken, type MediaLivekit } from './media-livekit.ts';
+import { collectPhases, hookPhases, type Phases } from './page-phases.ts';
 import { epochNow, switchStamps, watchSwitch, type SwitchStamps } from './page-watch.ts';
 import { plenumToken } from './rtc-join-series.ts';
 import { publishPattern, Room } from './rtc-participants.ts';
@@ -28,9 +29,11 @@ export interface SwitchSample {
   stageMs: number | null;
   videoMs: number | null;
   frameHow: SwitchStamps['frameHow'];
+  /** Token, signal, peer connection, track: where the time went (page-phases.ts). */
+  phases: Phases;
 }
 
-interface Ready {
+export interface Ready {
   url: string;
   slug: string;
   plenaryId: string;
@@ -44,7 +47,13 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const CAMERA = { width: 640, height: 360, fps: 15 };
 const GROUP_SPEAKER = 'Referentin AG';
 
-export async function measureSwitches(lk: MediaLivekit, ready: Ready, rounds: number) {
+export async function measureSwitches(
+  lk: MediaLivekit,
+  ready: Ready,
+  rounds: number,
+  /** Runs before each round, e.g. the bare baseline's switches under the same load. */
+  onRound: (round: number) => Promise<void> | void = () => {},
+) {
   const samples: SwitchSample[] = [];
   const errors: string[] = [];
   const organizer = await plenumToken(ready.url, ready.plenaryId, ready.organizerCookie);
@@ -58,6 +67,7 @@ export async function measureSwitches(lk: MediaLivekit, ready: Ready, rounds: nu
     const moderator = await openAs(browser, ready, ready.moderatorCookie);
     const groupId = ready.groupIds[0]!;
     for (let round = 1; round <= rounds; round++) {
+      await onRound(round);
       const group = new Room();
       let phase: { id: string } | undefined;
       try {
@@ -97,6 +107,7 @@ export async function measureSwitches(lk: MediaLivekit, ready: Ready, rounds: nu
             stageMs: since(stamps.stageAt),
             videoMs: since(stamps.videoAt),
             frameHow: stamps.frameHow,
+            phases: await collectPhases(page, from, stamps.frameAt!),
           });
         };
         await measure(attendee, 'attendee: phase opens', GROUP_SPEAKER, async () => {
@@ -145,7 +156,7 @@ async function post<T = unknown>(ready: Ready, pathname: string, body?: object):
 }
 
 /** Debian's Chromium with the e2e flags (e2e/support/browser.ts): fake devices, no sandbox. */
-function launchChromium(): Promise<Browser> {
+export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -162,6 +173,18 @@ function launchChromium(): Promise<Browser> {
 
 /** A person's own browser context with their session cookie, on the event page, live. */
 async function openAs(browser: Browser, ready: Ready, cookie: string): Promise<Page> {
+  const page = await newPageAs(browser, ready, cookie);
+  await page.goto(`/e/${ready.slug}`);
+  await page.getByText('Live verbunden').waitFor({ timeout: 30_000 });
+  return page;
+}
+
+/** A fresh context (own cache and storage) with the session cookie and the phase hooks. */
+export async function newPageAs(
+  browser: Browser,
+  ready: Pick<Ready, 'url'>,
+  cookie: string,
+): Promise<Page> {
   const context = await browser.newContext({
     baseURL: ready.url,
     locale: 'de-DE',
@@ -172,10 +195,8 @@ async function openAs(browser: Browser, ready: Ready, cookie: string): Promise<P
     cookie.slice(cookie.indexOf('=') + 1),
   ];
   await context.addCookies([{ name, value, url: ready.url }]);
-  const page = await context.newPage();
-  await page.goto(`/e/${ready.slug}`);
-  await page.getByText('Live verbunden').waitFor({ timeout: 30_000 });
-  return page;
+  await hookPhases(context);
+  return context.newPage();
 }
 
 function newestMtime(dir: string): number {

@@ -36,9 +36,9 @@ const watchSource = (publisher: string) => `(() => {
   const timer = setInterval(() => {
     const stage = document.querySelector('.stage');
     if (s.stageAt === null && stage && stage !== oldStage) s.stageAt = now();
-    for (const tile of document.querySelectorAll('.stage .lk-participant-tile')) {
+    for (const tile of document.querySelectorAll('.stage .stage-tile')) {
       const video = tile.querySelector('video');
-      const name = tile.querySelector('.tile-name')?.textContent ?? '';
+      const name = tile.querySelector('.stage-tile-name')?.textContent ?? '';
       if (!video || oldVideos.has(video) || !name.includes(who)) continue;
       if (s.videoAt === null) {
         s.videoAt = now();
