@@ -4,14 +4,14 @@ import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { Link } from './Link.tsx';
 import { OperatorLinks } from './OperatorLinks.tsx';
 import { paths } from './routes.ts';
-import { useHomeEvent, useOperator } from './useSiteInfo.ts';
+import { useHomeEvent, useSiteLinks } from './useSiteInfo.ts';
 
 export function Layout({ pathname, children }: { pathname: string; children: ReactNode }) {
   const { t } = useTranslation();
   const main = useRef<HTMLElement>(null);
   const firstPath = useRef(pathname);
   const homeEvent = useHomeEvent(pathname);
-  const operator = useOperator();
+  const operator = useSiteLinks();
   const home = homeEvent ? paths.event(homeEvent) : paths.landing();
 
   useEffect(() => {

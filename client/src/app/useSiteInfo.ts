@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { OperatorInfo } from '@plenum/shared';
 import { api } from '../lib/api.ts';
+import { linksShown, ShownEventLinks, type EventLinks } from './site-links.ts';
 
 const none: OperatorInfo = { name: null, privacyUrl: null, imprintUrl: null };
 
@@ -13,6 +14,29 @@ export function useOperator(): OperatorInfo {
     return () => controller.abort();
   }, []);
   return operator;
+}
+
+const shownEventLinks = new ShownEventLinks();
+
+/**
+ * An event's page (join, event, console) puts its own privacy notice and imprint into the footer
+ * while it is shown; `null` while the event is not loaded yet.
+ */
+export function useShowEventLinks(links: EventLinks | null) {
+  const privacyUrl = links?.privacyUrl ?? null;
+  const imprintUrl = links?.imprintUrl ?? null;
+  const known = links !== null;
+  useEffect(
+    () => (known ? shownEventLinks.show({ privacyUrl, imprintUrl }) : undefined),
+    [known, privacyUrl, imprintUrl],
+  );
+}
+
+/** The operator, with the links the open event's page shows: the event's own win. */
+export function useSiteLinks(): OperatorInfo {
+  const operator = useOperator();
+  const event = useSyncExternalStore(shownEventLinks.subscribe, shownEventLinks.get);
+  return linksShown(operator, event);
 }
 
 /**

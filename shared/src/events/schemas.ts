@@ -14,6 +14,19 @@ export const TimeZone = z
   .max(limits.timeZoneMax)
   .refine(isTimeZone, 'unknown IANA time zone');
 
+/**
+ * A link the event shows to everyone (its privacy notice, its imprint): https only, and no user
+ * name or password in it, which every visitor would see.
+ */
+export const HttpsLink = z
+  .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'an https:// address' })
+  .max(limits.linkMax)
+  // Runs after a failed url check too: an address that does not parse is left to that check.
+  .refine((url) => {
+    const parsed = URL.canParse(url) ? new URL(url) : null;
+    return !parsed || (parsed.username === '' && parsed.password === '');
+  }, 'no user name or password in the address');
+
 export const EventInput = z
   .object({
     slug: Slug,
@@ -36,6 +49,10 @@ export const EventPatch = z
     timeZone: TimeZone,
     startsAt: z.iso.datetime({ offset: true }),
     endsAt: z.iso.datetime({ offset: true }),
+    /** The event's privacy notice; null falls back to the instance's (PRIVACY_URL). */
+    privacyUrl: HttpsLink.nullable(),
+    /** The event's imprint; null falls back to the instance's (IMPRINT_URL). */
+    imprintUrl: HttpsLink.nullable(),
   })
   .partial()
   .strict();
@@ -49,6 +66,9 @@ export const Event = z.object({
   timeZone: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),
+  /** Shown in the footer of the event's pages and on its join page, before the instance's. */
+  privacyUrl: z.string().nullable(),
+  imprintUrl: z.string().nullable(),
 });
 export type Event = z.infer<typeof Event>;
 

@@ -51,6 +51,9 @@ export const InvitationPreview = z.object({
     timeZone: z.string(),
     /** The display names of the event's organizers: who invites. */
     organizers: z.array(z.string()),
+    /** The event's own privacy notice and imprint, which win over the instance's. */
+    privacyUrl: z.string().nullable(),
+    imprintUrl: z.string().nullable(),
   }),
   role: Role,
 });

@@ -45,6 +45,8 @@ export const eventLimits = {
   titleMax: 200,
   descriptionMax: 5000,
   timeZoneMax: 64,
+  /** The event's own privacy notice and imprint links. */
+  linkMax: 2000,
 } as const;
 
 export const personLimits = {

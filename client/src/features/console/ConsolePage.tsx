@@ -5,6 +5,7 @@ import { Link } from '../../app/Link.tsx';
 import { paths } from '../../app/routes.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
+import { useShowEventLinks } from '../../app/useSiteInfo.ts';
 import { actorOf, mayInEvent, mayInRoom } from '../../lib/rights.ts';
 import { ChatPanel } from '../chat/ChatPanel.tsx';
 import type { EventOverview } from '../events/useEventOverview.ts';
@@ -35,6 +36,7 @@ export default function ConsolePage({ slug }: { slug: string }) {
       ? t('console.pageTitle', { title: overview.data.event.title })
       : t('console.heading'),
   );
+  useShowEventLinks(overview.status === 'done' ? overview.data.event : null);
   if (overview.status !== 'done') {
     return (
       <section className="panel" aria-busy={overview.status === 'loading'}>

@@ -6,6 +6,7 @@ import { Tabs } from '../../ui/Tabs.tsx';
 import { AgendaEditor } from '../agenda/AgendaEditor.tsx';
 import { AttendancePanel } from '../attendance/AttendancePanel.tsx';
 import { AuditPanel } from '../audit/AuditPanel.tsx';
+import { EventLinksForm } from '../events/EventLinksForm.tsx';
 import './console.css';
 import { InvitationsPanel } from '../invitations/InvitationsPanel.tsx';
 import { PhasesPanel } from '../phases/PhasesPanel.tsx';
@@ -13,7 +14,7 @@ import { RoomsEditor } from '../rooms/RoomsEditor.tsx';
 import { useConsoleRooms } from '../rooms/useConsoleRooms.ts';
 
 export interface ConsoleProps {
-  event: Pick<Event, 'id' | 'slug' | 'startsAt' | 'timeZone'>;
+  event: Pick<Event, 'id' | 'slug' | 'startsAt' | 'timeZone' | 'privacyUrl' | 'imprintUrl'>;
   actor: Actor;
   /** Everyone in the event, for choosing moderators and moving people. */
   presence: PresenceMap;
@@ -95,6 +96,9 @@ export default function OrganizerConsole({ event, actor, presence, onVisit }: Co
       : []),
     ...(may('audit.read')
       ? [{ id: 'audit', label: t('console.tabs.audit'), content: <AuditPanel event={event} /> }]
+      : []),
+    ...(may('event.edit')
+      ? [{ id: 'event', label: t('console.tabs.event'), content: <EventLinksForm event={event} /> }]
       : []),
   ];
   if (tabs.length === 0) return null;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { generalErrorKey } from '../../app/errorMessages.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
+import { useShowEventLinks } from '../../app/useSiteInfo.ts';
 import { ApiError } from '../../lib/api.ts';
 import { RealtimeProvider } from '../realtime/RealtimeContext.tsx';
 import { EventLive } from './EventLive.tsx';
@@ -13,6 +14,7 @@ export default function EventPage({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const overview = useEventOverview(slug);
   useDocumentTitle(overview.status === 'done' ? overview.data.event.title : t('event.title'));
+  useShowEventLinks(overview.status === 'done' ? overview.data.event : null);
 
   if (overview.status === 'loading') {
     return (

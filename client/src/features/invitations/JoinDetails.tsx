@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../app/i18n/index.ts';
 import { OperatorLinks } from '../../app/OperatorLinks.tsx';
-import { useOperator } from '../../app/useSiteInfo.ts';
+import { useSiteLinks } from '../../app/useSiteInfo.ts';
 import type { InvitationPreview } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/time-format.ts';
 
@@ -38,11 +38,12 @@ export function EventFacts({ event }: { event: InvitationPreview['event'] }) {
 
 /**
  * Where the join form collects data: who is responsible, what for, how long, and one's rights
- * (GDPR Art. 13), with the operator's privacy notice and imprint.
+ * (GDPR Art. 13), with the event's or else the operator's privacy notice and imprint.
  */
 export function DataNotice() {
   const { t } = useTranslation();
-  const operator = useOperator();
+  // The event's own privacy notice and imprint where it has them (JoinPage shows them).
+  const operator = useSiteLinks();
   return (
     <section className="join-privacy" aria-labelledby="join-privacy-heading">
       <h2 id="join-privacy-heading">{t('join.privacy.heading')}</h2>

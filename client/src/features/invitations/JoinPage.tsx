@@ -6,6 +6,7 @@ import { paths } from '../../app/routes.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useLoad } from '../../app/useLoad.ts';
+import { useShowEventLinks } from '../../app/useSiteInfo.ts';
 import { api, type RedeemResult } from '../../lib/api.ts';
 import {
   joinedBefore,
@@ -30,6 +31,7 @@ export function JoinPage({ token }: { token: string }) {
   // Joined in this tab already (a reload during the device check): straight back to the check.
   const [joined, setJoined] = useState<JoinedLink | null>(() => joinedBefore(tabStorage(), token));
   useDocumentTitle(t('join.title'));
+  useShowEventLinks(invitation.status === 'done' ? invitation.data.event : null);
 
   const onJoined = (result: RedeemResult) => {
     const link = { slug: result.event.slug, role: result.role };

@@ -13,6 +13,8 @@ export interface EventRow {
   timeZone: string;
   startsAt: Date;
   endsAt: Date;
+  privacyUrl: string | null;
+  imprintUrl: string | null;
 }
 
 export async function findEventBySlug(db: DbOrTx, slug: string): Promise<EventRow | null> {

@@ -15,6 +15,8 @@ export function toEvent(row: EventRow) {
     timeZone: row.timeZone,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
+    privacyUrl: row.privacyUrl,
+    imprintUrl: row.imprintUrl,
   };
 }
 
@@ -69,6 +71,8 @@ export async function updateEvent(db: Db, event: EventRow, patch: EventPatch, ac
         ...(patch.title !== undefined && { title: patch.title }),
         ...(patch.description !== undefined && { description: patch.description }),
         ...(patch.timeZone !== undefined && { timeZone: patch.timeZone }),
+        ...(patch.privacyUrl !== undefined && { privacyUrl: patch.privacyUrl }),
+        ...(patch.imprintUrl !== undefined && { imprintUrl: patch.imprintUrl }),
         startsAt,
         endsAt,
       })

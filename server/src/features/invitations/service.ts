@@ -129,6 +129,8 @@ export async function previewInvitation(db: DbOrTx, token: string) {
       endsAt: event.endsAt.toISOString(),
       timeZone: event.timeZone,
       organizers: organizers.map((o) => o.name).filter((name) => name !== ''),
+      privacyUrl: event.privacyUrl,
+      imprintUrl: event.imprintUrl,
     },
     role: invitation.role,
   };
