@@ -8,7 +8,6 @@ import type {
   HelpRequest,
   Me,
   ModeratorAction,
-  Notes,
   Person,
   Phase,
   Role,
@@ -132,14 +131,6 @@ export const api = {
     request<Phase[]>('GET', `/api/events/${segment(slug)}/phases`, { signal }),
   chooseGroup: (phaseId: string, roomId: string) =>
     request<Phase>('POST', `/api/phases/${segment(phaseId)}/choose`, { body: { roomId } }),
-  notes: (phaseId: string, roomId: string, signal?: AbortSignal) =>
-    request<Notes>('GET', `/api/phases/${segment(phaseId)}/rooms/${segment(roomId)}/notes`, {
-      signal,
-    }),
-  saveNotes: (phaseId: string, roomId: string, body: { body: string; baseVersion: number }) =>
-    request<Notes>('PUT', `/api/phases/${segment(phaseId)}/rooms/${segment(roomId)}/notes`, {
-      body,
-    }),
   requestHelp: (phaseId: string, roomId: string, message = '') =>
     request<HelpRequest>('POST', `/api/phases/${segment(phaseId)}/rooms/${segment(roomId)}/help`, {
       body: { message },

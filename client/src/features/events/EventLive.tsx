@@ -13,7 +13,7 @@ import { TranscriptControls } from '../captions/TranscriptControls.tsx';
 import { useCaptions, useTranscriptState } from '../captions/useCaptions.ts';
 import { HandButton } from '../hands/HandPanel.tsx';
 import { useHands } from '../hands/useHands.ts';
-import { NotesEditor } from '../notes/NotesEditor.tsx';
+import { GroupNotes, PlenaryNotes } from '../notes/NotesPanels.tsx';
 import { ResultsPanel } from '../notes/ResultsPanel.tsx';
 import { ResultsInPlenary } from '../notes/ResultsInPlenary.tsx';
 import { usePlenaryResults } from '../notes/usePlenaryResults.ts';
@@ -170,13 +170,9 @@ export function EventLive({ overview }: { overview: EventOverview }) {
           )}
           <PollsPanel key={room.id} room={room} actor={actor} />
           {inGroup && phases.mine && (
-            <NotesEditor
-              key={`${phases.mine.id}:${room.id}`}
-              phaseId={phases.mine.id}
-              room={room}
-              timeZone={event.timeZone}
-            />
+            <GroupNotes key={`${phases.mine.id}:${room.id}`} phaseId={phases.mine.id} room={room} />
           )}
+          {!inGroup && <PlenaryNotes />}
           {phases.lastClosed && (
             <ResultsPanel
               phase={phases.lastClosed}
