@@ -8,9 +8,10 @@ import {
   type EventAction,
   type RoomAction,
 } from '@plenum/shared';
-import { loadActor } from '../features/access/actor.ts';
+import { loadActors } from '../features/access/actor.ts';
 import { findRoom, type RoomRow } from '../features/rooms/repository.ts';
 import { AppError, databaseUnavailable, unstorableInput } from '../lib/app-error.ts';
+import { GroupCommit } from '../lib/group-commit.ts';
 import { FloodGuard } from './rate-limit.ts';
 import { mayBeInRoom, roomTarget, socketRoom } from './rooms.ts';
 import { mayAct } from './recovery.ts';
@@ -122,10 +123,14 @@ export function onEvent<E extends ClientEventName, S extends z.ZodType>(
 
 /**
  * Rights change rarely (an organizer edits roles or moderators), messages arrive often: a socket
- * reuses its actor for ACTOR_TTL_MS. A changed role takes effect within that time.
+ * reuses its actor for ACTOR_TTL_MS. A changed role takes effect within that time. Events of one
+ * socket that arrive together share one load, and loads of many sockets that arrive together
+ * (everyone answering at once) are one statement (`loadActors`), not two each.
  */
 const ACTOR_TTL_MS = 2_000;
-const actors = new WeakMap<PlenumSocket, { actor: Actor; at: number }>();
+const actors = new WeakMap<PlenumSocket, { actor: Promise<Actor>; at: number }>();
+const actorLoaders = new WeakMap<Realtime, GroupCommit<ActorKey, Actor>>();
+type ActorKey = { personId: string; eventId: string };
 
 /**
  * Drops the actors this node's sockets of a person cached, so that their next event reads the
@@ -139,12 +144,20 @@ export function forgetCachedRights(io: PlenumServer, personId: string) {
   }
 }
 
-async function actorOf(rt: Realtime, socket: PlenumSocket): Promise<Actor> {
+function actorOf(rt: Realtime, socket: PlenumSocket): Promise<Actor> {
   const cached = actors.get(socket);
   if (cached && Date.now() - cached.at < ACTOR_TTL_MS) return cached.actor;
-  const actor = await loadActor(rt.db, socket.data.personId, socket.data.eventId);
-  actors.set(socket, { actor, at: Date.now() });
-  return actor;
+  let loader = actorLoaders.get(rt);
+  if (!loader) {
+    loader = new GroupCommit((keys: ActorKey[]) => loadActors(rt.db, keys), { maxBatch: 500 });
+    actorLoaders.set(rt, loader);
+  }
+  const { personId, eventId } = socket.data;
+  const entry = { actor: loader.submit({ personId, eventId }), at: Date.now() };
+  actors.set(socket, entry);
+  // A failed load is not kept: the next event tries again.
+  entry.actor.catch(() => actors.get(socket) === entry && actors.delete(socket));
+  return entry.actor;
 }
 
 /** Payloads that name a room: its lookup runs alongside the actor's, saving a round trip. */
@@ -162,7 +175,12 @@ async function contextFor(
   rt.sessionActivity.seen(socket.data.sessionId);
   const [actor, namedRoom] = await Promise.all([
     actorOf(rt, socket),
-    namedRoomId ? findRoom(rt.db, eventId, namedRoomId).catch((err: Error) => err) : undefined,
+    // Everyone writing in the plenary at once asks for the same room: one query for all of them.
+    namedRoomId
+      ? rt.reads
+          .run(`room:${eventId}:${namedRoomId}`, () => findRoom(rt.db, eventId, namedRoomId))
+          .catch((err: Error) => err)
+      : undefined,
   ]);
   if (!can(actor, 'event.view', { eventId })) {
     throw new AppError('forbidden', 'You are no longer a member of this event.');

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { can, type Actor, type EventAction, type Role } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
@@ -40,6 +40,33 @@ export async function loadActor(db: DbOrTx, personId: string, eventId: string): 
     role: (membership?.role as Role | undefined) ?? null,
     moderatedRoomIds: new Set(moderated.map((m) => m.roomId)),
   };
+}
+
+/**
+ * The rights of many people at once, one statement (the socket layer's actors, loaded together
+ * when many events arrive at once): one Actor per pair, in the order given.
+ */
+export async function loadActors(
+  db: DbOrTx,
+  pairs: { personId: string; eventId: string }[],
+): Promise<Actor[]> {
+  const result = await db.execute(sql`
+    select m.role::text as role, coalesce((
+      select array_agg(rm.room_id::text) from ${roomModerators} rm
+      join ${rooms} r on r.id = rm.room_id
+      where rm.person_id = p.person_id and r.event_id = p.event_id
+    ), '{}') as moderated
+    from unnest(${sql.param(pairs.map((p) => p.personId))}::uuid[],
+      ${sql.param(pairs.map((p) => p.eventId))}::uuid[]) with ordinality as p(person_id, event_id, n)
+    left join ${memberships} m on m.person_id = p.person_id and m.event_id = p.event_id
+    order by p.n`);
+  const rows = (result as unknown as { rows: { role: string | null; moderated: string[] }[] }).rows;
+  return pairs.map((p, i) => ({
+    personId: p.personId,
+    eventId: p.eventId,
+    role: (rows[i]?.role as Role | null | undefined) ?? null,
+    moderatedRoomIds: new Set(rows[i]?.moderated ?? []),
+  }));
 }
 
 /**

@@ -10,7 +10,6 @@ import {
   lt,
   lte,
   or,
-  sql,
   type SQL,
 } from 'drizzle-orm';
 import {
@@ -25,6 +24,7 @@ import { chatMessages, chatRoomSettings, people } from '../../db/schema/index.ts
 import { AppError } from '../../lib/app-error.ts';
 import type { RoomRow } from '../rooms/repository.ts';
 import { recordAudit } from '../audit/service.ts';
+import { storeRoomMessages } from './writer.ts';
 
 const PINNED_LIMIT = 20;
 
@@ -71,7 +71,7 @@ function shownIn(room: RoomRow): SQL {
   )!;
 }
 
-async function findByClientId(db: DbOrTx, authorId: string, clientId: string) {
+export async function findByClientId(db: DbOrTx, authorId: string, clientId: string) {
   const [row] = await selectMessages(
     db,
     and(eq(chatMessages.authorId, authorId), eq(chatMessages.clientId, clientId)),
@@ -101,7 +101,8 @@ interface NewMessage {
 
 /**
  * Stores a chat message, once per client id: a resend answers the stored message with
- * `created: false`. A locked chat refuses everybody who may not moderate it.
+ * `created: false`. A locked chat refuses everybody who may not moderate it. The socket handler
+ * goes through the node's ChatWriter instead, which stores concurrent messages together.
  */
 export async function sendMessage(
   db: Db,
@@ -109,27 +110,9 @@ export async function sendMessage(
   input: NewMessage,
   opts: { mayBypassLock: boolean },
 ): Promise<{ message: ChatMessage; created: boolean }> {
-  const createdAt = new Date();
-  // One round trip on the hot path: the lock check and the idempotent insert in one statement.
-  const result = await db.execute(sql`
-    insert into ${chatMessages} (event_id, room_id, scope, author_id, client_id, body, created_at)
-    select ${room.eventId}::uuid, ${room.id}::uuid, 'room'::chat_scope, ${input.author.id}::uuid,
-      ${input.clientId}::uuid, ${input.body}, ${createdAt.toISOString()}::timestamptz
-    where ${opts.mayBypassLock}::boolean or not exists (
-      select 1 from ${chatRoomSettings}
-      where ${chatRoomSettings.roomId} = ${room.id}::uuid and ${chatRoomSettings.lockedAt} is not null
-    )
-    on conflict (author_id, client_id) do nothing
-    returning id::text as id`);
-  const [inserted] = (result as unknown as { rows: { id: string }[] }).rows;
-  if (inserted) {
-    const message = newMessage(Number(inserted.id), createdAt, input, room.id, 'room');
-    return { message, created: true };
-  }
-  // Nothing inserted: a resend of a stored message, or a locked chat.
-  const existing = await findByClientId(db, input.author.id, input.clientId);
-  if (existing) return { message: existing, created: false };
-  throw new AppError('forbidden', 'The chat of this room is locked.');
+  const [result] = await storeRoomMessages(db, [{ room, ...input, ...opts }]);
+  if (result instanceof AppError) throw result;
+  return result!;
 }
 
 const newMessage = (

@@ -14,21 +14,31 @@ import { onEvent, type EventContext } from '../../realtime/on-event.ts';
 import { roomTarget, socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
 import { findRoom, roomIdsOf } from '../rooms/repository.ts';
-import { chatCatchUp, chatHistory, sendAnnouncement, sendMessage } from './service.ts';
+import { chatCatchUp, chatHistory, sendAnnouncement } from './service.ts';
+import { ChatWriter } from './writer.ts';
 import { deleteMessage, findMessage, pinMessage, setChatLock } from './moderation.ts';
 import { chatLocked, messageDeleted, messagePinned, messageSent } from './broadcast.ts';
+
+/** One writer per node (per Realtime): a burst of messages is stored in a few statements. */
+const writers = new WeakMap<Realtime, ChatWriter>();
+function writerOf(rt: Realtime): ChatWriter {
+  let writer = writers.get(rt);
+  if (!writer) writers.set(rt, (writer = new ChatWriter(rt.db, rt.log)));
+  return writer;
+}
 
 export function registerChatHandlers(rt: Realtime, socket: PlenumSocket) {
   onEvent(rt, socket, 'chat:send', ChatSendInput, async (input, ctx) => {
     const room = await ctx.room(input.roomId);
     ctx.requireInRoom('chat.send', room, 'write in the chat');
     await ctx.limitMessages();
-    const { message, created } = await sendMessage(
-      rt.db,
+    const { message, created } = await writerOf(rt).send({
       room,
-      { author: ctx.person, clientId: input.clientId, body: input.body },
-      { mayBypassLock: can(ctx.actor, 'chat.moderate', roomTarget(room)) },
-    );
+      author: ctx.person,
+      clientId: input.clientId,
+      body: input.body,
+      mayBypassLock: can(ctx.actor, 'chat.moderate', roomTarget(room)),
+    });
     if (created) messageSent(rt.io, [socketRoom.room(room.id)], message);
     return { message };
   });
