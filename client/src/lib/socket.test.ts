@@ -286,6 +286,35 @@ describe('realtime client', () => {
     await waitForState(realtime, 'connected');
   });
 
+  it('stays ended when the server closes the connection with a reason, until asked to reconnect', async () => {
+    const server = await startServer(() => {});
+    servers.push(server);
+    const realtime = connectRealtime({
+      slug: 'forum',
+      url: server.url,
+      retryAfterKickMs: 20,
+      ioOptions: { transports: ['websocket'] },
+    });
+    clients.push(realtime);
+    await waitForState(realtime, 'connected');
+    const first = server.sockets[0]!;
+    // As the server's closeWithNotice does: the reason first, then the hang-up.
+    first.emit('socket:closed', { reason: 'session_ended', message: 'Your session has ended.' });
+    first.disconnect(true);
+    await expect(waitForState(realtime, 'ended')).resolves.toEqual({
+      status: 'ended',
+      reason: 'session_ended',
+    });
+    // A kicked connection would be back after 20 ms; an ended one does not come back by itself.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.sockets).toHaveLength(1);
+    expect(realtime.getState().status).toBe('ended');
+
+    realtime.reconnect();
+    await waitForState(realtime, 'connected');
+    expect(server.sockets).toHaveLength(2);
+  });
+
   it('is closed after close()', async () => {
     const { realtime } = await setUp();
     await waitForState(realtime, 'connected');

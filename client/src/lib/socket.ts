@@ -8,6 +8,7 @@ import type {
   ClientToServerEvents,
   ErrorCode,
   ServerToClientEvents,
+  SocketClosed,
 } from '@plenum/shared';
 
 /**
@@ -24,6 +25,12 @@ export type ConnectionState =
   | { status: 'reconnecting' }
   /** The server refused the handshake (session gone, not a member): retrying will not help. */
   | { status: 'refused'; code: string; message: string }
+  /**
+   * The server closed this connection on purpose and said why (`socket:closed`): the session
+   * ended (logout, also in another tab, or membership gone), or this is the oldest of too many
+   * windows. Not retried by itself: that would only be closed again, or push out another window.
+   */
+  | { status: 'ended'; reason: SocketClosed['reason'] }
   | { status: 'closed' };
 
 export type RealtimeErrorCode = ErrorCode | 'timeout';
@@ -70,6 +77,8 @@ export class Realtime {
   private kickTimer: ReturnType<typeof setTimeout> | undefined;
   private resyncTimer: ReturnType<typeof setTimeout> | undefined;
   private unavailableRetries = 0;
+  /** Why the server closed the connection, once it said so: no reconnecting by itself then. */
+  private endedBy: SocketClosed['reason'] | null = null;
 
   constructor(options: RealtimeOptions) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
@@ -99,8 +108,14 @@ export class Realtime {
         Math.random() * (options.resyncSpreadMs ?? 2000),
       );
     });
+    this.socket.on('socket:closed', (notice) => {
+      this.endedBy = notice.reason;
+      clearTimeout(this.kickTimer);
+      this.setState({ status: 'ended', reason: notice.reason });
+    });
     this.socket.on('disconnect', (reason) => {
       if (reason === 'io client disconnect') return this.setState({ status: 'closed' });
+      if (this.endedBy) return this.setState({ status: 'ended', reason: this.endedBy });
       this.setState({ status: 'reconnecting' });
       // The server hung up on purpose: Socket.IO does not retry by itself then.
       if (reason === 'io server disconnect') {
@@ -140,6 +155,8 @@ export class Realtime {
   private setState(next: ConnectionState) {
     const same =
       next.status === this.state.status &&
+      (next.status !== 'ended' ||
+        (this.state.status === 'ended' && next.reason === this.state.reason)) &&
       (next.status !== 'connected' ||
         (this.state.status === 'connected' && next.recovered === this.state.recovered));
     if (same) return;
@@ -239,6 +256,14 @@ export class Realtime {
         }
       }),
     );
+  }
+
+  /** Connects again after the server ended the connection, when the person asks for it. */
+  reconnect() {
+    this.endedBy = null;
+    clearTimeout(this.kickTimer);
+    this.setState({ status: 'connecting' });
+    if (!this.socket.connected) this.socket.connect();
   }
 
   close() {

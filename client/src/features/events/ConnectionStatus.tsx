@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../app/status.tsx';
-import { useConnectionState } from '../realtime/RealtimeContext.tsx';
+import { useConnectionState, useRealtime } from '../realtime/RealtimeContext.tsx';
 
 /** The live connection, said honestly: connected, being restored, or refused for good. */
 export function ConnectionStatus() {
@@ -29,6 +29,8 @@ export function ConnectionStatus() {
       return <p className="connection connection-lost">{t('connection.lost')}</p>;
     case 'closed':
       return <p className="connection connection-lost">{t('connection.closed')}</p>;
+    case 'ended':
+      return <ConnectionEnded reason={state.reason} />;
     case 'refused':
       return (
         <p className="connection connection-lost">
@@ -36,4 +38,27 @@ export function ConnectionStatus() {
         </p>
       );
   }
+}
+
+/**
+ * The server closed this page's connection and said why: what happened, and what to do. An
+ * alert, so that screen readers say it at once; nothing reconnects by itself.
+ */
+function ConnectionEnded({ reason }: { reason: 'session_ended' | 'too_many_connections' }) {
+  const { t } = useTranslation();
+  const realtime = useRealtime();
+  return (
+    <div className="connection-ended" role="alert">
+      <p className="connection connection-lost">{t('connection.closed')}</p>
+      <p>
+        <strong>{t(`connection.ended.${reason}.what`)}</strong>{' '}
+        {t(`connection.ended.${reason}.todo`)}
+      </p>
+      {reason === 'too_many_connections' && (
+        <button type="button" className="button" onClick={() => realtime.reconnect()}>
+          {t('connection.ended.continueHere')}
+        </button>
+      )}
+    </div>
+  );
 }
