@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NotesDoc } from '@plenum/shared';
 import { NOTES_MAX_LENGTH } from '@plenum/shared/limits';
 import { useAnnounce } from '../../app/status.tsx';
-import { MarkdownView } from './MarkdownView.tsx';
+import { MarkdownView } from '../../ui/MarkdownView.tsx';
 import { NotesCarets } from './NotesCarets.tsx';
 import { writerLines, type SyncStatus } from './notes-sync.ts';
 import { bindTextarea, useSharedNotes } from './useSharedNotes.ts';

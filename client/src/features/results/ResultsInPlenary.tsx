@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultsShown } from '@plenum/shared';
-import { MarkdownView } from './MarkdownView.tsx';
+import { MarkdownView } from '../../ui/MarkdownView.tsx';
 import { nextTab } from './plenary-results.ts';
 import './results.css';
 

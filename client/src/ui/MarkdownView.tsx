@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { parseMarkdown, type Block, type Inline } from './markdown.ts';
+import { parseMarkdown, type Block, type Inline } from '../lib/markdown.ts';
 
 /**
  * Renders the safe Markdown tree as React elements. Headings start at `baseLevel` so the notes'

@@ -1,4 +1,4 @@
-import { splitLinks } from '../../lib/links.ts';
+import { splitLinks } from './links.ts';
 
 /**
  * A small, safe Markdown subset for the groups' results notes: headings, paragraphs, lists,

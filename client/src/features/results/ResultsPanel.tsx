@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phase } from '@plenum/shared';
 import { api } from '../../lib/api.ts';
-import { MarkdownView } from './MarkdownView.tsx';
+import { MarkdownView } from '../../ui/MarkdownView.tsx';
 import './results.css';
 
 /** Staff's control of what the whole plenary sees beside the stage. */
