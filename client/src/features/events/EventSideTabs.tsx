@@ -59,15 +59,7 @@ export function EventSideTabs({
     {
       id: 'people',
       label: t('tabs.people'),
-      content: (
-        <PeoplePanel
-          presence={presence}
-          room={room}
-          myId={actor.personId}
-          canModerate={mayInRoom(actor, 'participant.promote', room)}
-          hands={hands.queue}
-        />
-      ),
+      content: <PeoplePanel presence={presence} room={room} actor={actor} hands={hands.queue} />,
     },
     ...(inGroup
       ? []

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hand, ModeratorAction, PresencePerson } from '@plenum/shared';
+import type { Actor } from '@plenum/shared/access';
 import { useAnnounce } from '../../app/status.tsx';
 import { api } from '../../lib/api.ts';
 import { peopleIn, type PresenceMap } from '../presence/presence.ts';
@@ -11,14 +12,13 @@ import './people.css';
 interface PeoplePanelProps {
   presence: PresenceMap;
   room: { id: string; name: string; kind: 'plenary' | 'working_group' };
-  myId: string;
-  /** Promote, demote, mute and remove people in this room. */
-  canModerate: boolean;
+  /** Who looks: the menu offers only what the server lets them do to each person (`can()`). */
+  actor: Actor;
   /** The room's raised hands, to mark who is waiting for the word. */
   hands?: readonly Hand[];
 }
 
-export function PeoplePanel({ presence, room, myId, canModerate, hands = [] }: PeoplePanelProps) {
+export function PeoplePanel({ presence, room, actor, hands = [] }: PeoplePanelProps) {
   const { t } = useTranslation();
   const searchId = useId();
   const [query, setQuery] = useState('');
@@ -50,10 +50,10 @@ export function PeoplePanel({ presence, room, myId, canModerate, hands = [] }: P
           <PersonEntry
             key={person.personId}
             person={person}
-            isMe={person.personId === myId}
+            isMe={person.personId === actor.personId}
             room={room}
             handRaised={raised.has(person.personId)}
-            canModerate={canModerate && person.personId !== myId}
+            actor={actor}
           />
         ))}
       </ul>
@@ -67,13 +67,13 @@ function PersonEntry({
   isMe,
   room,
   handRaised,
-  canModerate,
+  actor,
 }: {
   person: PresencePerson;
   isMe: boolean;
   room: PeoplePanelProps['room'];
   handRaised: boolean;
-  canModerate: boolean;
+  actor: Actor;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -93,7 +93,13 @@ function PersonEntry({
     }
   };
 
-  const actions = moderationActions(person, room.kind);
+  const actions = isMe
+    ? []
+    : moderationActions(
+        person,
+        { eventId: actor.eventId, roomId: room.id, kind: room.kind },
+        actor,
+      );
 
   return (
     <li className="person">
@@ -118,7 +124,7 @@ function PersonEntry({
           </span>
         )}
       </span>
-      {canModerate && (
+      {actions.length > 0 && (
         <details className="person-actions">
           <summary>
             {t('people.actions')}

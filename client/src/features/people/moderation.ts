@@ -1,17 +1,36 @@
 import type { ModeratorAction, PresencePerson, RoomKind } from '@plenum/shared';
+import {
+  actionsOnPeople,
+  can,
+  mayActOnPerson,
+  type Actor,
+  type RoomAction,
+} from '@plenum/shared/access';
+
+/** The right each menu entry needs, as the server's moderation route asks for it. */
+const rightFor = {
+  promote: 'participant.promote',
+  demote: 'participant.promote',
+  mute: 'participant.mute',
+  remove: 'participant.remove',
+  readmit: 'participant.remove',
+} as const satisfies Record<ModeratorAction, RoomAction>;
 
 /**
  * What a moderator's menu offers for one person, from what the server says about them: the word
  * is given to someone who may not publish and taken from someone a moderator gave it to; those
  * who speak by their role keep it. Muting is for those who publish. In a working group everyone
- * speaks already, so the word is not a matter there.
+ * speaks already, so the word is not a matter there. Only what the server would allow the
+ * actor: each entry's right by `can()` in this room, and nobody removes, demotes or mutes a
+ * person of a higher role (`mayActOnPerson`), nor someone whose role is not known yet.
  */
 export function moderationActions(
-  person: Pick<PresencePerson, 'canPublish' | 'promoted'>,
-  roomKind: RoomKind,
+  person: Pick<PresencePerson, 'canPublish' | 'promoted' | 'role'>,
+  room: { eventId: string; roomId: string; kind: RoomKind },
+  actor: Actor,
 ): ModeratorAction[] {
   const word: ModeratorAction[] =
-    roomKind !== 'plenary'
+    room.kind !== 'plenary'
       ? []
       : !person.canPublish
         ? ['promote']
@@ -19,7 +38,13 @@ export function moderationActions(
           ? ['demote']
           : [];
   const mute: ModeratorAction[] = person.canPublish ? ['mute'] : [];
-  return [...word, ...mute, 'remove'];
+  const onPeople: readonly string[] = actionsOnPeople;
+  return [...word, ...mute, 'remove' as const].filter(
+    (action) =>
+      can(actor, rightFor[action], room) &&
+      (!onPeople.includes(action) ||
+        (person.role !== undefined && mayActOnPerson(actor.role, person.role))),
+  );
 }
 
 /** Who has been given the word in a room now (by a moderator), by name: "Spricht gerade". */
