@@ -157,14 +157,17 @@ describe('invitations', () => {
     expect(res.json().error.code).toBe('unauthenticated');
   });
 
-  it('logout also ends the open sockets of that session', async () => {
+  it('logout also ends the open sockets of that session, saying why first', async () => {
     const url = await listen(t.app);
     const member = await join(t.app, eventId, 'attendee');
     const { socket } = await connectAs(url, member, await slug());
+    const heard: string[] = [];
+    socket.on('socket:closed', (notice: { reason: string }) => heard.push(notice.reason));
     const closed = new Promise((resolve) => socket.once('disconnect', resolve));
     await t.app.inject({ method: 'POST', url: '/api/logout', headers: { cookie: member.cookie } });
     await closed;
     expect(socket.connected).toBe(false);
+    expect(heard).toEqual(['session_ended']);
   });
 
   it('logout revokes the session in the database', async () => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Me } from '@plenum/shared';
 import { eventsOfPerson } from '../events/repository.ts';
 import { revokeSession } from './service.ts';
+import { closeWithNotice } from '../../realtime/recovery.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 
 const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -38,10 +39,22 @@ const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       if (person) {
         await revokeSession(app.db, person.sessionId);
         app.realtime.endSession(person.sessionId);
-        // Open sockets of this session end too, on every node: logged out means out.
+        // Open sockets of this session end too, on every node: logged out means out. Each is
+        // told why first, so that a tab still open says so instead of trying again.
+        const notice = {
+          reason: 'session_ended' as const,
+          message: 'You signed out of this session (perhaps in another window).',
+        };
         const sockets = await app.realtime.io.in(socketRoom.person(person.personId)).fetchSockets();
         for (const socket of sockets) {
-          if (socket.data.sessionId === person.sessionId) socket.disconnect(true);
+          if (socket.data.sessionId !== person.sessionId) continue;
+          const local = app.realtime.io.of('/').sockets.get(socket.id);
+          if (local) closeWithNotice(app.realtime, local, notice);
+          else {
+            // Another node's, through the adapter, which keeps the notice before the hang-up.
+            socket.emit('socket:closed', notice);
+            socket.disconnect(true);
+          }
         }
       }
       reply.clearSessionCookie();
