@@ -225,11 +225,11 @@ describe('a day at the forum in the browser', { timeout: 120_000 }, () => {
   });
 
   it('shares the group’s notes', async () => {
+    // Written live: no save button, the status says when the server has it.
     await anna.page
       .getByLabel('Notizen (Markdown)')
       .fill('# Ergebnisse\n\n- **Beteiligung** früh planen');
-    await anna.page.getByRole('button', { name: 'Speichern' }).click();
-    await anna.page.getByText(/Gespeichert um .* von Anna Arnsberg/).waitFor(wait);
+    await anna.page.locator('.notes-status').getByText('Gespeichert').waitFor(wait);
     await expect
       .poll(() => ben.page.getByLabel('Notizen (Markdown)').inputValue(), wait)
       .toContain('früh planen');

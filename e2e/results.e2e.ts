@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Phase, Room } from '@plenum/shared';
 import { screenshot, type Person } from './support/browser.ts';
+import { appendNotes } from './support/notes.ts';
 import type { E2eServer } from './support/server.ts';
 import { useBrowserWorld } from './support/world.ts';
 import { apiAs, checkA11y, joinByLink, wait } from './support/pages.ts';
@@ -17,13 +18,8 @@ let groups: Room[];
 let phase: Phase;
 const title = 'Ergebnisrunde';
 
-async function saveNotes(person: Person, roomId: string, body: string) {
-  const response = await person.context.request.put(
-    `/api/phases/${phase.id}/rooms/${roomId}/notes`,
-    { data: { body, baseVersion: 0 } },
-  );
-  expect(response.status(), await response.text()).toBe(200);
-}
+const saveNotes = (person: Person, roomId: string, body: string) =>
+  appendNotes(server, person, { kind: 'group', phaseId: phase.id, roomId }, body);
 
 describe('results in the plenary, in the browser', { timeout: 120_000 }, () => {
   const world = useBrowserWorld(['Olga Organisatorin', 'Anna Arnsberg']);
