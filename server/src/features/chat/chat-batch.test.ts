@@ -124,7 +124,9 @@ describe('chat messages sent at the same moment', () => {
 
     // The database takes messages again: the same messages sent again are stored, once each.
     await t.app.db.execute(sql`drop trigger test_refuse_chat_insert on chat_messages`);
-    const resent = await Promise.all(sockets.map((s, i) => ok(s.socket, 'chat:send', payloads[i])));
+    const resent = await Promise.all(
+      sockets.map((s, i) => ok(s.socket, 'chat:send', payloads[i]!)),
+    );
     expect(resent.every((r) => r.message.id > 0)).toBe(true);
     expect(await t.app.db.$count(chatMessages, inArray(chatMessages.clientId, clientIds))).toBe(6);
 

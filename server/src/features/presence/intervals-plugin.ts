@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fp from 'fastify-plugin';
-import { HEARTBEAT_MS, closeInterval, closeIntervalsOfNode, openInterval } from './intervals.ts';
+import { GroupCommit } from '../../lib/group-commit.ts';
+import { HEARTBEAT_MS, closeIntervalsOfNode, writeIntervalChanges } from './intervals.ts';
+import type { IntervalChange } from './intervals.ts';
 import { refreshIntervals, sweepStaleIntervals } from './intervals.ts';
 
 export interface PresenceIntervalsOptions {
@@ -11,24 +13,28 @@ export interface PresenceIntervalsOptions {
  * Attendance over Socket.IO: whoever follows by chat, or whose camera and microphone failed, is
  * present too. The adapter reports every join and leave of this node's sockets, whoever caused it
  * (the connection, a move from another node, a visit, a disconnect); each becomes an interval in
- * Postgres. Writes of one socket run in order, so a quick join-leave never leaves one open.
+ * Postgres. Writes of one socket run in order, so a quick join-leave never leaves one open; joins
+ * and leaves that happen together (a phase opening) are written together.
  */
 export default fp<PresenceIntervalsOptions>(
   async (app, opts) => {
     const nodeId = randomUUID();
     const nsp = app.realtime.io.of('/');
-    const chains = new Map<string, Promise<void>>();
+    // One batch at a time (GroupCommit), so each socket's changes are written in order.
+    const writer = new GroupCommit(
+      async (changes: IntervalChange[]) => {
+        await writeIntervalChanges(app.db, changes).catch((err) =>
+          app.log.warn({ err, changes: changes.length }, 'presence intervals not stored'),
+        );
+        return changes.map(() => true);
+      },
+      { maxBatch: 2_000 },
+    );
     let stopped = false;
-
-    const inOrder = (socketId: string, write: () => Promise<void>) => {
-      const previous = chains.get(socketId) ?? Promise.resolve();
-      const next = previous
-        .then(write)
-        .catch((err) => app.log.warn({ err }, 'presence interval not stored'));
-      chains.set(socketId, next);
-      void next.finally(() => {
-        if (chains.get(socketId) === next) chains.delete(socketId);
-      });
+    const pending = new Set<Promise<unknown>>();
+    const write = (change: IntervalChange) => {
+      const task = writer.submit(change).finally(() => pending.delete(task));
+      pending.add(task);
     };
     const roomIdOf = (room: string) => (room.startsWith('room:') ? room.slice(5) : null);
 
@@ -37,14 +43,12 @@ export default fp<PresenceIntervalsOptions>(
       const socket = nsp.sockets.get(socketId);
       if (stopped || !roomId || !socket) return;
       const { eventId, personId } = socket.data;
-      inOrder(socketId, () =>
-        openInterval(app.db, { eventId, personId, roomId, socketId, nodeId }),
-      );
+      write({ kind: 'open', row: { eventId, personId, roomId, socketId, nodeId } });
     });
     nsp.adapter.on('leave-room', (room: string, socketId: string) => {
       const roomId = roomIdOf(room);
       if (stopped || !roomId) return;
-      inOrder(socketId, () => closeInterval(app.db, socketId, roomId));
+      write({ kind: 'close', socketId, roomId });
     });
 
     const heartbeat = async () => {
@@ -62,7 +66,7 @@ export default fp<PresenceIntervalsOptions>(
     // After socket-io's preClose has dropped the sockets: their leaves are written, then the rest.
     app.addHook('preClose', async () => {
       clearInterval(timer);
-      await Promise.allSettled([...chains.values()]);
+      await Promise.allSettled([...pending]);
       stopped = true;
       await closeIntervalsOfNode(app.db, nodeId).catch((err) =>
         app.log.warn({ err }, 'presence intervals not closed on shutdown'),
