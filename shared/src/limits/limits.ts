@@ -17,6 +17,8 @@ export const CHAT_PAGE_SIZE = 50;
 export const CHAT_CATCH_UP_LIMIT = 500;
 export const QUESTION_MAX_LENGTH = 500;
 export const NOTES_MAX_LENGTH = 50_000;
+/** The name of a notes document's one Y.Text (Markdown); here so the client needs no zod for it. */
+export const NOTES_TEXT_NAME = 'body';
 
 /**
  * Live-edited notes (Yjs documents, `notes:*` events). Binary Yjs data travels as base64; each

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { notesLimits } from '../limits/limits.ts';
+import { NOTES_TEXT_NAME, notesLimits } from '../limits/limits.ts';
 
 /**
  * Live-edited notes: one Yjs document per working group and phase, and one plenary document per
@@ -7,8 +7,8 @@ import { notesLimits } from '../limits/limits.ts';
  * vectors, relative positions) travels as standard base64 (RFC 4648, with padding).
  */
 
-/** The name of the document's one Y.Text. */
-export const NOTES_TEXT_NAME = 'body';
+/** The name of the document's one Y.Text (defined in limits, zod-free, for the client). */
+export { NOTES_TEXT_NAME };
 
 const base64 = (max: number) =>
   z

@@ -1,7 +1,6 @@
 import * as Y from 'yjs';
-import { NOTES_TEXT_NAME } from '@plenum/shared';
 import type { NotesDoc, NotesPresence } from '@plenum/shared';
-import { notesLimits } from '@plenum/shared/limits';
+import { NOTES_TEXT_NAME, notesLimits } from '@plenum/shared/limits';
 import type { ConnectionState, Realtime } from '../../lib/socket.ts';
 import { isRealtimeError } from '../../lib/socket.ts';
 import { lineAt } from './text-binding.ts';
