@@ -1,11 +1,14 @@
-import { useId, useState } from 'react';
+import { useId, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hand, ModeratorAction, PresencePerson } from '@plenum/shared';
 import type { Actor } from '@plenum/shared/access';
 import { useAnnounce } from '../../app/status.tsx';
 import { api } from '../../lib/api.ts';
+import { mayInEvent } from '../../lib/rights.ts';
 import { peopleIn, type PresenceMap } from '../presence/presence.ts';
 import { liveErrorKey } from '../realtime/errors.ts';
+import { useStageState } from '../stage/useStageState.ts';
+import { liveMicrophones } from './live-microphones.ts';
 import { matchesSearch, moderationActions } from './moderation.ts';
 import './people.css';
 
@@ -18,10 +21,42 @@ interface PeoplePanelProps {
   hands?: readonly Hand[];
 }
 
-export function PeoplePanel({ presence, room, actor, hands = [] }: PeoplePanelProps) {
+/** The event's sign-language interpreters, and the organizer's way to mark one. */
+interface Interpreters {
+  ids: ReadonlySet<string>;
+  mark: (personId: string, interpreter: boolean) => Promise<unknown>;
+}
+
+export function PeoplePanel(props: PeoplePanelProps) {
+  // Only those who mark interpreters load the stage's shared state here (the stage has its own).
+  return mayInEvent(props.actor, 'stage.interpreter') ? (
+    <PeopleWithInterpreters {...props} />
+  ) : (
+    <PeopleList {...props} interpreters={null} />
+  );
+}
+
+function PeopleWithInterpreters(props: PeoplePanelProps) {
+  const stage = useStageState(props.room.id);
+  return (
+    <PeopleList
+      {...props}
+      interpreters={{ ids: stage.interpreterIds, mark: stage.markInterpreter }}
+    />
+  );
+}
+
+function PeopleList({
+  presence,
+  room,
+  actor,
+  hands = [],
+  interpreters,
+}: PeoplePanelProps & { interpreters: Interpreters | null }) {
   const { t } = useTranslation();
   const searchId = useId();
   const [query, setQuery] = useState('');
+  const mics = useSyncExternalStore(liveMicrophones.subscribe, liveMicrophones.get);
   const { here, elsewhere, offline } = peopleIn(presence, room.id);
   const shown = here.filter((p) => matchesSearch(p.displayName, query));
   const raised = new Set(hands.map((h) => h.person.id));
@@ -53,7 +88,9 @@ export function PeoplePanel({ presence, room, actor, hands = [] }: PeoplePanelPr
             isMe={person.personId === actor.personId}
             room={room}
             handRaised={raised.has(person.personId)}
+            micOn={mics?.roomId === room.id && mics.personIds.has(person.personId)}
             actor={actor}
+            interpreters={interpreters}
           />
         ))}
       </ul>
@@ -67,31 +104,38 @@ function PersonEntry({
   isMe,
   room,
   handRaised,
+  micOn,
   actor,
+  interpreters,
 }: {
   person: PresencePerson;
   isMe: boolean;
   room: PeoplePanelProps['room'];
   handRaised: boolean;
+  /** Whether LiveKit reports this person's microphone as on (published and not muted). */
+  micOn: boolean;
   actor: Actor;
+  interpreters: Interpreters | null;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [busy, setBusy] = useState(false);
   const name = person.displayName;
 
-  const moderate = async (action: ModeratorAction) => {
+  const run = async (act: () => Promise<unknown>, done: string) => {
     if (busy) return;
     setBusy(true);
     try {
-      await api.moderate(room.id, person.personId, action);
-      announce(t(`people.done.${action}`, { name }));
+      await act();
+      announce(done);
     } catch (error) {
       announce(t(liveErrorKey(error)));
     } finally {
       setBusy(false);
     }
   };
+  const moderate = (action: ModeratorAction) =>
+    run(() => api.moderate(room.id, person.personId, action), t(`people.done.${action}`, { name }));
 
   const actions = isMe
     ? []
@@ -100,6 +144,8 @@ function PersonEntry({
         { eventId: actor.eventId, roomId: room.id, kind: room.kind },
         actor,
       );
+  const isInterpreter = interpreters?.ids.has(person.personId) ?? false;
+  const interpreterMenu = interpreters !== null && !isMe;
 
   return (
     <li className="person">
@@ -116,15 +162,19 @@ function PersonEntry({
             {t('people.handRaised')}
           </span>
         )}
-        {/* In the plenary it matters who has the word; in a group everyone has it. */}
-        {room.kind === 'plenary' && person.canPublish && (
+        {micOn && (
           <span className="person-mark person-mark-mic">
-            <span aria-hidden="true">🎤 </span>
-            {t('people.mayPublish')}
+            <span aria-hidden="true">🎙 </span>
+            {t('people.micOn')}
           </span>
         )}
+        {/* In the plenary it matters who has the word; in a group everyone has it. */}
+        {room.kind === 'plenary' && person.canPublish && (
+          <span className="person-mark">{t('people.mayPublish')}</span>
+        )}
+        {isInterpreter && <span className="person-mark">{t('stage.layout.interpreterLabel')}</span>}
       </span>
-      {actions.length > 0 && (
+      {(actions.length > 0 || interpreterMenu) && (
         <details className="person-actions">
           <summary>
             {t('people.actions')}
@@ -143,6 +193,25 @@ function PersonEntry({
                 </button>
               </li>
             ))}
+            {interpreterMenu && (
+              <li>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-disabled={busy || undefined}
+                  onClick={() =>
+                    void run(
+                      () => interpreters.mark(person.personId, !isInterpreter),
+                      t(isInterpreter ? 'people.done.notInterpreter' : 'people.done.interpreter', {
+                        name,
+                      }),
+                    )
+                  }
+                >
+                  {t(isInterpreter ? 'stage.layout.notInterpreter' : 'stage.layout.interpreter')}
+                </button>
+              </li>
+            )}
           </ul>
         </details>
       )}

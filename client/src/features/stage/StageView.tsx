@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Actor } from '@plenum/shared/access';
 import { useAnnounce } from '../../app/status.tsx';
 import { mayInEvent, mayInRoom } from '../../lib/rights.ts';
+import { MicrophoneReport } from '../people/MicrophoneReport.tsx';
 import { PinMenu } from './PinMenu.tsx';
 import { chooseStageLayout, type StageTile as TileFacts } from './stage-layout.ts';
 import { StageTile, type TilePlace } from './StageTile.tsx';
@@ -152,6 +153,7 @@ export function StageView({
       data-main={main ?? ''}
       data-reason={layout.mode === 'focus' ? layout.reason : layout.mode}
     >
+      <MicrophoneReport roomId={room.id} />
       <div className="stage-toolbar">
         <p className="stage-toolbar-state">
           {pinnedName
