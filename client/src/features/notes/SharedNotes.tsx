@@ -46,7 +46,11 @@ export function SharedNotes(props: SharedNotesProps) {
 
   if (hidden) return null;
   const writers = snapshot && ydoc ? writerLines(ydoc, snapshot.writers) : [];
-  const describedBy = [`${id}-hint`, !loading && !canWrite && `${id}-readonly`, `${id}-status`]
+  const readOnly = !loading && !canWrite;
+  // Readers are told nothing about saving: only that the text cannot be reached, if so.
+  const status = snapshot?.status ?? 'loading';
+  const shownStatus = readOnly && (status === 'saved' || status === 'sending') ? null : status;
+  const describedBy = [readOnly ? `${id}-readonly` : `${id}-hint`, shownStatus && `${id}-status`]
     .filter(Boolean)
     .join(' ');
 
@@ -70,12 +74,13 @@ export function SharedNotes(props: SharedNotesProps) {
       <div className="notes-grid">
         <div className="field">
           <label htmlFor={`${id}-input`}>{label}</label>
-          <p id={`${id}-hint`} className="field-hint">
-            {t('notes.hint')}
-          </p>
-          {!loading && !canWrite && (
+          {readOnly ? (
             <p id={`${id}-readonly`} className="notes-readonly">
               {readOnlyText}
+            </p>
+          ) : (
+            <p id={`${id}-hint`} className="field-hint">
+              {t('notes.hint')}
             </p>
           )}
           <div className="notes-field">
@@ -90,9 +95,11 @@ export function SharedNotes(props: SharedNotesProps) {
               spellCheck
             />
           </div>
-          <p id={`${id}-status`} className="meta notes-status">
-            {t(`notes.status.${snapshot?.status ?? 'loading'}`)}
-          </p>
+          {shownStatus && (
+            <p id={`${id}-status`} className="meta notes-status">
+              {t(`notes.status.${shownStatus}`)}
+            </p>
+          )}
         </div>
         <section className="notes-preview" aria-labelledby={`${id}-preview`}>
           <h3 id={`${id}-preview`}>{t('notes.preview')}</h3>
