@@ -5,11 +5,12 @@ import { LandingPage } from '../features/landing/LandingPage.tsx';
 import { Layout } from './Layout.tsx';
 import { usePathname } from './navigation.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { loadEventPage } from './preload.ts';
 import { matchRoute, type Route } from './routes.ts';
 import { StatusProvider } from './status.tsx';
 
 // The event page (and later the stage, chat, media) loads on demand: the join page stays small.
-const EventPage = lazy(() => import('../features/events/EventPage.tsx'));
+const EventPage = lazy(loadEventPage);
 // The organizer console with its small stage: its own view, its own chunk.
 const ConsolePage = lazy(() => import('../features/console/ConsolePage.tsx'));
 

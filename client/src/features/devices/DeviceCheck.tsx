@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '@plenum/shared';
 import type { LocalVideoTrack } from 'livekit-client';
 import { can } from '@plenum/shared/access';
+import { preloadEventScreens } from '../../app/preload.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { browserStorage, MediaPrefsStore } from '../media/media-prefs.ts';
 import { sessionMedia } from '../media/session-media.ts';
@@ -43,6 +44,8 @@ export default function DeviceCheck({ role, onDone }: DeviceCheckProps) {
 
   useEffect(() => {
     heading.current?.focus();
+    // The event page and the stage download while the person tests or reads: entering is faster.
+    preloadEventScreens();
     if (!watcher) void check.start();
     // Once, when the step appears.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the step appears: the check must not restart with a render

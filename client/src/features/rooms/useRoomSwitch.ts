@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { api } from '../../lib/api.ts';
 import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
+import { takeEarlyToken } from './early-token.ts';
 import { MediaRetry } from './media-retry.ts';
 import {
   connectionKey,
@@ -8,6 +9,7 @@ import {
   roomChange,
   roomSwitchReducer,
   type RoomChange,
+  type RoomSwitchAction,
   type RoomSwitchState,
 } from './room-switch.ts';
 
@@ -18,7 +20,34 @@ import {
  * says the connection is gone for good, and a fresh token follows, a little later each time.
  */
 export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) => void) {
-  const [state, dispatch] = useReducer(roomSwitchReducer, initialRoomSwitch);
+  const [state, dispatchToReact] = useReducer(roomSwitchReducer, initialRoomSwitch);
+  /**
+   * Told of a new media connection before React renders it (StageArea sets it): LiveKit can start
+   * connecting while the page renders the switch (stage/early-room.ts).
+   */
+  const beforeConnectRef = useRef<((next: RoomSwitchState) => void) | null>(null);
+  const onBeforeConnect = useCallback((listener: (next: RoomSwitchState) => void) => {
+    beforeConnectRef.current = listener;
+    return () => {
+      if (beforeConnectRef.current === listener) beforeConnectRef.current = null;
+    };
+  }, []);
+  // The same reducer, run here too: every action goes through `dispatch`, so this is React's state.
+  const latestState = useRef(initialRoomSwitch);
+  const dispatch = useCallback((action: RoomSwitchAction) => {
+    const before = latestState.current;
+    const next = roomSwitchReducer(before, action);
+    latestState.current = next;
+    const key = connectionKey(next);
+    if (key && key !== connectionKey(before)) {
+      beforeConnectRef.current?.(next);
+      // Rendered in slices: LiveKit's connection, started just now, goes on between them instead
+      // of waiting for the whole page to render the new room (a group mounts notes, polls, chat).
+      startTransition(() => dispatchToReact(action));
+    } else {
+      dispatchToReact(action);
+    }
+  }, []);
   const [lastChange, setLastChange] = useState<RoomChange | null>(null);
   const previous = useRef<RoomSwitchState>(state);
   const latestOnChange = useRef(onChange);
@@ -26,19 +55,24 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
     latestOnChange.current = onChange;
   });
 
-  const fetchToken = useCallback(async (roomId: string, visit = false) => {
-    dispatch({ type: 'fetchStarted' });
-    try {
-      dispatch({ type: 'tokenFetched', media: await api.roomToken(roomId), visit });
-      return true;
-    } catch (error) {
-      dispatch({ type: 'fetchFailed', error });
-      return false;
-    }
-  }, []);
+  const fetchToken = useCallback(
+    async (roomId: string, visit = false, early = false) => {
+      dispatch({ type: 'fetchStarted' });
+      try {
+        const media = await ((early && takeEarlyToken(roomId)) || api.roomToken(roomId));
+        dispatch({ type: 'tokenFetched', media, visit });
+        return true;
+      } catch (error) {
+        dispatch({ type: 'fetchFailed', error });
+        return false;
+      }
+    },
+    [dispatch],
+  );
 
   useEffect(() => {
-    void fetchToken(plenaryId);
+    // The page's first token may already be on its way (early-token.ts).
+    void fetchToken(plenaryId, false, true);
   }, [fetchToken, plenaryId]);
 
   // A visit ends when the server moves the person (a phase opens or closes, or a move).
@@ -65,7 +99,7 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
   /** A new token for the current room, e.g. after the media connection was lost for good. */
   const currentRoomId = state.media?.room.id ?? plenaryId;
   const refresh = useCallback(() => fetchToken(currentRoomId), [fetchToken, currentRoomId]);
-  const removed = useCallback(() => dispatch({ type: 'removed' }), []);
+  const removed = useCallback(() => dispatch({ type: 'removed' }), [dispatch]);
 
   // A media connection lost for good: a fresh token, a little later each time, until one comes.
   const key = connectionKey(state);
@@ -83,25 +117,32 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
   const lost = useCallback(() => retry.current?.lost(), []);
   /**
    * Moderators and organizers visiting a group (or going back): this page's socket joins that
-   * room's conversation first (the server checks the right), then the media follow.
+   * room's conversation and the media token is asked for at the same time (the server checks the
+   * right for each; one round trip instead of two). The stage moves only when both said yes.
    */
   const visit = useCallback(
     async (roomId: string) => {
-      try {
-        await realtime.request('group:visit', { roomId });
-      } catch {
-        return false;
-      }
-      if (await fetchToken(roomId, true)) {
+      dispatch({ type: 'fetchStarted' });
+      const [joined, media] = await Promise.allSettled([
+        realtime.request('group:visit', { roomId }),
+        api.roomToken(roomId),
+      ]);
+      if (joined.status === 'fulfilled' && media.status === 'fulfilled') {
         visiting.current = roomId;
+        dispatch({ type: 'tokenFetched', media: media.value, visit: true });
         return true;
       }
+      const error =
+        joined.status === 'rejected' ? joined.reason : (media as PromiseRejectedResult).reason;
+      dispatch({ type: 'fetchFailed', error });
       // No token: the stage stays where it was, and so goes the conversation.
-      realtime.request('group:visit', { roomId: currentRoomId }).catch(() => undefined);
+      if (joined.status === 'fulfilled') {
+        realtime.request('group:visit', { roomId: currentRoomId }).catch(() => undefined);
+      }
       return false;
     },
-    [realtime, fetchToken, currentRoomId],
+    [realtime, currentRoomId, dispatch],
   );
 
-  return { state, key, lastChange, refresh, lost, removed, visit };
+  return { state, key, lastChange, refresh, lost, removed, visit, onBeforeConnect };
 }

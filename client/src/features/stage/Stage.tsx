@@ -5,31 +5,21 @@ import {
   StartAudio,
   useConnectionState,
 } from '@livekit/components-react';
-import {
-  ConnectionError,
-  ConnectionState,
-  DisconnectReason,
-  type RoomConnectOptions,
-  type RoomOptions,
-} from 'livekit-client';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { ConnectionError, ConnectionState, DisconnectReason } from 'livekit-client';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomToken } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
 import type { MediaSwitches } from '../media/consent.ts';
-import { captureDefaults } from '../media/media-prefs.ts';
 import type { ControlBarSlots } from '../media/ControlBar.tsx';
 import type { MediaStores } from '../media/MediaControls.tsx';
 import { PublishingRights } from '../media/PublishingRights.tsx';
+import { connectOptions, roomFor, roomMounted, stageRoomOptions } from './early-room.ts';
 import { StageView, type StageInfo } from './StageView.tsx';
 
-/**
- * Without this, LiveKit hands the browser the ICE servers its server config lists — by default a
- * public Google STUN server. Plenum's media stay between the browser and our own SFU.
- */
-const connectOptions: RoomConnectOptions = { rtcConfig: { iceServers: [] } };
-
 export interface StageProps {
+  /** The connection's key (StageArea keys this component by it). */
+  connection: string;
   media: RoomToken;
   /** What to publish on entering, as `devices/consent.ts` decided for this connection. */
   publish: MediaSwitches;
@@ -49,6 +39,7 @@ export interface StageProps {
  * which disconnects the old LiveKit room, and mounts a new one with the same device choices.
  */
 export default function Stage({
+  connection,
   media,
   publish,
   stores,
@@ -60,10 +51,9 @@ export default function Stage({
   const { t } = useTranslation();
   const announce = useAnnounce();
   const { prefs } = stores;
-  const options = useMemo<RoomOptions>(
-    () => ({ adaptiveStream: true, dynacast: true, ...captureDefaults(prefs.get()) }),
-    [prefs],
-  );
+  // Made (and, publishing nothing, connecting) before the switch rendered, or now: early-room.ts.
+  const [room] = useState(() => roomFor(connection, media, publish, stageRoomOptions(prefs)));
+  useLayoutEffect(() => roomMounted(connection), [connection]);
 
   // Stable callbacks: LiveKitRoom re-subscribes its room listeners whenever they change.
   const latest = useRef({ onRemoved, onLost, announce, t });
@@ -91,12 +81,12 @@ export default function Stage({
 
   return (
     <LiveKitRoom
+      room={room}
       serverUrl={media.url}
       token={media.token}
       connect
       audio={publish.microphone}
       video={publish.camera}
-      options={options}
       connectOptions={connectOptions}
       onDisconnected={onDisconnected}
       onError={onError}

@@ -1,16 +1,20 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@plenum/shared';
+import { loadStage } from '../../app/preload.ts';
 import { useAnnounce } from '../../app/status.tsx';
 import { browserStorage, MediaPrefsStore } from '../media/media-prefs.ts';
 import { sessionMedia } from '../media/session-media.ts';
 import { ControlBar, type ControlBarSlots } from '../media/ControlBar.tsx';
-import { mediaTransition } from '../rooms/room-switch.ts';
+import { connectionKey, mediaTransition } from '../rooms/room-switch.ts';
 import type { StageInfo } from './StageView.tsx';
 import type { useRoomSwitch } from '../rooms/useRoomSwitch.ts';
 
-// LiveKit and its styles load only here, after the page itself: the join page stays small.
-const Stage = lazy(() => import('./Stage.tsx'));
+// LiveKit and its styles load only here, after the page itself: the join page stays small (the
+// device check fetches this chunk early, see app/preload.ts).
+const Stage = lazy(loadStage);
+// Beside the stage in its chunk: the room of a new connection, made before the switch renders.
+const loadEarlyRoom = () => import('./early-room.ts');
 
 /**
  * Where the stage goes: the room's media once a token is there, keyed by the connection so a room
@@ -37,7 +41,36 @@ export function StageArea({
     session: sessionMedia(),
   }));
   const [left, setLeft] = useState(false);
-  const { state, key, lost, removed } = roomSwitch;
+  const { state, key, lost, removed, onBeforeConnect } = roomSwitch;
+
+  // A new connection, before the page renders it: decided by the consent rule as the render
+  // would (the decision is kept per key), and LiveKit connecting if nothing is to be published.
+  const early = useRef<Awaited<ReturnType<typeof loadEarlyRoom>> | null>(null);
+  useEffect(() => {
+    let mounted = true;
+    loadEarlyRoom().then(
+      (module) => mounted && (early.current = module),
+      () => undefined,
+    );
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  useEffect(() =>
+    onBeforeConnect((next) => {
+      const nextKey = connectionKey(next);
+      if (left || !nextKey || !next.media || !early.current) return;
+      const decision = stores.session.enter(nextKey, (first) => mediaTransition(next, first), {
+        canPublish: next.media.rights.canPublish,
+      });
+      early.current.roomFor(
+        nextKey,
+        next.media,
+        decision.publish,
+        early.current.stageRoomOptions(stores.prefs),
+      );
+    }),
+  );
   const onRemoved = useCallback(() => {
     removed();
     announce(t('stage.removed'));
@@ -80,6 +113,7 @@ export function StageArea({
     <Suspense fallback={placeholder(t('stage.loading'))}>
       <Stage
         key={key}
+        connection={key}
         media={state.media}
         publish={decision.publish}
         stores={stores}
