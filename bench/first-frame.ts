@@ -223,7 +223,7 @@ async function watchFrame(
     kind,
     round,
     totalMs: stamps.frameAt! - stamps.clickAt,
-    phases: await collectPhases(page, stamps.clickAt, stamps.frameAt!),
+    phases: await collectPhases(page, stamps.clickAt, stamps.frameAt!, stamps.stageAt ?? null),
     load: load1(),
   });
 }

@@ -107,7 +107,7 @@ export async function measureSwitches(
             stageMs: since(stamps.stageAt),
             videoMs: since(stamps.videoAt),
             frameHow: stamps.frameHow,
-            phases: await collectPhases(page, from, stamps.frameAt!),
+            phases: await collectPhases(page, from, stamps.frameAt!, stamps.stageAt),
           });
         };
         await measure(attendee, 'attendee: phase opens', GROUP_SPEAKER, async () => {

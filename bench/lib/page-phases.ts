@@ -55,12 +55,21 @@ export interface Phases {
   token: number | null;
   /** The server's `room:assigned` arrived on the page's socket (a phase opened or closed). */
   assigned: number | null;
+  /** The new room's stage element is on the page (React rendered the switch). */
+  stage: number | null;
+  /** LiveKit's signal WebSocket created: the page started connecting. */
+  connect: number | null;
   signal: number | null;
   connected: number | null;
   track: number | null;
 }
 
-export async function collectPhases(page: Page, from: number, until: number): Promise<Phases> {
+export async function collectPhases(
+  page: Page,
+  from: number,
+  until: number,
+  stageAt: number | null = null,
+): Promise<Phases> {
   const raw = (await page.evaluate(`(() => ({
     log: window.__plenumPhases ?? [],
     resources: performance.getEntriesByType('resource').map((e) => ({
@@ -86,6 +95,8 @@ export async function collectPhases(page: Page, from: number, until: number): Pr
     api: since(lastEnd((p) => p.startsWith('/api/') && !p.endsWith('/token'))),
     token: since(token),
     assigned: since(first('assigned')),
+    stage: since(stageAt ?? undefined),
+    connect: since(first('signalStart')),
     signal: since(first('signalOpen')),
     connected: since(first('pcConnected')),
     track: since(first('track-video')),
@@ -97,6 +108,8 @@ export const phaseNames: (keyof Phases)[] = [
   'api',
   'token',
   'assigned',
+  'stage',
+  'connect',
   'signal',
   'connected',
   'track',
