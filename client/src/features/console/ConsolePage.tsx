@@ -15,6 +15,7 @@ import { usePhases } from '../phases/usePhases.ts';
 import { usePresence } from '../presence/usePresence.ts';
 import { RealtimeProvider } from '../realtime/RealtimeContext.tsx';
 import { RoomBanner } from '../rooms/RoomBanner.tsx';
+import { ConnectionStatus } from '../events/ConnectionStatus.tsx';
 import { LogoutButton } from '../sessions/LogoutButton.tsx';
 import type { RoomChange } from '../rooms/room-switch.ts';
 import { StageArea } from '../stage/StageArea.tsx';
@@ -97,6 +98,7 @@ function ConsoleView({ overview }: { overview: EventOverview }) {
           </p>
         </div>
         <div className="event-header-side">
+          <ConnectionStatus />
           <LogoutButton />
         </div>
       </header>
