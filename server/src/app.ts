@@ -26,6 +26,7 @@ import eventRoutes from './features/events/routes.ts';
 import roomRoutes from './features/rooms/routes.ts';
 import agendaRoutes from './features/agenda/routes.ts';
 import livekitRoutes from './features/livekit/routes.ts';
+import notesPlugin from './features/notes/plugin.ts';
 import phasesPlugin from './features/phases/plugin.ts';
 import livekitWebhookRoutes from './features/livekit/webhook-routes.ts';
 import privacyPlugin from './features/privacy/plugin.ts';
@@ -123,6 +124,7 @@ export async function buildApp(config: Config, options: AppOptions): Promise<Fas
   await app.register(agendaRoutes);
   await app.register(livekitRoutes);
   await app.register(livekitWebhookRoutes);
+  await app.register(notesPlugin);
   await app.register(phasesPlugin, { deadlineCheckMs: options.deadlineCheckMs });
   await app.register(privacyPlugin);
   await app.register(pollsPlugin);

@@ -19,6 +19,8 @@ export interface SocketData {
   plenaryId: string;
   /** Socket.IO rooms joined on a fresh connection (not on a recovered one). */
   initialRooms: string[];
+  /** The cursor per open notes document (key), so that any node can list who writes there. */
+  notes?: Record<string, { anchor: string | null; head: string | null; at: string }>;
 }
 
 /** Between nodes, through the adapter (serverSideEmit). */

@@ -3,7 +3,8 @@ import { sendMessage } from '../features/chat/service.ts';
 import { raiseHand } from '../features/hands/service.ts';
 import { assignToGroup } from '../features/phases/assignments.ts';
 import { requestHelp, resolveHelpRequest } from '../features/phases/help.ts';
-import { getNotes, saveNotes } from '../features/phases/notes.ts';
+import { getNotes } from '../features/phases/notes.ts';
+import { writeGroupNotes } from './notes.ts';
 import { createPhase } from '../features/phases/service.ts';
 import { recordConnected } from '../features/presence/service.ts';
 import { askQuestion, upvoteQuestion } from '../features/questions/service.ts';
@@ -127,13 +128,12 @@ export async function leaveTraces(
     source: 'manual',
     actorId: e.organizer.personId,
   });
-  const notes = await saveNotes(app.db, {
-    phaseId: e.phase.id,
-    roomId: e.group.id,
-    body: `Ergebnisse der AG, Stand ${new Date().toISOString()}`,
-    baseVersion: (await getNotes(app.db, e.phase.id, e.group.id)).version,
-    personId: member.personId,
-  });
+  await writeGroupNotes(
+    app,
+    { eventId: e.event.id, phaseId: e.phase.id, roomId: e.group.id, personId: member.personId },
+    `Ergebnisse der AG, Stand ${new Date().toISOString()}`,
+  );
+  const notes = await getNotes(app.db, e.phase.id, e.group.id);
   await requestHelp(app.db, {
     phaseId: e.phase.id,
     roomId: e.group.id,

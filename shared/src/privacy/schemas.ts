@@ -162,6 +162,20 @@ export const PersonExport = z.object({
       updatedAt: z.string(),
     }),
   ),
+  /**
+   * Live-edited notes documents they wrote in: how many of their edits are stored as such (a
+   * compaction merges edits into a snapshot that names nobody). `phaseId`/`roomId` null: the
+   * plenary's notes. The text is the group's, in the results.
+   */
+  notesEdits: z.array(
+    z.object({
+      eventId: z.uuid(),
+      phaseId: z.uuid().nullable(),
+      roomId: z.uuid().nullable(),
+      edits: z.number().int(),
+      lastAt: z.string(),
+    }),
+  ),
 });
 export type PersonExport = z.infer<typeof PersonExport>;
 

@@ -18,6 +18,7 @@ import { issueRoomToken, moderateParticipant } from './service.ts';
 import { currentRoomOf, socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumServer } from '../../realtime/types.ts';
 import { announcePresenceOf } from '../presence/socket.ts';
+import { leaveGroupNotes } from '../notes/broadcast.ts';
 
 const rightFor = {
   promote: 'participant.promote',
@@ -133,6 +134,7 @@ async function placeSocketsAfterRemoval(
 ) {
   if (action === 'remove') {
     io.in(socketRoom.person(personId)).socketsLeave(socketRoom.room(roomId));
+    await leaveGroupNotes(io, personId, roomId);
     return;
   }
   for (const socket of await io.in(socketRoom.person(personId)).fetchSockets()) {

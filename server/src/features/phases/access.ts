@@ -5,6 +5,8 @@ import { loadActor } from '../access/actor.ts';
 import { mayBeInRoom, roomTarget } from '../access/room-access.ts';
 import { findRoomById } from '../rooms/repository.ts';
 import { findPhase } from './repository.ts';
+import { requireNotesReader as requireDocReader } from '../notes/access.ts';
+import { docTarget } from '../notes/keys.ts';
 
 /** The phase and the caller's rights in its event; phases of other events do not exist. */
 export async function findPhaseAndActor(db: DbOrTx, personId: string, phaseId: string) {
@@ -42,9 +44,9 @@ export async function requireGroupMember(
 }
 
 /**
- * Reading a group's notes: while the phase is a draft or meets, only the group's members (while
- * it meets), its moderators and those who visit any group read them; once it is closed they are
- * the event's results.
+ * Reading a group's notes in one piece (REST): once the phase is closed they are the event's
+ * results, for everyone; until then the rights of the live document (features/notes/access.ts):
+ * the group's members while it meets, its moderators and the organizers — nobody else.
  */
 export async function requireNotesReader(
   db: DbOrTx,
@@ -54,15 +56,8 @@ export async function requireNotesReader(
 ) {
   const { phase, actor } = await findPhaseAndActor(db, personId, phaseId);
   if (phase.status === 'closed') return { phase, actor };
-  const room = await findRoomById(db, roomId);
-  if (!room || room.eventId !== phase.eventId) throw notFound('Working group');
-  const staff =
-    can(actor, 'notes.moderate', roomTarget(room)) ||
-    can(actor, 'room.visitAny', { eventId: phase.eventId });
-  // Members: those placed in the group of this phase while it meets (mayBeInRoom looks at the open one).
-  if (!staff && (phase.status !== 'open' || !(await mayBeInRoom(db, actor, room)))) {
-    throw new AppError('forbidden', 'Only the members of this working group can read its notes.');
-  }
+  const target = docTarget({ kind: 'group', phaseId, roomId }, phase.eventId);
+  await requireDocReader(db, actor, target, '');
   return { phase, actor };
 }
 

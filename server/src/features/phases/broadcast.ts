@@ -1,4 +1,4 @@
-import type { HelpRequest, Notes, Phase, RoomAssigned } from '@plenum/shared';
+import type { HelpRequest, Phase, RoomAssigned } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumServer } from '../../realtime/types.ts';
@@ -10,12 +10,6 @@ export async function phaseUpdated(io: PlenumServer, db: DbOrTx, phase: PhaseRow
   const view = await toPhase(db, phase);
   io.to(socketRoom.event(phase.eventId)).emit('phase:updated', view);
   return view;
-}
-
-/** Saved notes: to the group's room (members and visitors) and who may read them from elsewhere. */
-export async function notesUpdated(io: PlenumServer, db: DbOrTx, eventId: string, notes: Notes) {
-  const readers = await helpAudience(db, eventId, notes.roomId);
-  io.to([socketRoom.room(notes.roomId), ...readers]).emit('notes:updated', notes);
 }
 
 export async function helpRequested(

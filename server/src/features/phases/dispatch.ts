@@ -8,6 +8,7 @@ import { mediaRightsFor } from '../livekit/grants.ts';
 import { mintRoomToken } from '../livekit/token.ts';
 import { ensureLivekitRoom, deleteLivekitRoom, type LivekitDeps } from '../livekit/service.ts';
 import { findPlenary, findRoomById, roomIdsOf, type RoomRow } from '../rooms/repository.ts';
+import { groupDocKey, notesRoom } from '../notes/keys.ts';
 import { roomAssigned } from './broadcast.ts';
 import {
   eventMembers,
@@ -70,7 +71,11 @@ async function movePeople(
   // One adapter broadcast per room, not per person: sockets leave every other room of the move.
   for (const [roomId, personIds] of byRoom) {
     const sockets = deps.io.in(personIds.map(socketRoom.person));
-    sockets.socketsLeave(eventRoomIds.filter((id) => id !== roomId).map(socketRoom.room));
+    const others = eventRoomIds.filter((id) => id !== roomId);
+    sockets.socketsLeave(others.map(socketRoom.room));
+    // The notes of a group one no longer belongs to stop at once (a closed phase's: final anyway).
+    const phaseId = info.phaseId;
+    if (phaseId) sockets.socketsLeave(others.map((id) => notesRoom(groupDocKey(phaseId, id))));
     sockets.socketsJoin(socketRoom.room(roomId));
   }
   // People lists show where everyone is: a single person moved is now elsewhere.

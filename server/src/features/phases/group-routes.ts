@@ -1,16 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  HelpInput,
-  HelpRequest,
-  Notes,
-  NotesInput,
-  PhaseRoomParams,
-} from '@plenum/shared';
+import { HelpInput, HelpRequest, Notes, PhaseRoomParams } from '@plenum/shared';
 import { requireGroupMember, requireNotesReader } from './access.ts';
 import { requestHelp } from './help.ts';
-import { getNotes, saveNotes } from './notes.ts';
-import { helpRequested, notesUpdated } from './broadcast.ts';
+import { getNotes } from './notes.ts';
+import { helpRequested } from './broadcast.ts';
 
 /** What a working group produces: its notes and its calls for help (results: features/results). */
 const groupRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,30 +29,6 @@ const groupRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.roomId,
       );
       return getNotes(app.db, phase.id, request.params.roomId);
-    },
-  );
-
-  app.put(
-    '/api/phases/:phaseId/rooms/:roomId/notes',
-    {
-      schema: {
-        tags,
-        summary: 'Save the group’s notes (409 if someone saved first)',
-        params: PhaseRoomParams,
-        body: NotesInput,
-        response: { 200: Notes },
-      },
-    },
-    async (request) => {
-      const { person, phase, room } = await groupMember(request, request.params);
-      const notes = await saveNotes(app.db, {
-        ...request.body,
-        phaseId: phase.id,
-        roomId: room.id,
-        personId: person.personId,
-      });
-      await notesUpdated(app.realtime.io, app.db, phase.eventId, notes);
-      return notes;
     },
   );
 

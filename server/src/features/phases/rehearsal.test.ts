@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import type { RoomAssigned } from '@plenum/shared';
 import { phases } from '../../db/schema/index.ts';
 import { createTestApp, type TestApp } from '../../test/app.ts';
+import { NotesPeer, eventually } from '../../test/notes.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
 import {
   closeAll,
@@ -239,23 +240,29 @@ describe('rehearsal of the forum day', () => {
     }
   });
 
-  it('two people saving the group notes at once: one wins, the other is told of the conflict', async () => {
+  it('two people writing the group notes at once: both texts are kept, an outsider is refused', async () => {
     const assignments = (await api(organizer, 'GET', `/api/phases/${phaseId}/assignments`)).json();
     const inGroup = assignments
       .filter((a: { roomId: string }) => a.roomId === groupIds[1])
       .map((a: { personId: string }) => attendees.find((m) => m.personId === a.personId)!);
-    const path = `/api/phases/${phaseId}/rooms/${groupIds[1]}/notes`;
-    const [first, second] = await Promise.all([
-      api(inGroup[0], 'PUT', path, { body: '# Ergebnisse\n- Daten teilen', baseVersion: 0 }),
-      api(inGroup[1], 'PUT', path, { body: '# Unsere Ergebnisse', baseVersion: 0 }),
+    const doc = { kind: 'group' as const, phaseId, roomId: groupIds[1]! };
+    const [first, second] = inGroup
+      .slice(0, 2)
+      .map((m: Member) => new NotesPeer(doc, clients.get(m.personId)!.socket));
+    expect((await Promise.all([first!.open(), second!.open()])).map((a) => a.ok)).toEqual([
+      true,
+      true,
     ]);
-    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
-    const loser = first.statusCode === 409 ? first : second;
-    expect(loser.json().error.message).toMatch(/Someone else saved these notes/);
+    first!.text.insert(0, '# Ergebnisse\n- Daten teilen\n');
+    second!.text.insert(0, '# Unsere Ergebnisse\n');
+    const acks = await Promise.all([first!.flush(), second!.flush()]);
+    expect(acks.map((a) => a.ok)).toEqual([true, true]);
+    await eventually(() => first!.toString() === second!.toString(), 'one text for both');
+    expect(first!.toString()).toContain('- Daten teilen');
+    expect(first!.toString()).toContain('# Unsere Ergebnisse');
     const outsider = attendees.find((a) => !inGroup.includes(a))!;
-    expect((await api(outsider, 'PUT', path, { body: 'Fremd', baseVersion: 1 })).statusCode).toBe(
-      403,
-    );
+    const stranger = new NotesPeer(doc, clients.get(outsider.personId)!.socket);
+    expect(await stranger.open()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('after a server restart the deadline still closes the phase and everyone is back in the plenary with plenary rights', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import { ERASED_MARKER } from '@plenum/shared';
 import type { Db } from '../../db/client.ts';
 import {
@@ -10,6 +10,7 @@ import {
   groupNotes,
   helpRequests,
   memberships,
+  noteUpdates,
   people,
   presence,
   questions,
@@ -23,6 +24,7 @@ import { join, redeem } from '../../test/fixtures.ts';
 import { closeAll, connectAs } from '../../test/sockets.ts';
 import { useSocketWorld } from '../../test/socket-world.ts';
 import { upvoteQuestion } from '../questions/service.ts';
+import { getNotes } from '../phases/notes.ts';
 import { createPhaseWorld, leaveTraces, type PhaseWorld } from '../../test/world.ts';
 
 const t = useSocketWorld();
@@ -133,6 +135,14 @@ describe('erasure of one person on request', () => {
       .where(eq(groupNotes.phaseId, e.phase.id));
     expect(notes!.updatedBy).toBeNull();
     expect(notes!.version).toBe(annas.notesVersion);
+    // Her live notes edits stay, as the group's text, without her name on them.
+    const edits = await t.app.db
+      .select({ personId: noteUpdates.personId })
+      .from(noteUpdates)
+      .where(like(noteUpdates.docKey, `group:${e.phase.id}:%`));
+    expect(edits.length).toBeGreaterThan(0);
+    expect(edits.filter((u) => u.personId === anna.personId)).toEqual([]);
+    expect((await getNotes(t.app.db, e.phase.id, e.group.id)).body).toContain('Ergebnisse der AG');
     // Ben is untouched.
     expect(stored).toContain('Beitrag von Ben im Plenum');
     for (const [table, column] of [

@@ -182,6 +182,9 @@ async function cutLinks(tx: Tx, eventId: string, personId: string) {
       where m.room_id = r.id and r.event_id = ${eventId} and m.person_id = ${personId}`,
     sql`update group_notes n set updated_by = null from phases ph
       where n.phase_id = ph.id and ph.event_id = ${eventId} and n.updated_by = ${personId}`,
+    // The text they wrote in live notes stays, as the group's result; that they wrote it does not.
+    sql`update note_updates u set person_id = null from note_docs d
+      where u.doc_key = d.key and d.event_id = ${eventId} and u.person_id = ${personId}`,
     sql`update help_requests h set resolved_by = null from phases ph
       where h.phase_id = ph.id and ph.event_id = ${eventId} and h.resolved_by = ${personId}`,
     sql`update invitations set created_by = null where event_id = ${eventId} and created_by = ${personId}`,

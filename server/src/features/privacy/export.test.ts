@@ -63,7 +63,9 @@ describe('export of one person’s data', () => {
       leftAt: '2026-03-12T08:45:00.000Z',
     });
     expect(perEvent(data.presence)).toEqual([1, 1]);
-    expect(perEvent(data.notesLastEdited)).toEqual([1, 1]);
+    // Her live notes edits: counted per document, the text stays the group's.
+    expect(perEvent(data.notesEdits)).toEqual([1, 1]);
+    expect(data.notesEdits[0]).toMatchObject({ edits: 1 });
     expect(data.helpRequests.map((h) => h.message)).toEqual(['Hilfe für Dana', 'Hilfe für Dana']);
     // Calls of others she marked done: that she did, and when, without their words.
     expect(data.helpRequestsResolved).toHaveLength(2);
@@ -91,7 +93,7 @@ describe('export of one person’s data', () => {
         ...data.assignments,
         ...data.attendance,
         ...data.presence,
-        ...data.notesLastEdited,
+        ...data.notesEdits,
       ].map((i) => i.eventId),
     );
     expect([...events]).toEqual([e1.event.id]);

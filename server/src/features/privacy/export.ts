@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, max } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { PersonExport } from '@plenum/shared';
 import type { Db } from '../../db/client.ts';
@@ -10,6 +10,8 @@ import {
   groupNotes,
   helpRequests,
   memberships,
+  noteDocs,
+  noteUpdates,
   people,
   phases,
   presence,
@@ -114,6 +116,19 @@ export async function exportPerson(
     .from(presenceIntervals)
     .where(and(eq(presenceIntervals.personId, personId), inEvent(presenceIntervals.eventId)))
     .orderBy(asc(presenceIntervals.joinedAt));
+  const noteEdits = await db
+    .select({
+      eventId: noteDocs.eventId,
+      phaseId: noteDocs.phaseId,
+      roomId: noteDocs.roomId,
+      edits: count(),
+      lastAt: max(noteUpdates.createdAt),
+    })
+    .from(noteUpdates)
+    .innerJoin(noteDocs, eq(noteDocs.key, noteUpdates.docKey))
+    .where(and(eq(noteUpdates.personId, personId), inEvent(noteDocs.eventId)))
+    .groupBy(noteDocs.key)
+    .orderBy(asc(noteDocs.createdAt));
   const ballots = await db
     .select({ v: pollVotes, eventId: polls.eventId, question: polls.question })
     .from(pollVotes)
@@ -209,6 +224,7 @@ export async function exportPerson(
       version: n.version,
       updatedAt: iso(n.updatedAt),
     })),
+    notesEdits: noteEdits.map((n) => ({ ...n, lastAt: n.lastAt ? iso(n.lastAt) : '' })),
   };
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { eq, inArray, sql } from 'drizzle-orm';
-import { chatMessages, groupNotes } from '../../db/schema/index.ts';
+import { eq, inArray, like, sql } from 'drizzle-orm';
+import { chatMessages, groupNotes, noteDocs, noteUpdates } from '../../db/schema/index.ts';
 import { useTestApp } from '../../test/socket-world.ts';
 import { join, type Member } from '../../test/fixtures.ts';
 import { sendMessage } from '../chat/service.ts';
-import { saveNotes } from '../phases/notes.ts';
+import { writeGroupNotes } from '../../test/notes.ts';
 import { runRetention } from './retention.ts';
 import { createPhaseWorld, type PhaseWorld } from '../../test/world.ts';
 
@@ -110,17 +110,17 @@ describe('retention job', () => {
     const fresh = [await messageAged(e, anna, 29), await messageAged(e, anna, 0)];
     const elsewhere = [await messageAged(keep, kai, 400)];
     for (const ev of [e, keep]) {
-      await saveNotes(t.app.db, {
-        phaseId: ev.phase.id,
-        roomId: ev.group.id,
-        body: 'Ergebnisse',
-        baseVersion: 0,
-        personId: ev.organizer.personId,
-      });
+      const at = { eventId: ev.event.id, phaseId: ev.phase.id, roomId: ev.group.id };
+      await writeGroupNotes(t.app, { ...at, personId: ev.organizer.personId }, 'Ergebnisse');
       await t.app.db
         .update(groupNotes)
         .set({ updatedAt: sql`now() - interval '8 days'` })
         .where(eq(groupNotes.phaseId, ev.phase.id));
+      // The last live edit dates the notes too.
+      await t.app.db
+        .update(noteUpdates)
+        .set({ createdAt: sql`now() - interval '8 days'` })
+        .where(like(noteUpdates.docKey, `group:${ev.phase.id}:%`));
     }
 
     const result = await runRetention(t.app.db);
@@ -130,6 +130,9 @@ describe('retention job', () => {
     );
     expect(await t.app.db.$count(groupNotes, eq(groupNotes.phaseId, e.phase.id))).toBe(0);
     expect(await t.app.db.$count(groupNotes, eq(groupNotes.phaseId, keep.phase.id))).toBe(1);
+    // The live documents go with them (their updates cascade).
+    expect(await t.app.db.$count(noteDocs, eq(noteDocs.phaseId, e.phase.id))).toBe(0);
+    expect(await t.app.db.$count(noteDocs, eq(noteDocs.phaseId, keep.phase.id))).toBe(1);
     // Audited with counts only: no text.
     const audit = await retentionAudit(e.event.id);
     expect(audit).toMatchObject([{ actorId: null, details: { chatMessages: 2, notes: 1 } }]);

@@ -73,7 +73,10 @@ export async function deleteExpired(db: Db, batch = RETENTION_BATCH): Promise<Re
       join phases ph on ph.id = n.phase_id
       join event_privacy p on p.event_id = ph.event_id
       where p.notes_retention_days is not null
-        and n.updated_at < now() - make_interval(days => p.notes_retention_days)
+        and greatest(n.updated_at, (
+          select max(u.created_at) from note_docs nd join note_updates u on u.doc_key = nd.key
+          where nd.phase_id = n.phase_id and nd.room_id = n.room_id
+        )) < now() - make_interval(days => p.notes_retention_days)
       limit ${batch}
       for update of n skip locked
     ),
@@ -81,6 +84,11 @@ export async function deleteExpired(db: Db, batch = RETENTION_BATCH): Promise<Re
       delete from group_notes n using doomed_notes d
       where n.phase_id = d.phase_id and n.room_id = d.room_id
       returning d.event_id
+    ),
+    -- The live document goes with the text it materializes (updates cascade).
+    note_docs_gone as (
+      delete from note_docs nd using doomed_notes d
+      where nd.phase_id = d.phase_id and nd.room_id = d.room_id
     ),
     counts as (
       select event_id,

@@ -2,6 +2,8 @@ import { inflateRawSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Member } from '../../test/fixtures.ts';
 import { openMeeting } from '../../test/meeting.ts';
+import { NotesPeer } from '../../test/notes.ts';
+import type { World } from '../../test/world.ts';
 import { ask, ok } from '../../test/sockets.ts';
 import { useSocketWorld } from '../../test/socket-world.ts';
 import { findPoll } from '../polls/repository.ts';
@@ -9,13 +11,14 @@ import { castVote, closePoll, createPoll, openPoll } from '../polls/service.ts';
 
 const t = useSocketWorld();
 
-const saveNotes = (member: Member, phaseId: string, roomId: string, body: string) =>
-  t.app.inject({
-    method: 'PUT',
-    url: `/api/phases/${phaseId}/rooms/${roomId}/notes`,
-    headers: { cookie: member.cookie },
-    payload: { body, baseVersion: 0 },
-  });
+/** A member writes the group's (empty) notes live, over their own socket. */
+async function saveNotes(w: World, member: Member, phaseId: string, roomId: string, body: string) {
+  const { socket } = await w.connect(member);
+  const peer = new NotesPeer({ kind: 'group', phaseId, roomId }, socket);
+  expect((await peer.open()).ok).toBe(true);
+  peer.text.insert(0, body);
+  return peer.flush();
+}
 const closeByOrganizer = (member: Member, phaseId: string) =>
   t.app.inject({
     method: 'POST',
@@ -78,7 +81,7 @@ describe('results in the plenary', () => {
     const ben = await w.connect(w.ben);
     const moderator = await w.connect(w.moderator);
     const organizer = await w.connect(w.organizer);
-    expect((await saveNotes(w.anna, phaseId, w.groupId, '- Mehr Radwege')).statusCode).toBe(200);
+    expect((await saveNotes(w, w.anna, phaseId, w.groupId, '- Mehr Radwege')).ok).toBe(true);
 
     // While the groups meet, there is nothing to show.
     const early = await ask(moderator.socket, 'results:show', { phaseId });
@@ -154,7 +157,7 @@ describe('results as documents', () => {
     const phaseId = await openMeeting(t.app, w, [{ personId: w.anna.personId, roomId: w.groupId }]);
     const notes =
       '# Ergebnisse\n\n- Ärger über Staus\n- **Straßenbahn** ausbauen\n\nFazit: Grüße an alle';
-    expect((await saveNotes(w.anna, phaseId, w.groupId, notes)).statusCode).toBe(200);
+    expect((await saveNotes(w, w.anna, phaseId, w.groupId, notes)).ok).toBe(true);
     const drafted = await createPoll(
       t.app.db,
       w.event.id,

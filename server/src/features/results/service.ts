@@ -1,24 +1,27 @@
 import { and, asc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { ResultsGroup, ResultsShown } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { groupNotes, phaseRooms, phases, rooms } from '../../db/schema/index.ts';
+import { phaseRooms, phases, rooms } from '../../db/schema/index.ts';
+import { groupNotesTexts } from '../notes/repository.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { PhaseRow } from '../phases/repository.ts';
 
-/** The groups of a phase with their notes, in the order the console lists the rooms. */
+/**
+ * The groups of a phase with their notes, in the order the console lists the rooms. The text is
+ * the live-edited document's as stored now (a group that never opened one keeps its saved notes).
+ */
 export async function groupsWithNotes(db: DbOrTx, phaseId: string): Promise<ResultsGroup[]> {
-  const rows = await db
-    .select({ roomId: rooms.id, name: rooms.name, body: groupNotes.body })
-    .from(phaseRooms)
-    .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
-    .leftJoin(
-      groupNotes,
-      and(eq(groupNotes.phaseId, phaseRooms.phaseId), eq(groupNotes.roomId, rooms.id)),
-    )
-    .where(eq(phaseRooms.phaseId, phaseId))
-    .orderBy(asc(rooms.position), asc(rooms.name));
-  return rows.map((r) => ({ roomId: r.roomId, name: r.name, body: r.body?.trim() ?? '' }));
+  const [rows, texts] = await Promise.all([
+    db
+      .select({ roomId: rooms.id, name: rooms.name })
+      .from(phaseRooms)
+      .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
+      .where(eq(phaseRooms.phaseId, phaseId))
+      .orderBy(asc(rooms.position), asc(rooms.name)),
+    groupNotesTexts(db, phaseId),
+  ]);
+  return rows.map((r) => ({ ...r, body: texts.get(r.roomId)?.trim() ?? '' }));
 }
 
 async function resultsOf(db: DbOrTx, phase: PhaseRow, shownAt: Date): Promise<ResultsShown> {

@@ -157,12 +157,10 @@ describe('known peer failures', () => {
       expect((await inject(moderator, 'POST', path)).statusCode, action).toBe(403);
     }
     const notes = (roomId: string) =>
-      inject(moderator, 'PUT', `/api/phases/${phaseId}/rooms/${roomId}/notes`, {
-        body: 'Notiz',
-        baseVersion: 0,
-      });
+      inject(moderator, 'GET', `/api/phases/${phaseId}/rooms/${roomId}/notes`);
     const phaseId = await c.sharedPhase();
     expect((await notes(c.groupBId)).statusCode).toBe(403);
+    const groupB = { kind: 'group' as const, phaseId, roomId: c.groupBId };
 
     const inB = { message: await c.message(c.groupBId), hand: await c.hand(c.groupBId) };
     const { socket } = await socketOf(c.people.moderatorHere, c.slug);
@@ -173,11 +171,16 @@ describe('known peer failures', () => {
         ['chat:pin', { messageId: inB.message, pinned: true }],
         ['hand:takeNext', { roomId: c.groupBId }],
         ['hand:dismiss', { handId: inB.hand }],
+        // Group B's notes are not theirs to read, nor to write.
+        ['notes:open', { doc: groupB, stateVector: '' }],
+        ['notes:update', { doc: groupB, update: 'AAAA' }],
+        ['notes:cursor', { doc: groupB, anchor: null, head: null }],
       ],
       'forbidden',
     );
     // The same rights do work in the moderator's own group.
     expect((await notes(c.groupAId)).statusCode).toBe(200);
+    await ok(socket, 'notes:open', { doc: { ...groupB, roomId: c.groupAId }, stateVector: '' });
     await ok(socket, 'chat:delete', { messageId: await c.message(c.groupAId) });
     await ok(socket, 'hand:dismiss', { handId: await c.hand(c.groupAId) });
 

@@ -1,4 +1,10 @@
-import { everyMember, inGroupA, organizerOnly as organizer, visitors } from './cast.ts';
+import {
+  everyMember,
+  inGroupA,
+  organizerOnly as organizer,
+  roomModerators,
+  visitors,
+} from './cast.ts';
 import type { Cast } from './cast.ts';
 import type { RestRow } from './rest-table.ts';
 
@@ -92,19 +98,9 @@ export const phaseRows: RestRow[] = [
   {
     route: 'GET /api/phases/:phaseId/rooms/:roomId/notes',
     target: 'group A of a phase not yet closed (nobody is placed in a draft)',
-    allowed: visitors,
+    // The group's own moderator and the organizers; not other moderators, not captioners.
+    allowed: roomModerators,
     call: async (c) => ({ url: `/api/phases/${await c.sharedPhase()}/rooms/${c.groupAId}/notes` }),
-  },
-  {
-    route: 'PUT /api/phases/:phaseId/rooms/:roomId/notes',
-    target: 'group A while the speaker is placed in group B',
-    allowed: inGroupA,
-    call: async (c) => {
-      const phaseId = await c.meeting();
-      const url = `/api/phases/${phaseId}/rooms/${c.groupAId}/notes`;
-      const current = await c.app.inject({ url, headers: { cookie: c.cookie('organizer')! } });
-      return { url, payload: { body: 'Ergebnis', baseVersion: current.json().version } };
-    },
   },
   {
     route: 'POST /api/phases/:phaseId/rooms/:roomId/help',

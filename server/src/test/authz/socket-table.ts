@@ -6,6 +6,7 @@ import { findPoll } from '../../features/polls/repository.ts';
 import { createPoll, openPoll } from '../../features/polls/service.ts';
 import { closePhase } from '../../features/phases/service.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
+import { notesUpdate } from '../notes.ts';
 import {
   everyMember,
   organizerOnly as organizer,
@@ -49,6 +50,15 @@ async function freshPoll(c: Cast, roomId: string, draft = false) {
   }
   return poll.id;
 }
+
+const plenaryNotes = { kind: 'plenary' as const };
+/** Group A's people for its notes: the attendee placed there, its moderator, the organizer. */
+const groupANotes = ['organizer', 'moderatorHere', 'attendee'] as const;
+const groupANotesDoc = async (c: Cast) => ({
+  kind: 'group' as const,
+  phaseId: await c.meeting(),
+  roomId: c.groupAId,
+});
 
 /**
  * Every Socket.IO client event and who may send it. Members of another event and people
@@ -291,6 +301,46 @@ export const socketTable: SocketRow[] = [
     allowed: visitors,
     payload: (c) => ({ roomId: c.groupAId }),
   },
+
+  // Live notes: the plenary's for everyone to read, a group's for its people only
+  {
+    event: 'notes:open',
+    target: 'the plenary notes',
+    allowed: everyMember,
+    payload: () => ({ doc: plenaryNotes, stateVector: '' }),
+  },
+  {
+    event: 'notes:open',
+    target: 'group A’s notes while the attendee meets there',
+    allowed: groupANotes,
+    payload: async (c) => ({ doc: await groupANotesDoc(c), stateVector: '' }),
+  },
+  {
+    event: 'notes:update',
+    target: 'the plenary notes',
+    allowed: staff,
+    payload: () => ({ doc: plenaryNotes, update: notesUpdate() }),
+  },
+  {
+    event: 'notes:update',
+    target: 'group A’s notes while the attendee meets there',
+    allowed: groupANotes,
+    payload: async (c) => ({ doc: await groupANotesDoc(c), update: notesUpdate() }),
+  },
+  {
+    event: 'notes:cursor',
+    target: 'the plenary notes',
+    allowed: everyMember,
+    payload: () => ({ doc: plenaryNotes, anchor: null, head: null }),
+  },
+  {
+    event: 'notes:cursor',
+    target: 'group A’s notes while the attendee meets there',
+    allowed: groupANotes,
+    payload: async (c) => ({ doc: await groupANotesDoc(c), anchor: null, head: null }),
+  },
+  // Leaving a document one does not have changes nothing.
+  { event: 'notes:close', allowed: everyMember, payload: () => ({ doc: plenaryNotes }) },
 
   // Results in the plenary
   { event: 'results:current', allowed: everyMember, payload: () => ({}) },

@@ -18,7 +18,6 @@ import {
   InvitationTokenParams,
   ModerationInput,
   MoveInput,
-  NotesInput,
   ParticipantActionParams,
   PhaseInput,
   PhaseParams,
@@ -36,6 +35,7 @@ import type { ClientEventName } from '@plenum/shared';
 import { createInvitation } from '../../features/invitations/service.ts';
 import { createPoll } from '../../features/polls/service.ts';
 import type { Cast } from '../authz/cast.ts';
+import { notesUpdate } from '../notes.ts';
 
 export type BodyTarget =
   | { kind: 'json'; schema: z.ZodType; valid: Record<string, unknown> }
@@ -203,11 +203,6 @@ export async function restTargets(c: Cast): Promise<RestTarget[]> {
     },
     { route: 'GET /api/phases/:phaseId/rooms/:roomId/notes', params: byGroup },
     {
-      route: 'PUT /api/phases/:phaseId/rooms/:roomId/notes',
-      params: byGroup,
-      body: json(NotesInput, { body: 'Notizen', baseVersion: 0 }),
-    },
-    {
       route: 'POST /api/phases/:phaseId/rooms/:roomId/help',
       params: byGroup,
       body: json(HelpInput, { message: 'Hilfe' }),
@@ -251,6 +246,7 @@ export async function restTargets(c: Cast): Promise<RestTarget[]> {
   ];
 }
 
+const plenaryNotes = { kind: 'plenary' };
 /** A valid payload for every client event, naming real things of the cast's event. */
 export async function socketBases(
   c: Cast,
@@ -308,5 +304,9 @@ export async function socketBases(
     'stage:spotlight': { ...room, personId: c.people.speaker.personId },
     'stage:state': room,
     'stage:interpreter': { personId: c.people.attendee.personId, interpreter: true },
+    'notes:open': { doc: plenaryNotes, stateVector: '' },
+    'notes:update': { doc: plenaryNotes, update: notesUpdate() },
+    'notes:cursor': { doc: plenaryNotes, anchor: null, head: null },
+    'notes:close': { doc: plenaryNotes },
   };
 }
