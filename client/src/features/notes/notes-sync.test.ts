@@ -2,14 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { NotesDoc } from '@plenum/shared';
 import { RealtimeError, type ConnectionState } from '../../lib/socket.ts';
-import {
-  fromBase64,
-  NotesSession,
-  notesText,
-  toBase64,
-  writerLines,
-  type NotesTransport,
-} from './notes-sync.ts';
+import { fromBase64, toBase64 } from '../../lib/base64.ts';
+import { NotesSession, notesText, writerLines, type NotesTransport } from './notes-sync.ts';
 import { relativeSelection } from './text-binding.ts';
 
 type Payload = Record<string, unknown> & { doc: NotesDoc };

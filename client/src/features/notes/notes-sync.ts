@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { NotesDoc, NotesPresence } from '@plenum/shared';
 import { NOTES_TEXT_NAME, notesLimits } from '@plenum/shared/limits';
 import type { ConnectionState, Realtime } from '../../lib/socket.ts';
+import { fromBase64, toBase64 } from '../../lib/base64.ts';
 import { isRealtimeError } from '../../lib/socket.ts';
 import { lineAt } from './text-binding.ts';
 
@@ -42,25 +43,9 @@ export type NotesTransport = Pick<
 
 export const REMOTE = 'server';
 
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-export function sameDoc(a: NotesDoc, b: NotesDoc): boolean {
-  if (a.kind === 'plenary' || b.kind === 'plenary') return a.kind === b.kind;
-  return a.phaseId === b.phaseId && a.roomId === b.roomId;
-}
+/** One string per document: the plenary's, or a group's in a phase. */
+export const docKey = (doc: NotesDoc) =>
+  doc.kind === 'plenary' ? 'plenary' : `group:${doc.phaseId}:${doc.roomId}`;
 
 export const notesText = (doc: Y.Doc) => doc.getText(NOTES_TEXT_NAME);
 
@@ -95,6 +80,7 @@ export class NotesSession {
   private cursorDue: { anchor: string | null; head: string | null } | null = null;
   private lastCursorAt = -Infinity;
   private closed = false;
+  private readonly key: string;
   /** Where others' edits pass through (the field holds them back during an IME composition). */
   gate: (apply: () => void) => void = (apply) => apply();
 
@@ -106,6 +92,7 @@ export class NotesSession {
       cursor: notesLimits.cursorIntervalMs,
     },
   ) {
+    this.key = docKey(ref);
     this.snapshot = {
       status: 'loading',
       canWrite: false,
@@ -114,16 +101,17 @@ export class NotesSession {
       full: false,
     };
     this.stops.push(
+      // Applied even before the open's answer: Yjs keeps what it cannot place yet.
       realtime.on('notes:update', ({ doc, update }) => {
-        if (sameDoc(doc, ref) && this.opened) this.applyRemote(fromBase64(update));
+        if (docKey(doc) === this.key) this.applyRemote(fromBase64(update));
       }),
       realtime.on('notes:presence', (presence) => {
-        if (!sameDoc(presence.doc, ref)) return;
+        if (docKey(presence.doc) !== this.key) return;
         const others = this.snapshot.writers.filter((w) => w.personId !== presence.personId);
         this.update({ writers: presence.head ? [...others, presence] : others });
       }),
       realtime.on('notes:left', ({ doc, personId }) => {
-        if (!sameDoc(doc, ref)) return;
+        if (docKey(doc) !== this.key) return;
         this.update({ writers: this.snapshot.writers.filter((w) => w.personId !== personId) });
       }),
       realtime.subscribe(() => this.onConnection(realtime.getState())),

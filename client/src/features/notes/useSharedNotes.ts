@@ -1,11 +1,8 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { NotesDoc } from '@plenum/shared';
 import { useRealtime } from '../realtime/RealtimeContext.tsx';
-import { NotesSession, notesText, type SyncSnapshot } from './notes-sync.ts';
+import { docKey, NotesSession, notesText, type SyncSnapshot } from './notes-sync.ts';
 import { TextBinding } from './text-binding.ts';
-
-const docKey = (doc: NotesDoc) =>
-  doc.kind === 'plenary' ? 'plenary' : `group:${doc.phaseId}:${doc.roomId}`;
 
 const noStore = {
   subscribe: () => () => {},
