@@ -2,6 +2,7 @@ import {
   CHAT_PAGE_SIZE,
   GroupVisitInput,
   type GroupVisited,
+  type Actor,
   type VisitNotice,
 } from '@plenum/shared';
 import { onEvent } from '../../realtime/on-event.ts';
@@ -9,6 +10,8 @@ import { currentRoomOf, roomOnConnect, socketRoom } from '../../realtime/rooms.t
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
 import { chatHistory } from '../chat/service.ts';
 import { handQueue } from '../hands/service.ts';
+import { notesRights } from '../notes/access.ts';
+import { docTarget } from '../notes/keys.ts';
 import { getNotes } from '../phases/notes.ts';
 import { openPhaseOf, phaseGroups } from '../phases/repository.ts';
 import { announcePresenceOf } from '../presence/socket.ts';
@@ -36,7 +39,7 @@ export function registerVisitHandlers(rt: Realtime, socket: PlenumSocket) {
     const [hands, chat, notes] = await Promise.all([
       handQueue(rt.db, room.id),
       chatHistory(rt.db, room, { limit: CHAT_PAGE_SIZE }),
-      notesOfOpenPhase(rt, ctx.eventId, room.id),
+      notesOfOpenPhase(rt, ctx.actor, room.id),
     ]);
     const before = currentRoomOf(socket.rooms);
     await placeSocket(socket, room.id);
@@ -88,10 +91,16 @@ function visitLeft(rt: Realtime, roomId: string, visitor: VisitNotice['visitor']
     .emit('visit:left', { roomId, visitor });
 }
 
-/** The group's notes in the phase that is open now, if the group is part of it. */
-async function notesOfOpenPhase(rt: Realtime, eventId: string, roomId: string) {
-  const phase = await openPhaseOf(rt.db, eventId);
+/**
+ * The group's notes in the phase that is open now, if the group is part of it and the visitor
+ * may read them (the organizers and the group's own moderators; other visitors get null).
+ */
+async function notesOfOpenPhase(rt: Realtime, actor: Actor, roomId: string) {
+  const phase = await openPhaseOf(rt.db, actor.eventId);
   if (!phase) return null;
   const groups = await phaseGroups(rt.db, phase.id);
-  return groups.some((g) => g.roomId === roomId) ? getNotes(rt.db, phase.id, roomId) : null;
+  if (!groups.some((g) => g.roomId === roomId)) return null;
+  const doc = docTarget({ kind: 'group', phaseId: phase.id, roomId }, actor.eventId);
+  const rights = await notesRights(rt.db, actor, doc, '');
+  return rights.read ? getNotes(rt.db, phase.id, roomId) : null;
 }

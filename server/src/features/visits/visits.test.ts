@@ -27,7 +27,11 @@ describe('visiting a working group', () => {
     expect(visit.room).toEqual({ id: w.otherGroupId, name: 'AG Wohnen', kind: 'working_group' });
     expect(visit.chat.messages.map((m) => m.body)).toEqual(['Vorher gesagt']);
     expect(visit.hands.map((h) => h.person.id)).toEqual([w.anna.personId]);
-    expect(visit.notes).toMatchObject({ roomId: w.otherGroupId, version: 0 });
+    // Not their group: its notes stay with its people, its own moderators and the organizers.
+    expect(visit.notes).toBeNull();
+    const own = await ok(moderator.socket, 'group:visit', { roomId: w.groupId });
+    expect(own.notes).toMatchObject({ roomId: w.groupId, body: '' });
+    await ok(moderator.socket, 'group:visit', { roomId: w.otherGroupId });
     // Everyone's people list shows the visitor in the group, with the word there.
     await organizer.inbox.waitFor('presence:updated', (u) =>
       u.people.some(
