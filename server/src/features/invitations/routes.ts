@@ -124,6 +124,7 @@ const invitationRoutes: FastifyPluginAsyncZod<InvitationRouteOptions> = async (a
           signedInPersonId: signedIn?.personId ?? null,
         }),
       );
+      app.sessionActivity.started(result.session.sessionId);
       reply.setSessionCookie(result.session.secret, result.session.expiresAt);
       return { event: result.event, person: result.person, role: result.role };
     },

@@ -31,7 +31,7 @@ export async function recordConnected(
   return publishRight(row);
 }
 
-interface PublishRow {
+export interface PublishRow {
   role: Role;
   kind: RoomKind | null;
   promoted: boolean | null;
@@ -44,25 +44,11 @@ export interface PublishRight {
   role?: Role;
 }
 
-function publishRight(row: PublishRow | undefined): PublishRight {
+export function publishRight(row: PublishRow | undefined): PublishRight {
   const role = row?.role ?? undefined;
   if (!row?.kind) return { canPublish: false, promoted: false, ...(role && { role }) };
   const promoted = row.promoted ?? false;
   return { canPublish: mayPublish(row.role, row.kind, promoted), promoted, ...(role && { role }) };
-}
-
-/** The person's last connection closed. */
-export async function recordLastSeen(
-  db: DbOrTx,
-  eventId: string,
-  personId: string,
-  roomId: string | null,
-) {
-  await db
-    .update(presence)
-    // The database's clock, as connected_at: hands drop by comparing the two (hands/sweep.ts).
-    .set({ lastSeenAt: sql`now()`, ...(roomId && { roomId }) })
-    .where(and(eq(presence.eventId, eventId), eq(presence.personId, personId)));
 }
 
 /** Every member of the event with what the database knows: name, last room, last seen. */

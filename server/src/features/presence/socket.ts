@@ -2,14 +2,16 @@ import { PresenceListInput, type PresenceList } from '@plenum/shared';
 import { onEvent } from '../../realtime/on-event.ts';
 import { currentRoomOf, socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
-import {
-  publishRightNow,
-  listMembers,
-  publishContext,
-  recordConnected,
-  recordLastSeen,
-  summarizePresence,
-} from './service.ts';
+import { publishRightNow, listMembers, publishContext, summarizePresence } from './service.ts';
+import { PresenceWriter } from './writer.ts';
+
+/** One writer per node: the presence rows of a join storm go in a few statements. */
+const writers = new WeakMap<Realtime, PresenceWriter>();
+function writerOf(rt: Realtime): PresenceWriter {
+  let writer = writers.get(rt);
+  if (!writer) writers.set(rt, (writer = new PresenceWriter(rt.db)));
+  return writer;
+}
 
 export function registerPresenceHandlers(rt: Realtime, socket: PlenumSocket) {
   // The same list for everyone in the event: requests in flight at once share one.
@@ -36,7 +38,7 @@ export async function listPresence(rt: Realtime, eventId: string): Promise<Prese
 export async function personConnected(rt: Realtime, socket: PlenumSocket) {
   const { eventId, personId, displayName } = socket.data;
   const roomId = currentRoomOf(socket.rooms);
-  const right = await recordConnected(rt.db, eventId, personId, roomId);
+  const right = await writerOf(rt).connected(eventId, personId, roomId);
   rt.presence.queue(eventId, {
     personId,
     displayName,
@@ -77,7 +79,7 @@ export async function personDisconnected(
   const { eventId, personId, displayName } = socket.data;
   const remaining = await rt.io.in(socketRoom.person(personId)).fetchSockets();
   if (remaining.some((s) => s.id !== socket.id && s.data.eventId === eventId)) return;
-  await recordLastSeen(rt.db, eventId, personId, lastRoomId);
+  await writerOf(rt).lastSeen(eventId, personId, lastRoomId);
   rt.presence.queue(eventId, {
     personId,
     displayName,

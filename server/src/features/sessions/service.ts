@@ -86,6 +86,13 @@ export function sessionActivity(db: DbOrTx, lifetime: SessionLifetime) {
   const touched = new Map<string, number>();
   let sweepAt = Date.now() + everyMs * 10;
   return {
+    /**
+     * A session made just now has its fresh deadline: its first use on this node (the socket
+     * right after redeeming a link) needs no write. One statement less per join.
+     */
+    started(sessionId: string, now = Date.now()) {
+      touched.set(sessionId, now);
+    },
     seen(sessionId: string, now = Date.now()) {
       if ((touched.get(sessionId) ?? 0) > now - everyMs) return;
       if (now > sweepAt) {
