@@ -19,9 +19,10 @@ export async function socketAs(server: E2eServer, person: Person): Promise<Socke
 export async function appendNotes(server: E2eServer, person: Person, doc: NotesDoc, text: string) {
   const socket = await socketAs(server, person);
   try {
-    const opened = await socket.timeout(10_000).emitWithAck('notes:open', { doc, stateVector: '' });
-    expect(opened).toMatchObject({ ok: true, canWrite: true });
     const ydoc = new Y.Doc();
+    const stateVector = Buffer.from(Y.encodeStateVector(ydoc)).toString('base64');
+    const opened = await socket.timeout(10_000).emitWithAck('notes:open', { doc, stateVector });
+    expect(opened).toMatchObject({ ok: true, canWrite: true });
     Y.applyUpdate(ydoc, Buffer.from(opened.update as string, 'base64'));
     const before = Y.encodeStateVector(ydoc);
     const body = ydoc.getText('body');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import type { NotesDoc } from '@plenum/shared';
+import { notesLimits } from '@plenum/shared/limits';
 import { RealtimeError, type ConnectionState } from '../../lib/socket.ts';
 import { fromBase64, toBase64 } from '../../lib/base64.ts';
 import { NotesSession, notesText, writerLines, type NotesTransport } from './notes-sync.ts';
@@ -32,6 +33,9 @@ class FakeServer {
     }
     if (!from.canWrite) throw new RealtimeError('forbidden', 'read only');
     if (event === 'notes:update') {
+      if ((p.update as string).length > notesLimits.updateMax) {
+        throw new RealtimeError('validation_failed', 'too big');
+      }
       const trial = new Y.Doc();
       Y.applyUpdate(trial, Y.encodeStateAsUpdate(this.doc));
       Y.applyUpdate(trial, fromBase64(p.update as string));
@@ -176,6 +180,19 @@ describe('a live notes document', () => {
     expect(anna.text().toString()).toBe(merged);
     expect(ben.text().toString()).toBe(merged);
     expect(anna.session.getSnapshot().status).toBe('saved');
+  });
+
+  it('a long text written offline goes out in messages small enough for the server', async () => {
+    const { server, person } = setUp();
+    const anna = person('Anna');
+    await settle();
+    anna.client.setOnline(false);
+    const paragraph = 'Bürgerbeteiligung '.repeat(1200); // ≈ 21,600 characters each
+    for (let i = 0; i < 3; i++) anna.text().insert(anna.text().length, paragraph);
+    anna.client.setOnline(true);
+    await settle();
+    expect(notesText(server.doc).toString()).toBe(paragraph.repeat(3));
+    expect(anna.client.sent.filter((e) => e === 'notes:update').length).toBeGreaterThan(1);
   });
 
   it('shows who else is writing and on which line, until they leave', async () => {

@@ -213,9 +213,10 @@ export class NotesSession {
       });
       if (this.closed || doc !== this.snapshot.doc) return;
       this.applyRemote(fromBase64(reply.update));
-      // Everything the server lacks, offline edits included, replaces what was queued.
+      // The queue holds every edit not acknowledged as stored (offline ones too), in pieces that
+      // fit a message. With nothing queued, what the server still lacks (it lost an edit) goes.
       const missing = Y.encodeStateAsUpdate(doc, fromBase64(reply.stateVector));
-      this.pending = missing.length > 2 ? [missing] : [];
+      if (this.pending.length === 0 && missing.length > 2) this.pending = [missing];
       this.opened = true;
       this.update({ canWrite: reply.canWrite, writers: reply.writers });
       this.updateStatus();
@@ -255,10 +256,13 @@ export class NotesSession {
     try {
       await this.realtime.request('notes:update', { doc: this.ref, update: toBase64(batch) });
     } catch (error) {
-      if (isRealtimeError(error, 'conflict') || isRealtimeError(error, 'forbidden')) {
-        // Too long, or no longer allowed (the phase closed): the server's text is the truth.
+      const tooMuch =
+        isRealtimeError(error, 'conflict') || isRealtimeError(error, 'validation_failed');
+      if (tooMuch || isRealtimeError(error, 'forbidden')) {
+        // Too long or too big, or no longer allowed (the phase closed): the server's text is
+        // the truth.
         this.sending = false;
-        return this.restart(isRealtimeError(error, 'conflict'));
+        return this.restart(tooMuch);
       }
       // Kept, in order, for the next try (or the next open, which sends it anyway).
       if (doc === this.snapshot.doc) this.pending.unshift(batch);
@@ -269,15 +273,13 @@ export class NotesSession {
     else this.updateStatus();
   }
 
-  /** As many queued updates merged as fit into one message. */
+  /** The queued updates merged into one message; the first half of them while that is too big. */
   private takeBatch(): Uint8Array {
-    let count = 1;
-    let merged = this.pending[0]!;
-    while (count < this.pending.length) {
-      const next = Y.mergeUpdates(this.pending.slice(0, count + 1));
-      if (Math.ceil(next.length / 3) * 4 > notesLimits.updateMax) break;
-      merged = next;
-      count++;
+    let count = this.pending.length;
+    let merged = Y.mergeUpdates(this.pending);
+    while (count > 1 && Math.ceil(merged.length / 3) * 4 > notesLimits.updateMax) {
+      count = Math.ceil(count / 2);
+      merged = Y.mergeUpdates(this.pending.slice(0, count));
     }
     this.pending = this.pending.slice(count);
     return merged;
