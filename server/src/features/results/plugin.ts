@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin';
 import { socketRoom } from '../../realtime/rooms.ts';
-import { findPlenary } from '../rooms/repository.ts';
 import resultsRoutes from './routes.ts';
 import { currentResults } from './service.ts';
 import { registerResultsHandlers } from './socket.ts';
@@ -16,10 +15,11 @@ export default fp(
 
     // A socket that (re)connects into the plenary sees what is shown there now.
     app.realtime.io.on('connection', (socket) => {
-      const { eventId } = socket.data;
-      Promise.all([currentResults(app.db, eventId), findPlenary(app.db, eventId)])
-        .then(([results, plenary]) => {
-          if (results && socket.connected && socket.rooms.has(socketRoom.room(plenary.id))) {
+      // The handshake found the plenary already: one query per joining socket, not two.
+      const { eventId, plenaryId } = socket.data;
+      currentResults(app.db, eventId)
+        .then((results) => {
+          if (results && socket.connected && socket.rooms.has(socketRoom.room(plenaryId))) {
             socket.emit('results:shown', results);
           }
         })
