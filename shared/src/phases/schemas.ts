@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  HELP_MESSAGE_MAX_LENGTH,
-  NOTES_MAX_LENGTH,
-  phaseLimits as limits,
-} from '../limits/limits.ts';
+import { HELP_MESSAGE_MAX_LENGTH, phaseLimits as limits } from '../limits/limits.ts';
 import { Role } from '../access/schemas.ts';
 import { RoomToken } from '../rooms/schemas.ts';
 import { phaseStatuses } from '../vocab/vocab.ts';
@@ -71,11 +67,10 @@ export const PreassignmentReport = z.object({
 });
 export type PreassignmentReport = z.infer<typeof PreassignmentReport>;
 
-export const NotesInput = z.object({
-  body: z.string().max(NOTES_MAX_LENGTH),
-  /** The version the editor started from; a newer one in the database is a conflict. */
-  baseVersion: z.number().int().min(0),
-});
+/**
+ * A group's notes as one Markdown text (REST read, group:visit, results). They are edited live
+ * as a Yjs document: see notes/schemas.ts.
+ */
 export const Notes = z.object({
   phaseId: z.uuid(),
   roomId: z.uuid(),

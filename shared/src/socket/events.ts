@@ -229,8 +229,6 @@ export interface ServerToClientEvents {
   'room:assigned': (assigned: RoomAssigned) => void;
   /** A working-group phase opened, changed (extended, assignments) or closed. */
   'phase:updated': (phase: Phase) => void;
-  /** A group's results notes were saved (by someone else, perhaps). */
-  'notes:updated': (notes: Notes) => void;
   /** Someone else's edits of a notes document this socket opened (stored before sent). */
   'notes:update': (update: NotesUpdateBroadcast) => void;
   /** Someone's cursor in a notes document this socket opened (not stored). */
@@ -300,7 +298,6 @@ export const serverEventNames = [
   'caption:transcript',
   'room:assigned',
   'phase:updated',
-  'notes:updated',
   'notes:update',
   'notes:presence',
   'notes:left',
