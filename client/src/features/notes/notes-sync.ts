@@ -73,7 +73,7 @@ export class NotesSession {
   private pending: Uint8Array[] = [];
   private sending = false;
   private opened = false;
-  private opening: Promise<void> | null = null;
+  private opening = false;
   private reopen = false;
   private sendTimer: ReturnType<typeof setTimeout> | undefined;
   private cursorTimer: ReturnType<typeof setTimeout> | undefined;
@@ -115,7 +115,7 @@ export class NotesSession {
         this.update({ writers: this.snapshot.writers.filter((w) => w.personId !== personId) });
       }),
       realtime.subscribe(() => this.onConnection(realtime.getState())),
-      realtime.onResync(() => void this.open()),
+      realtime.onResync(() => this.open()),
     );
     this.onConnection(realtime.getState());
   }
@@ -174,7 +174,7 @@ export class NotesSession {
   }
 
   private onConnection(state: ConnectionState) {
-    if (state.status === 'connected') void this.open();
+    if (state.status === 'connected') this.open();
     else if (this.opened) {
       this.opened = false;
       this.update({ status: 'offline', writers: [] });
@@ -189,19 +189,15 @@ export class NotesSession {
   }
 
   /** Opens (or reopens) the document; a second call while one runs opens once more after it. */
-  private open(): Promise<void> {
-    if (this.opening) {
-      this.reopen = true;
-      return this.opening;
-    }
-    this.opening = this.openOnce().finally(() => {
-      this.opening = null;
-      if (this.reopen && !this.closed) {
-        this.reopen = false;
-        void this.open();
-      }
+  private open() {
+    if (this.opening) return void (this.reopen = true);
+    this.opening = true;
+    void this.openOnce().finally(() => {
+      this.opening = false;
+      const again = this.reopen && !this.closed;
+      this.reopen = false;
+      if (again) this.open();
     });
-    return this.opening;
   }
 
   private async openOnce() {
@@ -229,7 +225,7 @@ export class NotesSession {
         // No answer in time: try again in a moment.
         this.update({ status: 'failed' });
         setTimeout(() => {
-          if (this.connected() && !this.opened && !this.closed) void this.open();
+          if (this.connected() && !this.opened && !this.closed) this.open();
         }, 2000);
       }
     }
@@ -292,7 +288,7 @@ export class NotesSession {
     this.opened = false;
     this.update({ doc: this.newDoc(), status: 'loading', full });
     old.destroy();
-    void this.open();
+    this.open();
   }
 
   private updateStatus() {
