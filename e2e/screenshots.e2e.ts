@@ -56,6 +56,18 @@ async function capture(page: Page, name: string, ready?: () => Promise<unknown>)
     );
     if (overflow > 0)
       findings.push(`${name} @${size.width}px: ${overflow} px wider than the window`);
+    // At the end of the page nothing may hide behind the fixed control bar (the footer's privacy
+    // notice and imprint least of all).
+    const hidden = await page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      const bar = document.querySelector('.control-bar');
+      const last = document.querySelector('.site-footer ul') ?? document.querySelector('main');
+      if (!bar || !last) return null;
+      const covered = last.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+      return covered > 1 ? Math.round(covered) : null;
+    });
+    if (hidden)
+      findings.push(`${name} @${size.width}px: ${hidden} px of the footer behind the bar`);
   }
   await page.setViewportSize(sizes[0]);
 }
