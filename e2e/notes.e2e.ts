@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { NotesDoc, Phase, Room } from '@plenum/shared';
 import { axeViolations, moderateOrWorse, screenshot, type Person } from './support/browser.ts';
 import { socketAs } from './support/notes.ts';
-import { apiAs, joinByLink, wait } from './support/pages.ts';
+import { announced, apiAs, joinByLink, wait } from './support/pages.ts';
 import type { E2eServer } from './support/server.ts';
 import { useBrowserWorld } from './support/world.ts';
 
@@ -10,7 +10,7 @@ import { useBrowserWorld } from './support/world.ts';
  * Notes written together, live: Anna and Ben, in one working group, type into the notes at the
  * same time and both end with both texts; each sees the other named as writing, on a line. Carla,
  * in another group, gets neither the text nor its updates over her socket, and is refused when
- * she asks for it. Back in the plenary, the organizer writes the plenary's notes and the
+ * she asks for it. What Ben types while offline reaches Anna after the reconnect. Back in the plenary, the organizer writes the plenary's notes and the
  * attendees read them, read-only. axe-core (moderate too) on the notes panels.
  */
 let server: E2eServer;
@@ -138,6 +138,27 @@ describe('notes written together, in the browser', { timeout: 180_000 }, () => {
     } finally {
       socket.disconnect();
     }
+  });
+
+  it('what is written offline is kept and reaches the group after the reconnect', async () => {
+    await ben.context.setOffline(true);
+    await ben.page
+      .locator('.notes-status')
+      .getByText('Offline – Änderungen werden nachgereicht')
+      .waitFor(wait);
+    await groupNotes(ben).click();
+    await ben.page.keyboard.press('Control+End');
+    await ben.page.keyboard.type('- offline notiert\n');
+    await groupNotes(anna).click();
+    await anna.page.keyboard.press('Control+Home');
+    await anna.page.keyboard.type('Stand: ');
+    await ben.context.setOffline(false);
+    for (const person of [anna, ben]) {
+      await expect
+        .poll(() => groupNotes(person).inputValue(), wait)
+        .toMatch(/^Stand: # Ergebnisse\n[^]*- offline notiert\n$/);
+    }
+    await announced(ben.page, 'Ihre Änderungen an den Notizen sind nachgereicht und gespeichert.');
   });
 
   it('in the plenary the organizer writes the notes and attendees read them', async () => {
