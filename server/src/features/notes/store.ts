@@ -100,8 +100,10 @@ export class NotesStore {
             this.known.delete(target.key);
             throw new AppError('not_found', 'Notes document not found');
           }
-          // The row is locked: every seq below ours is committed, none is being compacted.
-          applyState(entry.doc, await readState(tx, target.key, entry.seq));
+          // The row is locked: every seq below ours is committed, none is being compacted. Only
+          // when others appended since (another node, or a compaction) is there anything to read.
+          if (entry.seq < seq - 1)
+            applyState(entry.doc, await readState(tx, target.key, entry.seq));
           const text = entry.doc.getText(NOTES_TEXT_NAME);
           const before = text.length;
           Y.applyUpdate(entry.doc, update);
