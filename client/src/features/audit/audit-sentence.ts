@@ -174,6 +174,27 @@ const sentences: Record<string, Pair> = {
     de: (a, t) => `${a} hat die Ergebnisse${q.de(t)} im Plenum ausgeblendet`,
     en: (a, t) => `${a} hid the results${q.en(t)} in the plenary`,
   },
+  'stage.interpreter': {
+    de: (a, t) => `${a} hat ${named(t, 'eine Person')} als Gebärdensprachdolmetschung markiert`,
+    en: (a, t) => `${a} marked ${named(t, 'someone')} as sign-language interpreter`,
+  },
+  'stage.notInterpreter': {
+    de: (a, t) =>
+      `${a} hat die Markierung als Gebärdensprachdolmetschung von ${named(t, 'einer Person')} aufgehoben`,
+    en: (a, t) => `${a} no longer shows ${named(t, 'someone')} as sign-language interpreter`,
+  },
+  'stage.spotlight': {
+    de: (a, t) => `${a} hat ${named(t, 'eine Person')} für alle hervorgehoben`,
+    en: (a, t) => `${a} spotlighted ${named(t, 'someone')} for everyone`,
+  },
+  'stage.unspotlight': {
+    de: (a, t) => `${a} hat die Hervorhebung für alle beendet${t ? ` (${t})` : ''}`,
+    en: (a, t) => `${a} ended the spotlight for everyone${t ? ` (${t})` : ''}`,
+  },
+  'help.resolve': {
+    de: (a) => `${a} hat eine Hilfeanfrage als erledigt markiert`,
+    en: (a) => `${a} marked a call for help as done`,
+  },
   'poll.create': {
     de: (a, t) => `${a} hat die Abstimmung${q.de(t)} angelegt`,
     en: (a, t) => `${a} created the poll${q.en(t)}`,

@@ -2,14 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditPage } from '@plenum/shared';
 import { useTestApp } from '../../test/socket-world.ts';
 import { join, seedEvent, type Member } from '../../test/fixtures.ts';
+import { setInterpreter } from '../stage/service.ts';
 
 const t = useTestApp();
 let slug: string;
 let organizer: Member;
 let attendee: Member;
 let roomId: string;
+let eventId: string;
 beforeAll(async () => {
   const event = await seedEvent(t.app);
+  eventId = event.id;
   slug = event.slug;
   organizer = await join(t.app, event.id, 'organizer', 'Miriam Özdemir');
   attendee = await join(t.app, event.id, 'attendee', '=Anna; Arnsberg');
@@ -43,6 +46,17 @@ describe('the audit log in words', () => {
       ['room.create', 'Miriam Özdemir', 'AG 2 – Mobilität'],
     ]);
     expect(entries[0]!.target).toBe(roomId);
+  });
+
+  it('names whom the stage marked as interpreter, under the stage area', async () => {
+    await setInterpreter(t.app.db, eventId, attendee.personId, true, organizer.personId);
+    const res = await t.app.inject({
+      url: `/api/events/${slug}/audit?area=stage`,
+      headers: { cookie: organizer.cookie },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const [entry] = AuditPage.parse(res.json()).entries;
+    expect(entry).toMatchObject({ action: 'stage.interpreter', targetName: '=Anna; Arnsberg' });
   });
 
   it('a deleted target keeps the name its service recorded', async () => {

@@ -27,6 +27,9 @@ export function targetKindOf(action: string): TargetKind | null {
       return 'poll';
     case 'chat':
       return verb === 'lock' || verb === 'unlock' ? 'room' : null;
+    case 'stage':
+      // Whom the stage marks or spotlights; ending the spotlight names the room.
+      return verb === 'unspotlight' ? 'room' : 'person';
     default:
       return null;
   }
