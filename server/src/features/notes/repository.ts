@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { NOTES_TEXT_NAME } from '@plenum/shared';
-import type { DbOrTx } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { groupNotes, noteDocs, noteUpdates } from '../../db/schema/index.ts';
 import type { DocTarget } from './keys.ts';
 
@@ -78,6 +78,14 @@ export async function readState(db: DbOrTx, key: string, after: number): Promise
   return { ...row, snapshot: row.snapshot ? toBytes(row.snapshot) : null, updates };
 }
 
+/** readState inside one snapshot of the database: a compaction between its reads hides nothing. */
+export function readStateAtOnce(db: Db, key: string, after: number): Promise<StoredState> {
+  return db.transaction((tx) => readState(tx, key, after), {
+    isolationLevel: 'repeatable read',
+    accessMode: 'read only',
+  });
+}
+
 /** Applies stored state to a document (Yjs updates are idempotent: overlaps do no harm). */
 export function applyState(doc: Y.Doc, state: StoredState) {
   if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
@@ -85,26 +93,25 @@ export function applyState(doc: Y.Doc, state: StoredState) {
 }
 
 /**
- * Takes the document's next seq. The row stays locked until the transaction ends: appends to one
- * document commit one after another in seq order, and compaction waits for them.
+ * Appends an update as the document's next seq in one statement (its own transaction): taking the
+ * seq locks the row until the commit, so appends to one document commit in seq order, and wait
+ * for a compaction. Returns the seq, or null when the document is gone.
  */
-export async function nextSeq(tx: DbOrTx, key: string): Promise<number | null> {
-  const [row] = await tx
-    .update(noteDocs)
-    .set({ seq: sql`${noteDocs.seq} + 1` })
-    .where(eq(noteDocs.key, key))
-    .returning({ seq: noteDocs.seq });
-  return row?.seq ?? null;
-}
-
-export async function appendUpdate(
-  tx: DbOrTx,
+export async function appendNext(
+  db: DbOrTx,
   key: string,
-  seq: number,
   update: Uint8Array,
   personId: string | null,
-) {
-  await tx.insert(noteUpdates).values({ docKey: key, seq, update, personId });
+): Promise<number | null> {
+  const result = await db.execute(sql`
+    with next as (
+      update note_docs set seq = seq + 1 where key = ${key} returning seq
+    )
+    insert into note_updates (doc_key, seq, update, person_id)
+    select ${key}, seq, ${Buffer.from(update)}, ${personId} from next
+    returning seq`);
+  const [row] = (result as unknown as { rows: { seq: number }[] }).rows;
+  return row ? Number(row.seq) : null;
 }
 
 /**

@@ -3,7 +3,7 @@ import { NOTES_MAX_LENGTH, NOTES_TEXT_NAME } from '@plenum/shared';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../lib/app-error.ts';
 import type { DocTarget } from './keys.ts';
-import { appendUpdate, applyState, compact, ensureDoc, nextSeq, readState } from './repository.ts';
+import { appendNext, applyState, compact, ensureDoc, readStateAtOnce } from './repository.ts';
 
 interface Entry {
   doc: Y.Doc;
@@ -61,10 +61,7 @@ export class NotesStore {
     await this.ensure(target);
     return this.run(target.key, async (entry) => {
       // One snapshot of the database: a compaction between the two reads would hide rows.
-      const state = await this.db.transaction((tx) => readState(tx, target.key, entry.seq), {
-        isolationLevel: 'repeatable read',
-        accessMode: 'read only',
-      });
+      const state = await readStateAtOnce(this.db, target.key, entry.seq);
       applyState(entry.doc, state);
       entry.seq = Math.max(entry.seq, state.seq);
       return read(entry.doc);
@@ -93,33 +90,31 @@ export class NotesStore {
     }
     await this.ensure(target);
     const seq = await this.run(target.key, async (entry) => {
+      // The size is checked on this node's copy, which holds everything stored up to entry.seq
+      // (all of this node's appends: they run one at a time here); an edit made on another node
+      // in the same moment may pass the limit by what it adds.
+      const text = entry.doc.getText(NOTES_TEXT_NAME);
+      const before = text.length;
+      Y.applyUpdate(entry.doc, update);
       try {
-        const seq = await this.db.transaction(async (tx) => {
-          const seq = await nextSeq(tx, target.key);
-          if (seq === null) {
-            this.known.delete(target.key);
-            throw new AppError('not_found', 'Notes document not found');
-          }
-          // The row is locked: every seq below ours is committed, none is being compacted. Only
-          // when others appended since (another node, or a compaction) is there anything to read.
-          if (entry.seq < seq - 1)
-            applyState(entry.doc, await readState(tx, target.key, entry.seq));
-          const text = entry.doc.getText(NOTES_TEXT_NAME);
-          const before = text.length;
-          Y.applyUpdate(entry.doc, update);
-          if (text.length > NOTES_MAX_LENGTH && text.length > before) {
-            throw new AppError(
-              'conflict',
-              `The notes are full (at most ${NOTES_MAX_LENGTH} characters); this change was not kept.`,
-            );
-          }
-          await appendUpdate(tx, target.key, seq, update, personId);
-          return seq;
-        });
+        if (text.length > NOTES_MAX_LENGTH && text.length > before) {
+          throw new AppError(
+            'conflict',
+            `The notes are full (at most ${NOTES_MAX_LENGTH} characters); this change was not kept.`,
+          );
+        }
+        const seq = await appendNext(this.db, target.key, update, personId);
+        if (seq === null) {
+          this.known.delete(target.key);
+          throw new AppError('not_found', 'Notes document not found');
+        }
+        // Others appended meanwhile (another node), or a compaction ran: read what this copy lacks.
+        if (seq !== entry.seq + 1)
+          applyState(entry.doc, await readStateAtOnce(this.db, target.key, entry.seq));
         entry.seq = seq;
         return seq;
       } catch (err) {
-        // The cached doc may hold what was not stored: read it afresh next time.
+        // The copy holds what was not stored: read it afresh next time.
         this.entries.delete(target.key);
         throw err;
       }
