@@ -175,6 +175,34 @@ describe('shared notes are edited live, together', () => {
     expect(await anna.peer.flush()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('a moderator taken off the group’s moderators stops receiving its notes at once', async () => {
+    const w = await t.world();
+    const { doc } = await meeting(w);
+    const moderator = await peerOf(w, w.moderator, doc);
+    const cem = await peerOf(w, w.cem, doc);
+    expect((await moderator.peer.open()).ok).toBe(true);
+    expect((await cem.peer.open()).ok).toBe(true);
+    const edited = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/events/${w.event.slug}/rooms/${w.groupId}`,
+      headers: { cookie: w.organizer.cookie },
+      payload: { moderatorIds: [] },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    // The leave reaches his socket through the adapter before his next own request.
+    await ok(moderator.socket, 'presence:list', {});
+    cem.peer.text.insert(0, 'Ohne Moderation geschrieben');
+    expect((await cem.peer.flush()).ok).toBe(true);
+    const organizer = await peerOf(w, w.organizer, doc);
+    await organizer.peer.open();
+    expect(organizer.peer.toString()).toContain('Ohne Moderation');
+    expect(moderator.peer.toString()).not.toContain('Ohne Moderation');
+    expect(moderator.inbox.all('notes:update')).toEqual([]);
+    moderator.peer.text.insert(0, 'x');
+    expect(await moderator.peer.flush()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await moderator.peer.open()).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('edits made while offline merge after the reconnect, and nothing written meanwhile is lost', async () => {
     const w = await t.world();
     const { doc } = await meeting(w);

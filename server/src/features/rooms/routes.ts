@@ -8,6 +8,7 @@ import {
   WorkingGroupPatch,
 } from '@plenum/shared';
 import { requireEventActor } from '../access/actor.ts';
+import { dropFormerModerators } from '../notes/broadcast.ts';
 import { dispatchRoomDeleted } from '../phases/dispatch.ts';
 import {
   createWorkingGroup,
@@ -71,13 +72,24 @@ const roomRoutes: FastifyPluginAsyncZod = async (app) => {
         action: 'room.manage',
         what: 'manage rooms',
       });
-      return updateWorkingGroup(
+      const { room, formerModeratorIds } = await updateWorkingGroup(
         app.db,
         event.id,
         request.params.roomId,
         request.body,
         person.personId,
       );
+      const changed = request.body.moderatorIds
+        ? [...formerModeratorIds, ...room.moderatorIds]
+        : [];
+      for (const personId of changed) app.realtime.forgetRightsOf(personId);
+      await dropFormerModerators(
+        app.realtime.io,
+        app.db,
+        { eventId: event.id, roomId: room.id },
+        formerModeratorIds,
+      );
+      return room;
     },
   );
 

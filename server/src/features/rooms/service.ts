@@ -94,15 +94,20 @@ export async function createWorkingGroup(
   });
 }
 
+/**
+ * Edits a room. Also answers who stopped moderating it, so that the caller can take them out of
+ * what only the group's moderators receive.
+ */
 export async function updateWorkingGroup(
   db: Db,
   eventId: string,
   roomId: string,
   patch: WorkingGroupPatch,
   actorId: string,
-) {
+): Promise<{ room: Room; formerModeratorIds: string[] }> {
   return db.transaction(async (tx) => {
     const room = await findRoom(tx, eventId, roomId);
+    const before = (await moderatorsOf(tx, [roomId])).map((m) => m.personId);
     if (room.kind === 'plenary' && patch.capacity !== undefined) {
       throw new AppError('bad_request', 'The plenary has no capacity limit.');
     }
@@ -121,11 +126,11 @@ export async function updateWorkingGroup(
       target: roomId,
       details: patch,
     });
-    const mods = await moderatorsOf(tx, [roomId]);
-    return toRoom(
-      row!,
-      mods.map((m) => m.personId),
-    );
+    const after = (await moderatorsOf(tx, [roomId])).map((m) => m.personId);
+    return {
+      room: toRoom(row!, after),
+      formerModeratorIds: before.filter((id) => !after.includes(id)),
+    };
   });
 }
 
