@@ -1,7 +1,7 @@
-import { and, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { rolesThatMay, type PreassignmentReport } from '@plenum/shared';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { assignments, memberships, people, phaseRooms, rooms } from '../../db/schema/index.ts';
+import { assignments, memberships, people } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { recordAudit } from '../audit/service.ts';
 import { balance } from './balance.ts';
@@ -10,16 +10,88 @@ import { findPhase, phaseGroups, type PhaseRow } from './repository.ts';
 
 type Source = (typeof assignments.$inferInsert)['source'];
 
-/** Locks the group's row so that two people cannot take its last place at once. */
-async function lockGroup(tx: DbOrTx, phaseId: string, roomId: string) {
-  const [group] = await tx
-    .select({ id: rooms.id, name: rooms.name, capacity: rooms.capacity })
-    .from(phaseRooms)
-    .innerJoin(rooms, eq(rooms.id, phaseRooms.roomId))
-    .where(and(eq(phaseRooms.phaseId, phaseId), eq(phaseRooms.roomId, roomId)))
-    .for('update', { of: rooms });
-  if (!group) throw new AppError('not_found', 'This working group is not part of the phase.');
-  return group;
+interface PlaceTaken {
+  outcome: 'no_group' | 'unchanged' | 'has_group' | 'full' | 'assigned';
+  previous_room_id: string | null;
+  group_name: string | null;
+  group_capacity: number | null;
+}
+
+/**
+ * One statement (migration 0012's `take_group_place`): the group's row lock, the count and the
+ * insert run inside Postgres, so no connection waits on a lock held across round trips and no
+ * group ends up over its capacity.
+ */
+async function takeGroupPlace(
+  db: DbOrTx,
+  input: { phaseId: string; personId: string; roomId: string; source: Source },
+  refuseChange: boolean,
+) {
+  const result = await db.execute(sql`
+    select * from take_group_place(${input.phaseId}::uuid, ${input.personId}::uuid,
+      ${input.roomId}::uuid, ${input.source}::assignment_source, ${refuseChange})`);
+  const [place] = (result as unknown as { rows: PlaceTaken[] }).rows;
+  switch (place!.outcome) {
+    case 'no_group':
+      throw new AppError('not_found', 'This working group is not part of the phase.');
+    case 'has_group':
+      throw new AppError(
+        'conflict',
+        'The phase is running; please ask the organizers to move you.',
+      );
+    case 'full':
+      throw new AppError(
+        'conflict',
+        `${place!.group_name} is full (${place!.group_capacity} places).`,
+      );
+  }
+  return { previousRoomId: place!.previous_room_id, changed: place!.outcome === 'assigned' };
+}
+
+/**
+ * Puts a person into a group if it has room: self-select (first come) and the organizer's move
+ * alike. Returns the room the person was in before (null if none). A choice of one's own is one
+ * statement after the phase is known (`phase` from the caller's access check saves reading it
+ * again); a move is a transaction with its audit entry.
+ */
+export async function assignToGroup(
+  db: Db,
+  input: { phaseId: string; personId: string; roomId: string; source: Source; actorId: string },
+  loaded?: PhaseRow,
+) {
+  const phase = loaded?.id === input.phaseId ? loaded : await findPhase(db, input.phaseId);
+  if (phase.status === 'closed') throw new AppError('conflict', 'This phase is closed.');
+  if (input.source === 'self') {
+    if (!phase.selfSelect) {
+      throw new AppError('forbidden', 'In this phase the organizers assign the groups.');
+    }
+    // The chooser's own membership was checked by the caller (findPhaseAndActor) when loaded.
+    if (!loaded || input.personId !== input.actorId) await requireMember(db, phase, input.personId);
+    const placed = await takeGroupPlace(db, input, phase.status === 'open');
+    return { phase, ...placed };
+  }
+  return db.transaction(async (tx) => {
+    await requireMember(tx, phase, input.personId);
+    const placed = await takeGroupPlace(tx, input, false);
+    if (placed.changed) {
+      await recordAudit(tx, {
+        eventId: phase.eventId,
+        actorId: input.actorId,
+        action: 'assignment.move',
+        target: input.personId,
+        details: { phaseId: phase.id, from: placed.previousRoomId, to: input.roomId },
+      });
+    }
+    return { phase, ...placed };
+  });
+}
+
+async function requireMember(db: DbOrTx, phase: PhaseRow, personId: string) {
+  const [member] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.eventId, phase.eventId), eq(memberships.personId, personId)));
+  if (!member) throw new AppError('not_found', 'Person not found in this event');
 }
 
 async function assign(
@@ -36,58 +108,6 @@ async function assign(
       target: [assignments.phaseId, assignments.personId],
       set: { roomId, source, assignedAt: new Date() },
     });
-}
-
-/**
- * Puts a person into a group if it has room: self-select (first come) and the organizer's move
- * alike. Returns the room the person was in before (null if none).
- */
-export async function assignToGroup(
-  db: Db,
-  input: { phaseId: string; personId: string; roomId: string; source: Source; actorId: string },
-) {
-  return db.transaction(async (tx) => {
-    const phase = await findPhase(tx, input.phaseId);
-    if (phase.status === 'closed') throw new AppError('conflict', 'This phase is closed.');
-    if (input.source === 'self' && !phase.selfSelect) {
-      throw new AppError('forbidden', 'In this phase the organizers assign the groups.');
-    }
-    const [member] = await tx
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.eventId, phase.eventId), eq(memberships.personId, input.personId)));
-    if (!member) throw new AppError('not_found', 'Person not found in this event');
-    const group = await lockGroup(tx, phase.id, input.roomId);
-    const [previous] = await tx
-      .select({ roomId: assignments.roomId })
-      .from(assignments)
-      .where(and(eq(assignments.phaseId, phase.id), eq(assignments.personId, input.personId)));
-    if (previous?.roomId === group.id) return { phase, previousRoomId: group.id, changed: false };
-    if (input.source === 'self' && previous && phase.status === 'open') {
-      throw new AppError(
-        'conflict',
-        'The phase is running; please ask the organizers to move you.',
-      );
-    }
-    const [{ n } = { n: 0 }] = await tx
-      .select({ n: count() })
-      .from(assignments)
-      .where(and(eq(assignments.phaseId, phase.id), eq(assignments.roomId, group.id)));
-    if (group.capacity !== null && n >= group.capacity) {
-      throw new AppError('conflict', `${group.name} is full (${group.capacity} places).`);
-    }
-    await assign(tx, phase.id, input.personId, group.id, input.source);
-    if (input.source !== 'self') {
-      await recordAudit(tx, {
-        eventId: phase.eventId,
-        actorId: input.actorId,
-        action: 'assignment.move',
-        target: input.personId,
-        details: { phaseId: phase.id, from: previous?.roomId ?? null, to: group.id },
-      });
-    }
-    return { phase, previousRoomId: previous?.roomId ?? null, changed: true };
-  });
 }
 
 /** Attendees and speakers not yet in a group, spread evenly within capacity. */

@@ -18,7 +18,7 @@ import { assignToGroup, balanceNow, importPreassignments } from './assignments.t
 import { listAssignments, listPhases, roomOfPersonInPhase, toPhase } from './repository.ts';
 import { closePhase, createPhase, extendPhase, openPhase } from './service.ts';
 import { findPhaseAndActor } from './access.ts';
-import { phaseUpdated } from './broadcast.ts';
+import { phaseUpdated, phaseUpdatedSoon } from './broadcast.ts';
 import {
   dispatchClosed,
   dispatchDeps,
@@ -121,17 +121,22 @@ const phaseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const person = await request.requirePerson();
-      await phaseAndActor(person.personId, request.params.phaseId);
-      const result = await assignToGroup(app.db, {
-        ...request.body,
-        phaseId: request.params.phaseId,
-        personId: person.personId,
-        source: 'self',
-        actorId: person.personId,
-      });
+      const { phase } = await phaseAndActor(person.personId, request.params.phaseId);
+      const result = await assignToGroup(
+        app.db,
+        {
+          ...request.body,
+          phaseId: request.params.phaseId,
+          personId: person.personId,
+          source: 'self',
+          actorId: person.personId,
+        },
+        phase,
+      );
       if (result.changed && result.phase.status === 'open')
         await dispatchMoved(dispatchDeps(app), result.phase, person.personId, request.body.roomId);
-      return phaseUpdated(app.realtime.io, app.db, result.phase);
+      // 200 people choosing at once: one phase:updated per burst, not 200 to every socket.
+      return phaseUpdatedSoon(app.realtime.io, app.db, result.phase.id);
     },
   );
 
