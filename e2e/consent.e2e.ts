@@ -12,7 +12,7 @@ import {
 import { previewPlays } from './support/devices.ts';
 import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
 import { apiAs, checkA11y, wait } from './support/pages.ts';
-import { barButtonsOutsideViewport, violationsIn } from './support/controls.ts';
+import { barButtons, barButtonsOutsideViewport, violationsIn } from './support/controls.ts';
 
 /**
  * Consent, checked where it counts: after every step of the day, LiveKit itself is asked which
@@ -243,6 +243,60 @@ describe('controls in reach', { timeout: 120_000 }, () => {
         expect(await violationsIn(person.page, ['.control-bar', '.stage-now'])).toEqual([]);
       }
     }
+  });
+
+  it('keeps the bar one row at 360×740, its buttons named as on a wide window', async () => {
+    for (const [person, label] of [
+      [olga, 'organizer'],
+      [anna, 'attendee'],
+    ] as const) {
+      const { page } = person;
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await bar(page).waitFor(wait);
+      const wide = await barButtons(page);
+      expect(wide.map((b) => b.name)).not.toContain('Mehr');
+
+      await page.setViewportSize({ width: 360, height: 740 });
+      const more = bar(page).getByRole('button', { name: 'Mehr', exact: true });
+      await more.waitFor(wait);
+      // One row: at most about 64 px of the 740, and every button a 44 px target.
+      const height = (await bar(page).boundingBox())!.height;
+      expect(height, `${label} bar height`).toBeLessThanOrEqual(64);
+      const narrow = await barButtons(page);
+      for (const button of narrow) {
+        expect(button.name, label).not.toBe('');
+        expect(button.width, `${label} ${button.name}`).toBeGreaterThanOrEqual(44);
+        expect(button.height, `${label} ${button.name}`).toBeGreaterThanOrEqual(44);
+      }
+      // The toggles say on or off by aria-pressed alone, with the same name at both widths.
+      for (const toggle of narrow.filter((b) => b.pressed !== null)) {
+        expect(wide.find((b) => b.name === toggle.name)?.pressed, toggle.name).toBe(toggle.pressed);
+      }
+
+      // "Mehr" by keyboard: Enter opens what the row has no room for, Escape closes it.
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await expect(more.getAttribute('aria-expanded')).resolves.toBe('true');
+      const panel = page.getByRole('group', { name: 'Weitere Steuerelemente' });
+      await panel.waitFor(wait);
+      const inMore = await barButtons(page, '#control-more-panel');
+      expect(inMore.length, label).toBeGreaterThan(0);
+      expect(inMore.filter((b) => !b.inside || b.height < 44).map((b) => b.name)).toEqual([]);
+      await page.screenshot({ path: `${artifactsDir}controls-${label}-360x740-more.png` });
+      expect(await violationsIn(page, ['.control-bar'])).toEqual([]);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ ...wait, state: 'detached' });
+      expect(await more.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      // Everything of the wide bar is there on the phone, under the same name.
+      const names = (buttons: { name: string }[]) => buttons.map((b) => b.name).sort();
+      expect(names([...narrow.filter((b) => b.name !== 'Mehr'), ...inMore]), label).toEqual(
+        names(wide),
+      );
+    }
+    await olga.page.setViewportSize({ width: 1366, height: 768 });
+    await anna.page.setViewportSize({ width: 1366, height: 768 });
   });
 
   it('reaches every control by keyboard, the switches with their state', async () => {

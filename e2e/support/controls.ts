@@ -31,3 +31,39 @@ export function barButtonsOutsideViewport(page: Page): Promise<string[]> {
 /** axe-core on the parts matching `selectors` (those present): moderate findings count too. */
 export const violationsIn = (page: Page, selectors: string[]) =>
   axeViolations(page, moderateOrWorse, selectors);
+
+/** A bar button as assistive technology names it, with its size (the row only, not notices). */
+export interface BarButton {
+  name: string;
+  pressed: string | null;
+  width: number;
+  height: number;
+  inside: boolean;
+}
+
+/**
+ * The buttons under `selector` (the bar's row by default) with their accessible names: aria-label,
+ * else their text without aria-hidden parts (visually hidden text counts, as for a screen reader).
+ */
+export function barButtons(page: Page, selector = '.control-bar-buttons'): Promise<BarButton[]> {
+  return page.evaluate((root) => {
+    const textOf = (node: Node): string => {
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+      if (!(node instanceof Element) || node.getAttribute('aria-hidden') === 'true') return '';
+      return [...node.childNodes].map(textOf).join('');
+    };
+    const { innerWidth, innerHeight } = window;
+    const buttons = [...document.querySelectorAll<HTMLElement>(`${root} button`)];
+    return buttons.map((button) => {
+      const box = button.getBoundingClientRect();
+      return {
+        name: (button.getAttribute('aria-label') ?? textOf(button)).replace(/\s+/g, ' ').trim(),
+        pressed: button.getAttribute('aria-pressed'),
+        width: box.width,
+        height: box.height,
+        inside:
+          box.left >= 0 && box.top >= 0 && box.right <= innerWidth && box.bottom <= innerHeight,
+      };
+    });
+  }, selector);
+}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hand } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
+import { BarIcon } from '../media/BarIcon.tsx';
 import { liveErrorKey } from '../realtime/errors.ts';
 import { useServerEvent } from '../realtime/RealtimeContext.tsx';
 import { myHand, placeInQueue } from './hands.ts';
@@ -48,9 +49,17 @@ export function HandButton({ hands, myId }: { hands: Hands; myId: string }) {
         aria-disabled={busy || undefined}
         onClick={() => void toggle()}
       >
-        {t(raised ? 'hands.lower' : 'hands.raise')}
+        <BarIcon name="hand" />
+        <span className="control-label">{t(raised ? 'hands.lower' : 'hands.raise')}</span>
+        {/* On a phone's one-row bar the place shows as a number on the button; the sentence
+            stays for screen readers. */}
+        {place !== null && (
+          <span className="hand-place-badge" aria-hidden="true">
+            {place}
+          </span>
+        )}
       </button>
-      {place !== null && <span className="meta">{t('hands.place', { place })}</span>}
+      {place !== null && <span className="meta hand-place">{t('hands.place', { place })}</span>}
     </div>
   );
 }

@@ -1,5 +1,15 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
+import { canShareScreen, placeBarControls } from './bar-layout.ts';
+import { BarIcon } from './BarIcon.tsx';
+import { useCompactBar } from './useCompactBar.ts';
 import './control-bar.css';
 
 /** What the page puts into the bar beside the stage's own media switches. */
@@ -13,8 +23,10 @@ export interface ControlBarSlots {
 }
 
 interface ControlBarProps extends ControlBarSlots {
-  /** Microphone, camera and screen: rendered by the stage, inside its LiveKit room. */
+  /** Microphone and camera: rendered by the stage, inside its LiveKit room. */
   media?: ReactNode;
+  /** The screen switch, likewise; in "Mehr" on a phone, left out where no screen can be shared. */
+  screen?: ReactNode;
   /** A notice that belongs to the controls, e.g. "Sie haben das Wort". */
   notice?: ReactNode;
 }
@@ -22,11 +34,19 @@ interface ControlBarProps extends ControlBarSlots {
 /**
  * The controls a person needs during the day, always at the bottom of the window whatever they
  * scroll to: their media switches, their hand, reactions and leaving. The page below keeps room
- * for it (`--control-bar-height`), so nothing hides behind it.
+ * for it (`--control-bar-height`), so nothing hides behind it. On a phone it is one row of icon
+ * buttons whose names stay those of the wide bar; what does not fit is under "Mehr".
  */
-export function ControlBar({ media, hand, reactions, onLeave, notice }: ControlBarProps) {
+export function ControlBar({ media, screen, hand, reactions, onLeave, notice }: ControlBarProps) {
   const { t } = useTranslation();
   const bar = useRef<HTMLElement>(null);
+  const compact = useCompactBar();
+  const place = placeBarControls({
+    compact,
+    screen: Boolean(screen),
+    screenSupported: canShareScreen(),
+    reactions: Boolean(reactions),
+  });
 
   useLayoutEffect(() => {
     const element = bar.current;
@@ -46,16 +66,77 @@ export function ControlBar({ media, hand, reactions, onLeave, notice }: ControlB
   return (
     <section ref={bar} className="control-bar" aria-label={t('controls.label')}>
       {notice}
-      <div className="control-bar-buttons">
+      <div className={`control-bar-buttons ${compact ? 'control-row-compact' : ''}`}>
         {media}
+        {place.screen === 'row' && screen}
         {hand}
-        {reactions && <div className="control-bar-reactions">{reactions}</div>}
+        {place.reactions === 'row' && <div className="control-bar-reactions">{reactions}</div>}
+        {place.more && (
+          <MoreMenu>
+            {place.screen === 'more' && screen}
+            {place.reactions === 'more' && reactions}
+          </MoreMenu>
+        )}
         {onLeave && (
           <button type="button" className="button control-leave" onClick={onLeave}>
-            {t('controls.leave')}
+            <BarIcon name="leave" />
+            <span className="control-label">{t('controls.leave')}</span>
           </button>
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * "Mehr": a disclosure above the bar for what a phone's row has no room for. Escape closes it and
+ * returns focus to its button; so does a press outside it.
+ */
+function MoreMenu({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    event.stopPropagation();
+    setOpen(false);
+    toggle.current?.focus();
+  };
+
+  return (
+    <div ref={wrapper} className="control-more" onKeyDown={onKeyDown}>
+      <button
+        ref={toggle}
+        type="button"
+        className={open ? 'button button-on' : 'button'}
+        aria-expanded={open}
+        aria-controls="control-more-panel"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <BarIcon name="more" />
+        <span className="control-label">{t('controls.more')}</span>
+      </button>
+      {open && (
+        <div
+          id="control-more-panel"
+          className="control-more-panel"
+          role="group"
+          aria-label={t('controls.moreLabel')}
+        >
+          {children}
+        </div>
+      )}
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useMediaDeviceSelect, useTrackToggle } from '@livekit/components-react'
 import { Track } from 'livekit-client';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BarIcon } from './BarIcon.tsx';
 import type { MediaSource } from './consent.ts';
 import type { MediaPrefs, MediaPrefsStore } from './media-prefs.ts';
 import type { SessionMediaStore } from './session-media.ts';
@@ -17,16 +18,21 @@ const sources = {
   screen: Track.Source.ScreenShare,
 } as const;
 
-/** Microphone, camera and screen for the control bar — for those who may publish in this room. */
+/** Microphone and camera for the control bar — for those who may publish in this room. */
 export function MediaToggles({ stores }: { stores: MediaStores }) {
   const { t } = useTranslation();
   return (
     <>
       <MediaToggle source="microphone" label={t('stage.microphone')} stores={stores} />
       <MediaToggle source="camera" label={t('stage.camera')} stores={stores} />
-      <MediaToggle source="screen" label={t('stage.screen')} stores={stores} />
     </>
   );
+}
+
+/** Sharing the screen: beside the other switches, or under "Mehr" on a phone (ControlBar). */
+export function ScreenToggle({ stores }: { stores: MediaStores }) {
+  const { t } = useTranslation();
+  return <MediaToggle source="screen" label={t('stage.screen')} stores={stores} />;
 }
 
 interface MediaToggleProps {
@@ -62,7 +68,9 @@ export function MediaToggle({ source, label, stores, className = '' }: MediaTogg
       // LiveKit counts a press as the person's own only through its own click handler.
       onClick={(event) => !pending && buttonProps.onClick?.(event)}
     >
-      {label}
+      <BarIcon name={source} off={source !== 'screen' && !enabled} />
+      {/* The name stays the same at every width and in every state; aria-pressed says on or off. */}
+      <span className="control-label">{label}</span>
       <span className="toggle-state" aria-hidden="true">
         {' '}
         {t(enabled ? 'stage.on' : 'stage.off')}

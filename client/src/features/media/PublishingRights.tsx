@@ -8,7 +8,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../app/status.tsx';
 import { ControlBar, type ControlBarSlots } from './ControlBar.tsx';
-import { DeviceSettings, MediaToggle, MediaToggles, type MediaStores } from './MediaControls.tsx';
+import {
+  DeviceSettings,
+  MediaToggle,
+  MediaToggles,
+  ScreenToggle,
+  type MediaStores,
+} from './MediaControls.tsx';
 
 /**
  * Publishing follows the rights the server gives live (promote, demote) without reconnecting. Being
@@ -55,6 +61,7 @@ export function PublishingRights({
       <ControlBar
         {...slots}
         media={canPublish ? <MediaToggles stores={stores} /> : null}
+        screen={canPublish ? <ScreenToggle stores={stores} /> : null}
         notice={
           floor && canPublish ? (
             <FloorNotice stores={stores} onDone={() => setFloor(false)} />

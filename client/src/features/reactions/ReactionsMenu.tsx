@@ -27,7 +27,9 @@ export function ReactionsMenu({ reactions }: { reactions: Reactions }) {
     }
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
+    if (event.key !== 'Escape' || !open) return;
+    // One Escape closes one menu: this one, not the bar's "Mehr" around it as well.
+    event.stopPropagation();
     setOpen(false);
     toggle.current?.focus();
   };
