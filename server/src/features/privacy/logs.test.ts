@@ -53,7 +53,8 @@ describe('logs', () => {
       clientId: crypto.randomUUID(),
       body: `verweigert ${marker}`,
     });
-    expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
+    // The chat writer refuses a batch it could not store as `unavailable` (send again).
+    expect(failed).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     // Request lines name the URL: an invitation link's token must not be readable there.
     const { token } = await createInvitation(
       t.app.db,
@@ -65,7 +66,7 @@ describe('logs', () => {
 
     const log = lines.join('');
     // The log is there and detailed: the failure, its query and its cause are in it.
-    expect(log).toContain('socket handler failed');
+    expect(log).toContain('storing a batch of chat messages failed');
     expect(log).toContain('Failed query');
     expect(log).toContain('storage refused');
     expect(log).toContain('params: [redacted]');
