@@ -23,49 +23,30 @@ export function useRoomSwitch(plenaryId: string, onChange: (change: RoomChange) 
   const [state, dispatchToReact] = useReducer(roomSwitchReducer, initialRoomSwitch);
   /**
    * Told of a new media connection before React renders it (StageArea sets it): LiveKit can start
-   * connecting while the page still shows the old room (stage/early-room.ts). When it answers with
-   * a promise, React hears of the switch only when that settles (bounded there): the new room's
-   * signal connects on a free main thread, then the page renders it.
+   * connecting while the page renders the switch (stage/early-room.ts).
    */
-  const beforeConnectRef = useRef<((next: RoomSwitchState) => Promise<void> | null) | null>(null);
-  const onBeforeConnect = useCallback(
-    (listener: (next: RoomSwitchState) => Promise<void> | null) => {
-      beforeConnectRef.current = listener;
-      return () => {
-        if (beforeConnectRef.current === listener) beforeConnectRef.current = null;
-      };
-    },
-    [],
-  );
+  const beforeConnectRef = useRef<((next: RoomSwitchState) => void) | null>(null);
+  const onBeforeConnect = useCallback((listener: (next: RoomSwitchState) => void) => {
+    beforeConnectRef.current = listener;
+    return () => {
+      if (beforeConnectRef.current === listener) beforeConnectRef.current = null;
+    };
+  }, []);
   // The same reducer, run here too: every action goes through `dispatch`, so this is React's state.
   const latestState = useRef(initialRoomSwitch);
-  // Actions held back while a new connection's signal connects; later ones queue behind, in order.
-  const held = useRef<RoomSwitchAction[] | null>(null);
   const dispatch = useCallback((action: RoomSwitchAction) => {
     const before = latestState.current;
     const next = roomSwitchReducer(before, action);
     latestState.current = next;
     const key = connectionKey(next);
-    const switching = key !== null && key !== connectionKey(before);
-    const ready = switching ? beforeConnectRef.current?.(next) : null;
-    if (held.current) {
-      held.current.push(action);
-      return;
-    }
-    if (!switching) {
+    if (key && key !== connectionKey(before)) {
+      beforeConnectRef.current?.(next);
+      // Rendered in slices: LiveKit's connection, started just now, goes on between them instead
+      // of waiting for the whole page to render the new room (a group mounts notes, polls, chat).
+      startTransition(() => dispatchToReact(action));
+    } else {
       dispatchToReact(action);
-      return;
     }
-    const queue = [action];
-    const render = () => {
-      if (held.current === queue) held.current = null;
-      // Rendered in slices: LiveKit's connection goes on between them instead of waiting for the
-      // whole page to render the new room (a group mounts notes, polls, chat).
-      startTransition(() => queue.forEach(dispatchToReact));
-    };
-    if (!ready) return render();
-    held.current = queue;
-    void ready.then(render);
   }, []);
   const [lastChange, setLastChange] = useState<RoomChange | null>(null);
   const previous = useRef<RoomSwitchState>(state);

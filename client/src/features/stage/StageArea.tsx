@@ -44,8 +44,7 @@ export function StageArea({
   const { state, key, lost, removed, onBeforeConnect } = roomSwitch;
 
   // A new connection, before the page renders it: decided by the consent rule as the render
-  // would (the decision is kept per key), and LiveKit connecting if nothing is to be published;
-  // then the page keeps the old stage until the new room's signal is connected (early-room.ts).
+  // would (the decision is kept per key), and LiveKit connecting if nothing is to be published.
   const early = useRef<Awaited<ReturnType<typeof loadEarlyRoom>> | null>(null);
   useEffect(() => {
     let mounted = true;
@@ -60,7 +59,7 @@ export function StageArea({
   useEffect(() =>
     onBeforeConnect((next) => {
       const nextKey = connectionKey(next);
-      if (left || !nextKey || !next.media || !early.current) return null;
+      if (left || !nextKey || !next.media || !early.current) return;
       const decision = stores.session.enter(nextKey, (first) => mediaTransition(next, first), {
         canPublish: next.media.rights.canPublish,
       });
@@ -70,8 +69,6 @@ export function StageArea({
         decision.publish,
         early.current.stageRoomOptions(stores.prefs),
       );
-      // Only a switch from one stage to the next waits: the old room stays on the page meanwhile.
-      return key ? early.current.earlySignal(nextKey) : null;
     }),
   );
   const onRemoved = useCallback(() => {

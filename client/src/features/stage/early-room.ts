@@ -1,4 +1,4 @@
-import { Room, RoomEvent, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
+import { Room, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
 import type { RoomToken } from '@plenum/shared';
 import { allOff, type MediaSwitches } from '../media/consent.ts';
 import { captureDefaults, type MediaPrefsStore } from '../media/media-prefs.ts';
@@ -21,13 +21,7 @@ import { captureDefaults, type MediaPrefsStore } from '../media/media-prefs.ts';
  * call) gets the same room; a room made but never mounted (a render thrown away, a switch
  * overtaken by the next) is disconnected when the next key comes.
  */
-let current: {
-  key: string;
-  room: Room;
-  mounted: boolean;
-  /** Settles when the early connect attempt did; null when this room does not connect early. */
-  connecting: Promise<void> | null;
-} | null = null;
+let current: { key: string; room: Room; mounted: boolean } | null = null;
 
 /**
  * Without this, LiveKit hands the browser the ICE servers its server config lists — by default a
@@ -51,40 +45,12 @@ export function roomFor(
   if (current?.key === key) return current.room;
   if (current && !current.mounted) void current.room.disconnect();
   const room = new Room(options);
-  // Its failure is LiveKitRoom's to report: its own connect call joins or repeats this one.
-  const connecting = publishesAnything(publish)
-    ? null
-    : room.connect(media.url, media.token, connectOptions).catch(() => undefined);
-  current = { key, room, mounted: false, connecting };
+  current = { key, room, mounted: false };
+  if (!publishesAnything(publish)) {
+    // Its failure is LiveKitRoom's to report: its own connect call joins or repeats this one.
+    room.connect(media.url, media.token, connectOptions).catch(() => undefined);
+  }
   return room;
-}
-
-/**
- * How long the page may keep showing the old room while the new one connects early. LiveKit's
- * signal (WebSocket, join answer) then goes on while the main thread is free; rendering the new
- * room (a group mounts notes, polls, chat, people) is what delayed it (bench/README.md
- * "first-frame"). Bounded so that a slow or failing connection never holds the page.
- */
-export const HOLD_RENDER_MS = 250;
-
-/**
- * Resolves when the early connection of `key` has its signal connected (or failed, or after
- * `HOLD_RENDER_MS`); `null` if that connection does not connect early (it publishes something,
- * so LiveKitRoom connects it after its effects): then there is nothing to wait for.
- */
-export function earlySignal(key: string): Promise<void> | null {
-  if (current?.key !== key || !current.connecting) return null;
-  const { room, connecting } = current;
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      room.off(RoomEvent.SignalConnected, done).off(RoomEvent.Disconnected, done);
-      resolve();
-    };
-    const timer = setTimeout(done, HOLD_RENDER_MS);
-    room.on(RoomEvent.SignalConnected, done).on(RoomEvent.Disconnected, done);
-    void connecting.then(done);
-  });
 }
 
 /** The stage of `key` is on the page: LiveKitRoom disconnects its room when it goes. */
