@@ -17,6 +17,10 @@ describe('databaseUnavailable', () => {
     ],
     ['cut mid-query (pg gives no code)', new Error('Connection terminated unexpectedly')],
     [
+      'cut before a transaction’s rollback',
+      new Error('Client has encountered a connection error and is not queryable'),
+    ],
+    [
       'wrapped by drizzle',
       Object.assign(new Error('Failed query: select 1'), { cause: { code: '57P01' } }),
     ],

@@ -60,7 +60,10 @@ const unreachableCodes = new Set([
   '57P02',
   '57P03',
 ]);
-const unreachableMessages = /^(Connection terminated|timeout exceeded when trying to connect)/;
+// "…is not queryable": a query on a client whose connection was cut just before — such as the
+// rollback of a transaction cut mid-way, which then replaces the original error.
+const unreachableMessages =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
 export function databaseUnavailable(err: unknown): AppError | null {
   let e = err as { code?: unknown; message?: unknown; cause?: unknown } | null;
   // drizzle wraps the driver's error in `cause`; one level is all it adds.

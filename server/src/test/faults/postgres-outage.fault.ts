@@ -113,7 +113,7 @@ describe('Postgres unavailable for 30 s', () => {
     const [opened, shifted] = await Promise.all([open, shift]);
     await locker.end().catch(() => {});
     for (const answer of [opened, shifted]) {
-      expect(answer.status).toBe(503);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(503);
       expect(answer.body).toEqual({
         error: { code: 'unavailable', message: expect.stringMatching(/database/) },
       });
