@@ -173,6 +173,14 @@ async function openAdapterClients(base: RedisClient) {
   publisher.on('error', () => {
     // The app's own client logs Redis trouble; one line per blip is enough.
   });
+  // The adapter stores a dropped socket's session for recovery with a SET whose promise nobody
+  // awaits (persistSession): with Redis slow or away that was an unhandled rejection, which ends
+  // the node. The adapter uses SET for nothing else; a session not stored only means that client
+  // reconnects without recovery and catches up from Postgres (socket:resync), as after a restart.
+  const set = publisher.set.bind(publisher);
+  Object.assign(publisher, {
+    set: (...args: Parameters<RedisClient['set']>) => set(...args).catch(() => null),
+  });
   await publisher.connect();
   return {
     publisher,

@@ -74,8 +74,15 @@ describe('Redis restart under two nodes', () => {
     acked.push(before.message.id);
     await ben.inbox.waitFor('chat:message', (m) => m.id === before.message.id);
 
+    // Cem's first connection drops while Redis is gone: the adapter then stores his session for
+    // recovery in Redis, a write nobody awaits (an unhandled rejection, which ends a node).
+    const cemsFirst = await w.connect(w.cem, urlA);
+    // Her connection's own work (presence, the connection cap across nodes) settles first.
+    await ok(cemsFirst.socket, 'presence:list', {});
+
     const downAt = Date.now();
     await redis.stop('SIGKILL');
+    cemsFirst.socket.io.engine.close();
     // While Redis is gone, sending still works: stored in Postgres, acknowledged at once.
     const whileDown = await send(anna.socket, 'während Redis fehlt');
     const answeredMs = Date.now() - downAt;
