@@ -1,3 +1,4 @@
+import type { moderatorActions } from '../vocab/vocab.ts';
 import { outranks, type Role } from './roles.ts';
 
 /**
@@ -83,6 +84,18 @@ export const roomActions = {
 export type EventAction = keyof typeof eventActions;
 export type RoomAction = keyof typeof roomActions;
 export type Action = EventAction | RoomAction;
+
+/**
+ * The right each entry of a moderator's person menu needs in the room: the server's moderation
+ * route asks for it, the client offers only what passes.
+ */
+export const moderationRights = {
+  promote: 'participant.promote',
+  demote: 'participant.promote',
+  mute: 'participant.mute',
+  remove: 'participant.remove',
+  readmit: 'participant.remove',
+} as const satisfies Record<(typeof moderatorActions)[number], RoomAction>;
 
 /** Who is acting, as far as rights go: their role in one event and the rooms they moderate. */
 export interface Actor {

@@ -3,18 +3,9 @@ import {
   actionsOnPeople,
   can,
   mayActOnPerson,
+  moderationRights,
   type Actor,
-  type RoomAction,
 } from '@plenum/shared/access';
-
-/** The right each menu entry needs, as the server's moderation route asks for it. */
-const rightFor = {
-  promote: 'participant.promote',
-  demote: 'participant.promote',
-  mute: 'participant.mute',
-  remove: 'participant.remove',
-  readmit: 'participant.remove',
-} as const satisfies Record<ModeratorAction, RoomAction>;
 
 /**
  * What a moderator's menu offers for one person, from what the server says about them: the word
@@ -41,7 +32,7 @@ export function moderationActions(
   const onPeople: readonly string[] = actionsOnPeople;
   return [...word, ...mute, 'remove' as const].filter(
     (action) =>
-      can(actor, rightFor[action], room) &&
+      can(actor, moderationRights[action], room) &&
       (!onPeople.includes(action) ||
         (person.role !== undefined && mayActOnPerson(actor.role, person.role))),
   );

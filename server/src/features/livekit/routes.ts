@@ -6,7 +6,7 @@ import {
   ParticipantActionParams,
   RoomIdParams,
   RoomToken,
-  type ModeratorAction,
+  moderationRights,
 } from '@plenum/shared';
 import { AppError, notFound } from '../../lib/app-error.ts';
 import { loadActor, requireRight } from '../access/actor.ts';
@@ -19,14 +19,6 @@ import { currentRoomOf, socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumServer } from '../../realtime/types.ts';
 import { announcePresenceOf } from '../presence/socket.ts';
 import { leaveGroupNotes } from '../notes/broadcast.ts';
-
-const rightFor = {
-  promote: 'participant.promote',
-  demote: 'participant.promote',
-  mute: 'participant.mute',
-  remove: 'participant.remove',
-  readmit: 'participant.remove',
-} as const satisfies Record<ModeratorAction, string>;
 
 const livekitRoutes: FastifyPluginAsyncZod = async (app) => {
   // A moderator taking a raised hand gives that person the word: promoted, at once, in LiveKit.
@@ -95,7 +87,7 @@ const livekitRoutes: FastifyPluginAsyncZod = async (app) => {
       const { roomId, personId, action } = request.params;
       const { room, actor } = await roomAndActor(person.personId, roomId);
       requireRight(
-        can(actor, rightFor[action], roomTarget(room)),
+        can(actor, moderationRights[action], roomTarget(room)),
         `${action} participants in this room`,
       );
       if (personId === person.personId && action === 'remove') {
