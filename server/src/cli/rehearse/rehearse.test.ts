@@ -30,31 +30,34 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function rehearse(args: string[]) {
-  const lines: string[] = [];
+async function rehearse(args: string[], lines: string[] = []) {
   const out = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
   const code = await runRehearse(args, out);
   return { code, lines };
 }
 
 /**
- * The command waits for the phase's deadline; a test cannot wait a minute for it. It brings the
- * stored deadline forward once the phase is open, so the server's own deadline check closes it.
+ * The command waits for the phase's deadline; a test cannot wait a minute for it. Once the media
+ * has followed into the groups (the last step inside the open phase), the stored deadline is
+ * brought forward, so the server's own deadline check closes the phase. Bringing it forward any
+ * earlier closes the phase, and deletes the group rooms, while clients are still joining them.
  */
-function bringDeadlinesForward() {
+function bringDeadlinesForwardAfter(stepName: string, lines: string[]) {
   const timer = setInterval(() => {
+    if (!lines.some((l) => l.includes(stepName))) return;
     void t.app.db
       .update(phases)
       .set({ deadlineAt: sql`now()` })
       .where(eq(phases.status, 'open'))
       .catch(() => {});
-  }, 500);
+  }, 200);
   return () => clearInterval(timer);
 }
 
 describe('plenum rehearse', () => {
   it('rehearses the day: every step passes and every figure is measured', async () => {
-    const stop = bringDeadlinesForward();
+    const printed: string[] = [];
+    const stop = bringDeadlinesForwardAfter('media follows into the groups', printed);
     let result;
     try {
       result = await rehearse([
@@ -69,7 +72,7 @@ describe('plenum rehearse', () => {
         '--phase-minutes',
         '1',
         '--json',
-      ]);
+      ], printed);
     } finally {
       stop();
     }
