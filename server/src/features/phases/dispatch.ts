@@ -40,9 +40,14 @@ interface EventView {
   eventRoomIds: string[];
 }
 
-async function readEventView(db: Db, eventId: string): Promise<EventView> {
+/**
+ * The event's rooms and its members, or only the members of `personIds`: a reconnecting socket
+ * moves one person, and after a restart a thousand of them reconnect at once (a thousand reads of
+ * every member would be a million rows).
+ */
+async function readEventView(db: Db, eventId: string, personIds?: string[]): Promise<EventView> {
   const [members, eventRoomIds] = await Promise.all([
-    eventMembers(db, eventId),
+    eventMembers(db, eventId, personIds),
     roomIdsOf(db, eventId),
   ]);
   return { members: new Map(members.map((m) => [m.personId, m])), eventRoomIds };
@@ -63,7 +68,8 @@ async function movePeople(
   // When a whole phase opens or closes, every client reloads its people list on its own room
   // change; a presence entry per person to every client would be quadratic (90 MB at 1000).
   const announcePresence = targets.size === 1;
-  const { members, eventRoomIds } = view ?? (await readEventView(deps.db, eventId));
+  const { members, eventRoomIds } =
+    view ?? (await readEventView(deps.db, eventId, [...targets.keys()]));
   const byRoom = new Map<string, string[]>();
   for (const [personId, room] of targets)
     byRoom.set(room.id, [...(byRoom.get(room.id) ?? []), personId]);
@@ -161,7 +167,10 @@ export async function dispatchOpened(deps: DispatchDeps, phase: PhaseRow) {
 export async function dispatchClosed(deps: DispatchDeps, phase: PhaseRow) {
   const plenary = await findPlenary(deps.db, phase.eventId);
   const groups = await phaseGroups(deps.db, phase.id);
-  const everyone = await eventMembers(deps.db, phase.eventId);
+  const [everyone, eventRoomIds] = await Promise.all([
+    eventMembers(deps.db, phase.eventId),
+    roomIdsOf(deps.db, phase.eventId),
+  ]);
   // LiveKit closed the plenary after its empty timeout while everyone was in groups (or lost it
   // in a restart), and creates no rooms by itself: make it before anyone gets a token for it.
   // Always asked, never taken from the known-rooms cache: a close happens once per phase. With
@@ -172,11 +181,14 @@ export async function dispatchClosed(deps: DispatchDeps, phase: PhaseRow) {
     everyone.map((m) => m.personId),
   ).catch(() => {});
   // Everyone, visitors of groups included, returns: each socket leaves every other room.
-  await movePeople(deps, phase.eventId, new Map(everyone.map((m) => [m.personId, plenary])), {
-    phaseId: phase.id,
-    reason: 'phase_closed',
-    deadlineAt: null,
-  });
+  const members = new Map(everyone.map((m) => [m.personId, m]));
+  await movePeople(
+    deps,
+    phase.eventId,
+    new Map(everyone.map((m) => [m.personId, plenary])),
+    { phaseId: phase.id, reason: 'phase_closed', deadlineAt: null },
+    { members, eventRoomIds },
+  );
   // Deleting the LiveKit rooms disconnects anyone still in them: nobody stays in a closed group.
   await Promise.all(groups.map((g) => deleteLivekitRoom(deps.livekit, g.roomId).catch(() => {})));
 }

@@ -132,8 +132,12 @@ export async function listAssignments(db: DbOrTx, phaseId: string) {
     .orderBy(asc(people.displayName));
 }
 
-/** Everyone in the event with what a token needs: name and role. */
-export async function eventMembers(db: DbOrTx, eventId: string) {
+/**
+ * Everyone in the event with what a token needs (name and role), or only the members among
+ * `personIds`: a move of one person reads one row.
+ */
+export async function eventMembers(db: DbOrTx, eventId: string, personIds?: string[]) {
+  const ofEvent = eq(memberships.eventId, eventId);
   return db
     .select({
       personId: memberships.personId,
@@ -143,7 +147,7 @@ export async function eventMembers(db: DbOrTx, eventId: string) {
     })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
-    .where(eq(memberships.eventId, eventId));
+    .where(personIds ? and(ofEvent, inArray(memberships.personId, personIds)) : ofEvent);
 }
 
 /** The room a person belongs in while a phase is open: their group, or the group they moderate. */
