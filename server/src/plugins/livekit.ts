@@ -31,19 +31,20 @@ export default fp<LivekitOptions>(
   async (app, opts) => {
     const httpUrl = (opts.apiUrl ?? opts.url).replace(/^ws/, 'http');
     const rooms = new RoomServiceClient(httpUrl, opts.apiKey, opts.apiSecret);
-    app.decorate('livekit', {
-      ...opts,
-      rooms,
-      known: new KnownLivekitRooms(),
-      ping: async () => {
-        try {
-          await withTimeout(rooms.listRooms(), 2000);
-          return true;
-        } catch {
-          return false;
-        }
-      },
-    });
+    const ping = async () => {
+      try {
+        await withTimeout(rooms.listRooms(), 2000);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    app.decorate('livekit', { ...opts, rooms, known: new KnownLivekitRooms(), ping });
+    // The first LiveKit call of a process loads Node's fetch (undici, its WebAssembly parser) and
+    // the SDK's request signing: ~0.1–0.2 s of a core. Without this the first phase open paid it,
+    // beside its transaction (bench/README.md, phase-open, 2026-12-02 21:00). Not awaited: a
+    // LiveKit that is down must not hold up the start; its answer does not matter.
+    app.addHook('onReady', async () => void ping());
   },
   { name: 'livekit' },
 );
