@@ -17,6 +17,8 @@ await runChild((mode) => (mode === 'bare' ? startBare() : startPlenumServer()));
 
 async function startPlenumServer() {
   countWork({ sql: true });
+  const trace = process.env.BENCH_TRACE ? await import('./lib/join-trace.ts') : null;
+  trace?.tracePg();
   const { createInvitation } = await import('../server/src/features/invitations/service.ts');
   const { app, event, plenaryId } = await startPlenum({ authRateLimit: 1_000_000 });
   const tokens: string[] = [];
@@ -36,6 +38,7 @@ async function startPlenumServer() {
       tokens.push(token);
     }
   });
+  trace?.traceSockets(app);
   const port = await listenOnLoopback(app);
   send({ type: 'ready', port, slug: event.slug, plenaryId, tokens });
 }
