@@ -33,6 +33,7 @@ import type { RoomChange } from '../rooms/room-switch.ts';
 import { NowOnStage } from '../stage/NowOnStage.tsx';
 import { StageArea } from '../stage/StageArea.tsx';
 import { useRoomSwitch } from '../rooms/useRoomSwitch.ts';
+import { useFollowStage } from '../rooms/useFollowStage.ts';
 import { useStageSpeakers } from '../stage/useStageSpeakers.ts';
 import { GroupVisit } from '../visits/GroupVisit.tsx';
 import { VisitNotices } from '../visits/VisitNotices.tsx';
@@ -65,7 +66,10 @@ export function EventLive({ overview }: { overview: EventOverview }) {
     [announce, t],
   );
   const roomSwitch = useRoomSwitch(plenary.id, onRoomChange);
-  const { state } = roomSwitch;
+  // The stage switches rooms at once (StageArea reads roomSwitch); the rest of the page follows
+  // when the new stage shows its first picture (useFollowStage).
+  const { state, stageSettled } = useFollowStage(roomSwitch.state, plenary.id);
+  const stageRoom: Pick<Room, 'id' | 'kind'> = roomSwitch.state.media?.room ?? plenary;
   const room: Pick<Room, 'id' | 'name' | 'kind'> = state.media?.room ?? plenary;
   const inGroup = room.kind === 'working_group';
 
@@ -75,7 +79,8 @@ export function EventLive({ overview }: { overview: EventOverview }) {
   const stage = useMemo(() => ({ actor, speakerIds: stageSpeakerIds }), [actor, stageSpeakerIds]);
   const hands = useHands(room.id);
   const questions = useQuestions();
-  const reactions = useReactions(room.id);
+  // Reactions float on the stage: they follow it at once.
+  const reactions = useReactions(stageRoom.id);
   const captions = useCaptions(room.id);
   const transcript = useTranscriptState(event.slug);
   const phases = phaseView(
@@ -91,8 +96,12 @@ export function EventLive({ overview }: { overview: EventOverview }) {
     ['agenda.manage', 'room.manage', 'phase.run', 'invitation.manage'] as const
   ).some((action) => mayInEvent(actor, action));
   // Those who present in the plenary anyway need no hand to raise.
+  // The stage's control bar offers what the stage's room allows, also before the page followed.
   const raisesHand =
-    !inGroup && mayInRoom(actor, 'hand.raise', room) && !mayInEvent(actor, 'plenary.present');
+    stageRoom.kind === 'plenary' &&
+    !inGroup &&
+    mayInRoom(actor, 'hand.raise', stageRoom) &&
+    !mayInEvent(actor, 'plenary.present');
 
   return (
     <div className="event-live">
@@ -116,7 +125,7 @@ export function EventLive({ overview }: { overview: EventOverview }) {
         room={room}
         phaseId={inGroup ? (phases.mine?.id ?? null) : null}
         deadlineAt={phases.deadlineAt}
-        change={roomSwitch.lastChange}
+        change={room.id === stageRoom.id ? roomSwitch.lastChange : null}
       />
       <VisitNotices room={room} />
       {steers && (
@@ -136,11 +145,12 @@ export function EventLive({ overview }: { overview: EventOverview }) {
             <div className="stage-with-overlays">
               <StageArea
                 roomSwitch={roomSwitch}
+                onStageSettled={stageSettled}
                 role={role}
                 stage={stage}
                 slots={{
                   hand: raisesHand ? <HandButton hands={hands} myId={myId} /> : null,
-                  reactions: mayInRoom(actor, 'reaction.send', room) ? (
+                  reactions: mayInRoom(actor, 'reaction.send', stageRoom) ? (
                     <ReactionsMenu reactions={reactions} />
                   ) : null,
                 }}

@@ -4,6 +4,7 @@ import {
   connectionKey,
   initialRoomSwitch,
   mediaTransition,
+  pageFollows,
   roomChange,
   roomSwitchReducer,
   type RoomSwitchAction,
@@ -167,5 +168,28 @@ describe('room switch', () => {
     expect(mediaTransition(roomSwitchReducer(joined, assigned(group2, 'reconnected')), false)).toBe(
       'reconnect',
     );
+  });
+});
+
+describe('the page beside the stage', () => {
+  const inPlenary = run({ type: 'fetchStarted' }, { type: 'tokenFetched', media: plenary });
+  const inGroup = roomSwitchReducer(inPlenary, assigned(group2, 'phase_opened'));
+
+  it('keeps showing the plenary until the group’s stage shows its first picture', () => {
+    expect(pageFollows(inGroup, inPlenary, null, plenaryId)).toBe(false);
+    expect(pageFollows(inGroup, inPlenary, connectionKey(inPlenary), plenaryId)).toBe(false);
+    expect(pageFollows(inGroup, inPlenary, connectionKey(inGroup), plenaryId)).toBe(true);
+  });
+
+  it('follows a fresh token for the same room, and a failure, at once', () => {
+    const refreshed = run(
+      { type: 'fetchStarted' },
+      { type: 'tokenFetched', media: plenary },
+      { type: 'fetchStarted' },
+      { type: 'tokenFetched', media: plenary },
+    );
+    expect(pageFollows(refreshed, inPlenary, null, plenaryId)).toBe(true);
+    const removed = roomSwitchReducer(inGroup, { type: 'removed' });
+    expect(pageFollows(removed, inPlenary, null, plenaryId)).toBe(true);
   });
 });

@@ -150,3 +150,19 @@ export function mediaTransition(state: RoomSwitchState, firstConnection: boolean
       return firstConnection ? 'join' : 'reconnect';
   }
 }
+
+/**
+ * Whether the rest of the page (banner, chat, people, notes, polls), showing `shown`, shows
+ * `state` yet (useFollowStage): at once, unless `state` moved into another room; then once the
+ * stage of that very connection said it shows its first picture (`settledKey`).
+ */
+export function pageFollows(
+  state: RoomSwitchState,
+  shown: RoomSwitchState,
+  settledKey: string | null,
+  plenaryId: string,
+): boolean {
+  const roomOf = (s: RoomSwitchState) => s.media?.room.id ?? plenaryId;
+  const key = connectionKey(state);
+  return roomOf(state) === roomOf(shown) || key === null || settledKey === key;
+}

@@ -5,7 +5,16 @@ import {
   StartAudio,
   useConnectionState,
 } from '@livekit/components-react';
-import { ConnectionError, ConnectionState, DisconnectReason } from 'livekit-client';
+import {
+  ConnectionError,
+  ConnectionState,
+  DisconnectReason,
+  RoomEvent,
+  Track,
+  TrackEvent,
+  type RemoteTrack,
+  type Room,
+} from 'livekit-client';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomToken } from '@plenum/shared';
@@ -30,6 +39,8 @@ export interface StageProps {
   onRemoved: () => void;
   /** The media connection failed or ended unexpectedly: the page fetches a fresh token. */
   onLost: () => void;
+  /** Told once this connection shows its first remote picture, or has none to wait for. */
+  onSettled?: (connection: string) => void;
   /** Rights and the agenda's speakers, for the layout (StageView). */
   stage?: StageInfo;
 }
@@ -46,6 +57,7 @@ export default function Stage({
   slots,
   onRemoved,
   onLost,
+  onSettled,
   stage,
 }: StageProps) {
   const { t } = useTranslation();
@@ -56,10 +68,14 @@ export default function Stage({
   useLayoutEffect(() => roomMounted(connection), [connection]);
 
   // Stable callbacks: LiveKitRoom re-subscribes its room listeners whenever they change.
-  const latest = useRef({ onRemoved, onLost, announce, t });
+  const latest = useRef({ onRemoved, onLost, onSettled, announce, t });
   useEffect(() => {
-    latest.current = { onRemoved, onLost, announce, t };
+    latest.current = { onRemoved, onLost, onSettled, announce, t };
   });
+  useEffect(
+    () => watchFirstPicture(room, () => latest.current.onSettled?.(connection)),
+    [room, connection],
+  );
   const onDisconnected = useCallback((reason?: DisconnectReason) => {
     if (reason === DisconnectReason.PARTICIPANT_REMOVED) latest.current.onRemoved();
     // Leaving on purpose, or the group room closing (the server's room:assigned follows): fine.
@@ -103,6 +119,41 @@ export default function Stage({
       <PublishingRights stores={stores} slots={slots} initial={media.rights.canPublish} />
     </LiveKitRoom>
   );
+}
+
+/**
+ * Calls `settled` once the room plays its first remote video (or could not: autoplay), or is
+ * connected with no remote video to wait for. Returns the cleanup.
+ */
+function watchFirstPicture(room: Room, settled: () => void) {
+  let done = false;
+  const settle = () => {
+    if (done) return;
+    done = true;
+    settled();
+  };
+  const watch = (track: RemoteTrack) => {
+    if (track.kind !== Track.Kind.Video) return;
+    track.once(TrackEvent.VideoPlaybackStarted, settle);
+    track.once(TrackEvent.VideoPlaybackFailed, settle);
+  };
+  const connected = () => {
+    const videos = [...room.remoteParticipants.values()].some(
+      (p) => p.videoTrackPublications.size > 0,
+    );
+    if (!videos) settle();
+  };
+  room.on(RoomEvent.TrackSubscribed, watch).on(RoomEvent.Connected, connected);
+  for (const participant of room.remoteParticipants.values()) {
+    for (const publication of participant.videoTrackPublications.values()) {
+      if (publication.track) watch(publication.track);
+    }
+  }
+  if (room.state === ConnectionState.Connected) connected();
+  return () => {
+    done = true;
+    room.off(RoomEvent.TrackSubscribed, watch).off(RoomEvent.Connected, connected);
+  };
 }
 
 /** The media connection's state in words, and the button browsers need before playing sound. */

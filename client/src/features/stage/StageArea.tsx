@@ -23,11 +23,14 @@ const loadEarlyRoom = () => import('./early-room.ts');
  */
 export function StageArea({
   roomSwitch,
+  onStageSettled,
   role,
   slots,
   stage,
 }: {
   roomSwitch: ReturnType<typeof useRoomSwitch>;
+  /** The stage of this connection shows its first picture, or has none to wait for. */
+  onStageSettled?: (connection: string) => void;
   role: Role | null;
   /** The page's part of the control bar: hand, reactions. */
   slots: Omit<ControlBarSlots, 'onLeave'>;
@@ -120,6 +123,7 @@ export function StageArea({
         slots={{ ...slots, onLeave: leave }}
         onRemoved={onRemoved}
         onLost={lost}
+        onSettled={onStageSettled}
         stage={stage}
       />
     </Suspense>
