@@ -297,6 +297,11 @@ run_case() { # run_case NAME ROOTFS DATA PORT VAR=VALUE...: start the CMD, ask h
     echo "    GET $path → $(curl -sS -o /dev/stdout -w ' %{http_code}' "http://127.0.0.1:$port$path")"
   done
   echo "    GET / → $(curl -sS -o /dev/null -w '%{http_code} %{content_type}' "http://127.0.0.1:$port/")"
+  # The image's own HEALTHCHECK command, run inside it as an engine would.
+  local check hc=0
+  mapfile -t check < <("${buildah[@]}" inspect --type image "$image" | jq -r '.Docker.config.Healthcheck.Test[1:][]')
+  (in_image "$rootfs" "$envfile" "$data" -- "${check[@]}") || hc=$?
+  echo "    HEALTHCHECK → exit $hc"
   echo "    written to /data: $(cd "$data" && find . -mindepth 1 -maxdepth 1 | sort | tr '\n' ' ')"
   local rc=0
   kill -TERM "$pid"
