@@ -3,7 +3,6 @@ import type { Actor, RoomKind } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { preparedPer } from '../../db/prepared.ts';
 import { events, memberships, people, rooms, sessions } from '../../db/schema/index.ts';
-import { GroupCommit } from '../../lib/group-commit.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import type { SessionPerson } from '../sessions/service.ts';
 import type { RoomRow } from '../rooms/repository.ts';
@@ -12,47 +11,14 @@ import type { RoomRow } from '../rooms/repository.ts';
  * The join path's reads, one round trip each: a browser joining an event opens a socket and asks
  * for a LiveKit token right after redeeming its link, and each of those used to take 7 queries
  * (session, event, membership, moderated rooms, rooms, grants, assignments). Each lookup here is
- * one prepared statement that answers everything its caller decides on — and the lookups of
- * everyone connecting at once go together: a join storm queued one statement per socket and per
- * token on the pool (bench/README.md, join-storm). Each batch is sent after all its callers asked
- * (GroupCommit), so no answer is older than its request: the same checks, fewer round trips.
+ * one prepared statement that answers everything its caller decides on.
  */
 
-/** The callers' keys, numbered: `k.token_hash`, `k.key` (slug or room id), `k.n` (1-based). */
-const batchKeys = (keyType: 'text' | 'uuid') =>
-  sql`unnest(${sql.placeholder('tokenHashes')}::text[], ${sql.placeholder('keys')}::${sql.raw(
-    keyType,
-  )}[]) with ordinality as k(token_hash, key, n)`;
-
 const validSession = and(
-  eq(sessions.tokenHash, sql`k.token_hash`),
+  eq(sessions.tokenHash, sql.placeholder('tokenHash')),
   isNull(sessions.revokedAt),
   gt(sessions.expiresAt, sql`now()`),
 );
-
-/** One lookup per caller in `keys`; the rows carry the caller's number `n`. */
-function answerInOrder<Row extends { n: number }, Out>(
-  rows: Row[],
-  count: number,
-  shape: (row: Row) => Out,
-): (Out | null)[] {
-  const answers: (Out | null)[] = Array.from({ length: count }, () => null);
-  for (const row of rows) answers[row.n - 1] = shape(row);
-  return answers;
-}
-
-/** One batcher per database handle and lookup, built on first use. */
-function batchedPer<In, Out>(write: (db: DbOrTx, items: In[]) => Promise<(Out | null)[]>) {
-  const built = new WeakMap<DbOrTx, GroupCommit<In, Out | null>>();
-  return (db: DbOrTx) => {
-    let batches = built.get(db);
-    if (!batches) {
-      batches = new GroupCommit<In, Out | null>((items) => write(db, items), { maxBatch: 200 });
-      built.set(db, batches);
-    }
-    return batches;
-  };
-}
 
 /** The person's moderated rooms in the event of `eventId` (an SQL expression), as a JSON array. */
 const moderatedIn = (eventId: unknown) => sql<string[]>`coalesce((
@@ -62,7 +28,6 @@ const moderatedIn = (eventId: unknown) => sql<string[]>`coalesce((
 const handshakeQuery = preparedPer((db) =>
   db
     .select({
-      n: sql<number>`k.n::int`,
       sessionId: sessions.id,
       personId: people.id,
       displayName: people.displayName,
@@ -85,38 +50,16 @@ const handshakeQuery = preparedPer((db) =>
         where g.person_id = ${people.id} and gr.event_id = ${events.id}
           and g.removed_at is not null), '[]'::json)`,
     })
-    .from(batchKeys('text'))
-    .innerJoin(sessions, validSession)
+    .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
-    .leftJoin(events, eq(events.slug, sql`k.key`))
+    .leftJoin(events, eq(events.slug, sql.placeholder('slug')))
     .leftJoin(
       memberships,
       and(eq(memberships.eventId, events.id), eq(memberships.personId, people.id)),
     )
-    .prepare('signed_in_event_members'),
-);
-
-const handshakeLookups = batchedPer(async (db, items: { tokenHash: string; slug: string }[]) =>
-  answerInOrder(
-    await handshakeQuery(db).execute({
-      tokenHashes: items.map((i) => i.tokenHash),
-      keys: items.map((i) => i.slug),
-    }),
-    items.length,
-    (row): EventMemberAtConnect => {
-      const person = personOf(row);
-      if (!row.eventId || !row.role) return { person, member: null };
-      return {
-        person,
-        member: {
-          actor: actorOf(row, row.eventId, row.role),
-          eventRooms: row.eventRooms,
-          groupNow: row.groupNow,
-          removedRoomIds: new Set(row.removedRoomIds),
-        },
-      };
-    },
-  ),
+    .where(validSession)
+    .limit(1)
+    .prepare('signed_in_event_member'),
 );
 
 export interface EventMemberAtConnect {
@@ -137,13 +80,24 @@ export async function findEventMemberBySession(
   secret: string,
   slug: string,
 ): Promise<EventMemberAtConnect | null> {
-  return handshakeLookups(db).submit({ tokenHash: hashToken(secret), slug });
+  const [row] = await handshakeQuery(db).execute({ tokenHash: hashToken(secret), slug });
+  if (!row) return null;
+  const person = personOf(row);
+  if (!row.eventId || !row.role) return { person, member: null };
+  return {
+    person,
+    member: {
+      actor: actorOf(row, row.eventId, row.role),
+      eventRooms: row.eventRooms,
+      groupNow: row.groupNow,
+      removedRoomIds: new Set(row.removedRoomIds),
+    },
+  };
 }
 
 const roomStandingQuery = preparedPer((db) =>
   db
     .select({
-      n: sql<number>`k.n::int`,
       sessionId: sessions.id,
       personId: people.id,
       displayName: people.displayName,
@@ -159,37 +113,16 @@ const roomStandingQuery = preparedPer((db) =>
         join phases ph on ph.id = a.phase_id
         where a.person_id = ${people.id} and a.room_id = ${rooms.id} and ph.status = 'open')`,
     })
-    .from(batchKeys('uuid'))
-    .innerJoin(sessions, validSession)
+    .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
-    .leftJoin(rooms, eq(rooms.id, sql`k.key`))
+    .leftJoin(rooms, eq(rooms.id, sql.placeholder('roomId')))
     .leftJoin(
       memberships,
       and(eq(memberships.eventId, rooms.eventId), eq(memberships.personId, people.id)),
     )
-    .prepare('signed_in_room_standings'),
-);
-
-const roomStandingLookups = batchedPer(async (db, items: { tokenHash: string; roomId: string }[]) =>
-  answerInOrder(
-    await roomStandingQuery(db).execute({
-      tokenHashes: items.map((i) => i.tokenHash),
-      keys: items.map((i) => i.roomId),
-    }),
-    items.length,
-    (row): SignedInRoomActor => {
-      const person = personOf(row);
-      if (!row.room || !row.role) return { person, inRoom: null };
-      return {
-        person,
-        inRoom: {
-          room: row.room,
-          actor: actorOf(row, row.room.eventId, row.role),
-          standing: { removed: row.removed, promoted: row.promoted, assignedNow: row.assignedNow },
-        },
-      };
-    },
-  ),
+    .where(validSession)
+    .limit(1)
+    .prepare('signed_in_room_standing'),
 );
 
 /** Where a person stands in one room: what a token decision needs, nothing more. */
@@ -212,7 +145,18 @@ export async function findRoomActorBySession(
   secret: string,
   roomId: string,
 ): Promise<SignedInRoomActor | null> {
-  return roomStandingLookups(db).submit({ tokenHash: hashToken(secret), roomId });
+  const [row] = await roomStandingQuery(db).execute({ tokenHash: hashToken(secret), roomId });
+  if (!row) return null;
+  const person = personOf(row);
+  if (!row.room || !row.role) return { person, inRoom: null };
+  return {
+    person,
+    inRoom: {
+      room: row.room,
+      actor: actorOf(row, row.room.eventId, row.role),
+      standing: { removed: row.removed, promoted: row.promoted, assignedNow: row.assignedNow },
+    },
+  };
 }
 
 /** The session's person out of a wider row (the row has the event's columns too). */

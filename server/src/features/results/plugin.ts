@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin';
-import { GroupCommit } from '../../lib/group-commit.ts';
 import { socketRoom } from '../../realtime/rooms.ts';
 import resultsRoutes from './routes.ts';
 import { currentResults } from './service.ts';
@@ -14,26 +13,11 @@ export default fp(
     await app.register(resultsRoutes);
     app.realtime.socketHandlers.push(registerResultsHandlers);
 
-    // The sockets connecting together (a join storm: a thousand) share one read per event. Each
-    // read is sent after all the sockets it answers asked, so none misses results shown earlier.
-    const shownNow = new GroupCommit<string, Awaited<ReturnType<typeof currentResults>>>(
-      async (eventIds) => {
-        const distinct = [...new Set(eventIds)];
-        const read = await Promise.all(
-          distinct.map((id) => currentResults(app.db, id).catch((err: Error) => err)),
-        );
-        const byEvent = new Map(distinct.map((id, i) => [id, read[i]!]));
-        return eventIds.map((id) => byEvent.get(id)!);
-      },
-      { maxBatch: 1_000 },
-    );
-
     // A socket that (re)connects into the plenary sees what is shown there now.
     app.realtime.io.on('connection', (socket) => {
-      // The handshake found the plenary already: no query for it.
+      // The handshake found the plenary already: one query per joining socket, not two.
       const { eventId, plenaryId } = socket.data;
-      shownNow
-        .submit(eventId)
+      currentResults(app.db, eventId)
         .then((results) => {
           if (results && socket.connected && socket.rooms.has(socketRoom.room(plenaryId))) {
             socket.emit('results:shown', results);
