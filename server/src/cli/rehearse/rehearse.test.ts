@@ -60,19 +60,22 @@ describe('plenum rehearse', () => {
     const stop = bringDeadlinesForwardAfter('media follows into the groups', printed);
     let result;
     try {
-      result = await rehearse([
-        '--url',
-        url,
-        '--link',
-        link,
-        '--attendees',
-        '12',
-        '--media',
-        '2',
-        '--phase-minutes',
-        '1',
-        '--json',
-      ], printed);
+      result = await rehearse(
+        [
+          '--url',
+          url,
+          '--link',
+          link,
+          '--attendees',
+          '12',
+          '--media',
+          '2',
+          '--phase-minutes',
+          '1',
+          '--json',
+        ],
+        printed,
+      );
     } finally {
       stop();
     }
