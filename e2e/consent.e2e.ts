@@ -302,6 +302,11 @@ describe('controls in reach', { timeout: 120_000 }, () => {
   it('reaches every control by keyboard, the switches with their state', async () => {
     const { page } = olga;
     await page.setViewportSize({ width: 1366, height: 768 });
+    // The bar re-renders after the resize: read its buttons once the wide one shows them all.
+    await barToggle(page, 'Bildschirm teilen').waitFor(wait);
+    await bar(page)
+      .getByRole('button', { name: 'Mehr', exact: true })
+      .waitFor({ ...wait, state: 'detached' });
     const names = await bar(page)
       .getByRole('button')
       .evaluateAll((buttons) => buttons.map((b) => b.textContent?.trim() ?? ''));
