@@ -1,12 +1,6 @@
-import {
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDisclosure } from '../../ui/useDisclosure.ts';
 import { canShareScreen, placeBarControls } from './bar-layout.ts';
 import { BarIcon } from './BarIcon.tsx';
 import { useCompactBar } from './useCompactBar.ts';
@@ -90,40 +84,15 @@ export function ControlBar({ media, screen, hand, reactions, onLeave, notice }: 
 
 /**
  * "Mehr": a disclosure above the bar for what a phone's row has no room for. Escape closes it and
- * returns focus to its button; so does a press outside it.
+ * returns focus to its button; a press outside it closes it too.
  */
 function MoreMenu({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const wrapper = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    event.stopPropagation();
-    setOpen(false);
-    toggle.current?.focus();
-  };
+  const { open, wrapperProps, toggleProps } = useDisclosure({ closeOnOutsidePointer: true });
 
   return (
-    <div ref={wrapper} className="control-more" onKeyDown={onKeyDown}>
-      <button
-        ref={toggle}
-        type="button"
-        className={open ? 'button button-on' : 'button'}
-        aria-expanded={open}
-        aria-controls="control-more-panel"
-        onClick={() => setOpen((o) => !o)}
-      >
+    <div {...wrapperProps} className="control-more">
+      <button {...toggleProps('control-more-panel')}>
         <BarIcon name="more" />
         <span className="control-label">{t('controls.more')}</span>
       </button>

@@ -1,7 +1,7 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reactionKinds } from '@plenum/shared/vocab';
 import { useAnnounce } from '../../app/status.tsx';
+import { useDisclosure } from '../../ui/useDisclosure.ts';
 import { liveErrorKey } from '../realtime/errors.ts';
 import { reactionSymbols, type ReactionKind } from './reactions.ts';
 import type { useReactions } from './useReactions.ts';
@@ -16,8 +16,7 @@ type Reactions = ReturnType<typeof useReactions>;
 export function ReactionsMenu({ reactions }: { reactions: Reactions }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [open, setOpen] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
+  const { open, wrapperProps, toggleProps } = useDisclosure();
 
   const react = async (kind: ReactionKind) => {
     try {
@@ -26,26 +25,10 @@ export function ReactionsMenu({ reactions }: { reactions: Reactions }) {
       announce(t(liveErrorKey(error)));
     }
   };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return;
-    // One Escape closes one menu: this one, not the bar's "Mehr" around it as well.
-    event.stopPropagation();
-    setOpen(false);
-    toggle.current?.focus();
-  };
 
   return (
-    <div className="reactions-menu" onKeyDown={onKeyDown}>
-      <button
-        ref={toggle}
-        type="button"
-        className={open ? 'button button-on' : 'button'}
-        aria-expanded={open}
-        aria-controls="reactions-list"
-        onClick={() => setOpen((o) => !o)}
-      >
-        {t('reactions.menu')}
-      </button>
+    <div {...wrapperProps} className="reactions-menu">
+      <button {...toggleProps('reactions-list')}>{t('reactions.menu')}</button>
       {open && (
         <ul id="reactions-list" className="reactions-list" aria-label={t('reactions.menu')}>
           {reactionKinds.map((kind) => (
