@@ -10,7 +10,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { connectClient } from './lib/harness.ts';
 import type { CaptionLine } from '@plenum/shared';
 import { CaptionPacer } from '../client/src/features/captions/caption-pacing.ts';
 
@@ -93,11 +94,11 @@ async function measure(ready: Ready, opts: Options) {
   for (let offset = 0; offset < opts.clients; offset += 50) {
     const batch = [];
     for (let i = offset; i < Math.min(offset + 50, opts.clients); i++) {
-      batch.push(connect(url, ready.cookies[i]!, ready.slug));
+      batch.push(connectClient(url, { cookie: ready.cookies[i]!, slug: ready.slug }));
     }
     attendees.push(...(await Promise.all(batch)));
   }
-  const captioner = await connect(url, ready.captionerCookie, ready.slug);
+  const captioner = await connectClient(url, { cookie: ready.captionerCookie, slug: ready.slug });
 
   // keyAt[seq][k]: when character k+1 of line seq was typed; seen[client][seq]: chars shown.
   const keyAt: number[][] = [];
@@ -160,21 +161,6 @@ async function measure(ready: Ready, opts: Options) {
     p99: pct(0.99),
     max: latencies.at(-1) ?? NaN,
   };
-}
-
-function connect(url: string, cookie: string, slug: string): Promise<Socket> {
-  const socket = io(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    timeout: 60_000,
-    extraHeaders: { cookie },
-    auth: { event: slug },
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => reject(new Error(err.message)));
-  });
 }
 
 function report(opts: Options, r: Awaited<ReturnType<typeof measure>>) {

@@ -9,7 +9,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { connectLabelled } from './lib/harness.ts';
 
 interface Options {
   clients: number;
@@ -102,7 +103,7 @@ async function measure(server: 'bare' | 'plenum', opts: Options, children: Set<C
   for (let offset = 0; offset < opts.clients; offset += 50) {
     const batch = [];
     for (let i = offset; i < Math.min(offset + 50, opts.clients); i++) {
-      batch.push(connectClient(url, ready, i));
+      batch.push(connectLabelled(url, ready, i, 'client'));
     }
     sockets.push(...(await Promise.all(batch)));
   }
@@ -160,22 +161,6 @@ async function measure(server: 'bare' | 'plenum', opts: Options, children: Set<C
     max: counted.at(-1) ?? NaN,
     refused,
   } satisfies Result;
-}
-
-function connectClient(url: string, ready: Ready, index: number): Promise<Socket> {
-  const cookie = ready.cookies[index];
-  const socket = io(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    timeout: 60_000,
-    ...(cookie && { extraHeaders: { cookie } }),
-    auth: ready.slug ? { event: ready.slug } : {},
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => reject(new Error(`client ${index}: ${err.message}`)));
-  });
 }
 
 function report(opts: Options, results: Result[]) {

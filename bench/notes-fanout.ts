@@ -10,7 +10,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
-import { io, type Socket } from 'socket.io-client';
+import { connectLabelled } from './lib/harness.ts';
 import * as Y from 'yjs';
 import { NOTES_TEXT_NAME, type NotesDoc } from '@plenum/shared';
 
@@ -103,7 +103,7 @@ async function measure(server: 'bare' | 'plenum', opts: Options, children: Set<C
   });
   const url = `http://127.0.0.1:${ready.port}`;
   const sockets = await Promise.all(
-    Array.from({ length: opts.members }, (_, i) => connect(url, ready, i)),
+    Array.from({ length: opts.members }, (_, i) => connectLabelled(url, ready, i, 'member')),
   );
   for (const socket of sockets) {
     const ack = await socket.emitWithAck('notes:open', { doc: ready.doc, stateVector: '' });
@@ -182,22 +182,6 @@ async function measure(server: 'bare' | 'plenum', opts: Options, children: Set<C
     p99: pct(counted, 0.99),
     max: counted.at(-1) ?? NaN,
   } satisfies Result;
-}
-
-function connect(url: string, ready: Ready, index: number): Promise<Socket> {
-  const cookie = ready.cookies[index];
-  const socket = io(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    timeout: 60_000,
-    ...(cookie && { extraHeaders: { cookie } }),
-    auth: ready.slug ? { event: ready.slug } : {},
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => reject(new Error(`member ${index}: ${err.message}`)));
-  });
 }
 
 function report(opts: Options, results: Result[]) {

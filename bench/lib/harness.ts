@@ -211,6 +211,18 @@ export function connectClient(url: string, opts: ConnectOptions): Promise<Socket
 }
 
 /** Connects `count` clients, `batch` at a time; returns them in order. */
+/** connectClient for person `index` of a prepared set (cookies, slug); an error names who. */
+export function connectLabelled(
+  url: string,
+  ready: { cookies: (string | undefined)[]; slug?: string },
+  index: number,
+  who: string,
+): Promise<Socket> {
+  return connectClient(url, { cookie: ready.cookies[index], slug: ready.slug }).catch((err) => {
+    throw new Error(`${who} ${index}: ${(err as Error).message}`);
+  });
+}
+
 export async function connectMany(
   url: string,
   count: number,
