@@ -210,7 +210,6 @@ export function connectClient(url: string, opts: ConnectOptions): Promise<Socket
   });
 }
 
-/** Connects `count` clients, `batch` at a time; returns them in order. */
 /** connectClient for person `index` of a prepared set (cookies, slug); an error names who. */
 export function connectLabelled(
   url: string,
@@ -223,6 +222,7 @@ export function connectLabelled(
   });
 }
 
+/** Connects `count` clients, `batch` at a time; returns them in order. */
 export async function connectMany(
   url: string,
   count: number,
