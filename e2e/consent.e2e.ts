@@ -86,6 +86,13 @@ const bar = (page: Page) => page.getByRole('region', { name: 'Steuerleiste' });
 const barToggle = (page: Page, name: 'Mikrofon' | 'Kamera' | 'Bildschirm teilen') =>
   bar(page).getByRole('button', { name, exact: true });
 
+/** Resizes the window and waits until the bar has re-rendered for it: "Mehr" only on a phone. */
+async function resizeTo(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  const more = bar(page).getByRole('button', { name: 'Mehr', exact: true });
+  await more.waitFor({ ...wait, state: size.width > 600 ? 'detached' : 'visible' });
+}
+
 async function personId(person: Person): Promise<string> {
   return (await apiAs<{ person: { id: string } }>(person, 'get', '/api/me')).person.id;
 }
@@ -233,7 +240,7 @@ describe('controls in reach', { timeout: 120_000 }, () => {
         { width: 1366, height: 768 },
         { width: 360, height: 740 },
       ]) {
-        await person.page.setViewportSize(size);
+        await resizeTo(person.page, size);
         await person.page.evaluate(() => window.scrollTo(0, 0));
         await bar(person.page).waitFor(wait);
         expect(await barButtonsOutsideViewport(person.page), `${label} ${size.width}`).toEqual([]);
@@ -251,8 +258,7 @@ describe('controls in reach', { timeout: 120_000 }, () => {
       [anna, 'attendee'],
     ] as const) {
       const { page } = person;
-      await page.setViewportSize({ width: 1366, height: 768 });
-      await bar(page).waitFor(wait);
+      await resizeTo(page, { width: 1366, height: 768 });
       const wide = await barButtons(page);
       expect(wide.map((b) => b.name)).not.toContain('Mehr');
 
@@ -314,12 +320,8 @@ describe('controls in reach', { timeout: 120_000 }, () => {
 
   it('reaches every control by keyboard, the switches with their state', async () => {
     const { page } = olga;
-    await page.setViewportSize({ width: 1366, height: 768 });
-    // The bar re-renders after the resize: read its buttons once the wide one shows them all.
+    await resizeTo(page, { width: 1366, height: 768 });
     await barToggle(page, 'Bildschirm teilen').waitFor(wait);
-    await bar(page)
-      .getByRole('button', { name: 'Mehr', exact: true })
-      .waitFor({ ...wait, state: 'detached' });
     const names = await bar(page)
       .getByRole('button')
       .evaluateAll((buttons) => buttons.map((b) => b.textContent?.trim() ?? ''));
