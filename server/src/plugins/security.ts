@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
-import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import { AppError } from '../lib/app-error.ts';
+import { helmetHeaders } from './security-headers.ts';
 
 export interface SecurityOptions {
   sessionSecret: string;
@@ -18,7 +18,7 @@ export interface SecurityOptions {
 export default fp<SecurityOptions>(
   async (app, opts) => {
     await app.register(cookie, { secret: opts.sessionSecret });
-    await app.register(helmet, {
+    const headers = helmetHeaders({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -37,6 +37,10 @@ export default fp<SecurityOptions>(
       },
       crossOriginEmbedderPolicy: false,
       strictTransportSecurity: opts.allowedOrigins.some((o) => o.startsWith('https:')),
+    });
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(headers);
+      done();
     });
     // No limit per address here: 110 people behind one office proxy share one. Invitation links
     // count failed guesses per address (features/invitations/guess-throttle.ts).

@@ -10,9 +10,9 @@ import { ensureLivekitRoom, deleteLivekitRoom, type LivekitDeps } from '../livek
 import { findPlenary, findRoomById, roomIdsOf, type RoomRow } from '../rooms/repository.ts';
 import { groupDocKey, notesRoom } from '../notes/keys.ts';
 import { roomAssigned } from './broadcast.ts';
+import { phasesAtConnect } from './at-connect.ts';
 import {
   eventMembers,
-  openPhaseOf,
   phaseGroupRooms,
   phaseGroups,
   roomOfPersonInPhase,
@@ -199,7 +199,7 @@ export async function dispatchClosed(deps: DispatchDeps, phase: PhaseRow) {
  */
 export async function dispatchOnConnect(deps: DispatchDeps, socket: PlenumSocket) {
   const { eventId, personId } = socket.data;
-  const phase = await openPhaseOf(deps.db, eventId);
+  const phase = (await phasesAtConnect(deps.db, socket)).open;
   if (!phase) return;
   const roomId = await roomOfPersonInPhase(deps.db, phase.id, personId);
   if (!roomId) return;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Phase } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { preparedPer } from '../../db/prepared.ts';
@@ -43,6 +43,34 @@ const openPhaseQuery = preparedPer((db) =>
 export async function openPhaseOf(db: DbOrTx, eventId: string) {
   const [row] = await openPhaseQuery(db).execute({ eventId });
   return row ?? null;
+}
+
+/** The phases a fresh connection is told about: the open one, and the one whose results are shown. */
+export interface PhasesNow {
+  open: PhaseRow | null;
+  resultsShown: PhaseRow | null;
+}
+
+// Both are asked on every fresh connection (features/phases/at-connect.ts): one statement.
+const phasesNowQuery = preparedPer((db) =>
+  db
+    .select()
+    .from(phases)
+    .where(
+      and(
+        eq(phases.eventId, sql.placeholder('eventId')),
+        or(eq(phases.status, 'open'), isNotNull(phases.resultsShownAt)),
+      ),
+    )
+    .prepare('phases_now'),
+);
+
+export async function phasesNow(db: DbOrTx, eventId: string): Promise<PhasesNow> {
+  const rows = await phasesNowQuery(db).execute({ eventId });
+  return {
+    open: rows.find((row) => row.status === 'open') ?? null,
+    resultsShown: rows.find((row) => row.resultsShownAt !== null) ?? null,
+  };
 }
 
 /** The groups of a phase with how many people are assigned to each. */

@@ -1,7 +1,8 @@
 import fp from 'fastify-plugin';
 import { socketRoom } from '../../realtime/rooms.ts';
 import resultsRoutes from './routes.ts';
-import { currentResults } from './service.ts';
+import { phasesAtConnect } from '../phases/at-connect.ts';
+import { shownResultsOf } from './service.ts';
 import { registerResultsHandlers } from './socket.ts';
 
 /**
@@ -15,9 +16,10 @@ export default fp(
 
     // A socket that (re)connects into the plenary sees what is shown there now.
     app.realtime.io.on('connection', (socket) => {
-      // The handshake found the plenary already: one query per joining socket, not two.
-      const { eventId, plenaryId } = socket.data;
-      currentResults(app.db, eventId)
+      // The handshake found the plenary already, and the phases are asked once per socket.
+      const { plenaryId } = socket.data;
+      phasesAtConnect(app.db, socket)
+        .then(({ resultsShown }) => shownResultsOf(app.db, resultsShown))
         .then((results) => {
           if (results && socket.connected && socket.rooms.has(socketRoom.room(plenaryId))) {
             socket.emit('results:shown', results);

@@ -84,12 +84,20 @@ export async function hideResults(db: Db, phase: PhaseRow, actorId: string) {
   });
 }
 
-/** What the plenary shows now, for a socket that (re)connects; null when nothing is shown. */
+/** What the plenary shows now; null when nothing is shown. */
 export async function currentResults(db: DbOrTx, eventId: string): Promise<ResultsShown | null> {
   const [phase] = await db
     .select()
     .from(phases)
     .where(and(eq(phases.eventId, eventId), isNotNull(phases.resultsShownAt)))
     .limit(1);
-  return phase ? resultsOf(db, phase, phase.resultsShownAt!) : null;
+  return shownResultsOf(db, phase ?? null);
+}
+
+/** The results a phase row (read already) has on show, or null. */
+export async function shownResultsOf(
+  db: DbOrTx,
+  phase: PhaseRow | null,
+): Promise<ResultsShown | null> {
+  return phase?.resultsShownAt ? resultsOf(db, phase, phase.resultsShownAt) : null;
 }
