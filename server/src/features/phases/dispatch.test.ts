@@ -51,7 +51,11 @@ describe('a reconnect while a phase is open', () => {
     });
     expect(opened.statusCode).toBe(200);
 
-    const socket = { data: { eventId: event.id, personId: attendee.personId } } as PlenumSocket;
+    const socket = {
+      data: { eventId: event.id, personId: attendee.personId },
+      rooms: new Set<string>(),
+      disconnected: false,
+    } as unknown as PlenumSocket;
     const seen = await statementsDuring(() => dispatchOnConnect(dispatchDeps(t.app), socket));
 
     const memberReads = seen.filter((s) => /from "memberships"/i.test(s.text));

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RoomAssigned } from '@plenum/shared';
 import type { Db } from '../../db/client.ts';
 import type { PlenumServer, PlenumSocket } from '../../realtime/types.ts';
-import { socketRoom } from '../../realtime/rooms.ts';
+import { currentRoomOf, socketRoom } from '../../realtime/rooms.ts';
 import type { PresenceBroadcaster } from '../presence/broadcast.ts';
 import { mediaRightsFor } from '../livekit/grants.ts';
 import { mintRoomToken } from '../livekit/token.ts';
@@ -196,9 +196,11 @@ export async function dispatchClosed(deps: DispatchDeps, phase: PhaseRow) {
 /**
  * A fresh connection while a phase is open: the person's client learns its group (and gets a
  * token for it) as if the phase had just opened — after a reload, a restart or on a late join.
+ * Called as the socket connects; a visit it makes (or a move) before this is done is not undone.
  */
 export async function dispatchOnConnect(deps: DispatchDeps, socket: PlenumSocket) {
   const { eventId, personId } = socket.data;
+  const startedIn = currentRoomOf(socket.rooms);
   const phase = (await phasesAtConnect(deps.db, socket)).open;
   if (!phase) return;
   const roomId = await roomOfPersonInPhase(deps.db, phase.id, personId);
@@ -208,11 +210,20 @@ export async function dispatchOnConnect(deps: DispatchDeps, socket: PlenumSocket
   // The person counts as served, so that a token request of theirs makes sure of the room again.
   if (deps.livekit.known?.isFresh(roomId)) deps.livekit.known.served(roomId, [personId]);
   else await ensureLivekitRoom(deps.livekit, room!, [personId]);
-  await movePeople(deps, eventId, new Map([[personId, room!]]), {
-    phaseId: phase.id,
-    reason: 'reconnected',
-    deadlineAt: phase.deadlineAt?.toISOString() ?? null,
-  });
+  const view = await readEventView(deps.db, eventId, [personId]);
+  // Checked in the same turn as the move: the socket went elsewhere meanwhile, and stays there.
+  if (socket.disconnected || currentRoomOf(socket.rooms) !== startedIn) return;
+  await movePeople(
+    deps,
+    eventId,
+    new Map([[personId, room!]]),
+    {
+      phaseId: phase.id,
+      reason: 'reconnected',
+      deadlineAt: phase.deadlineAt?.toISOString() ?? null,
+    },
+    view,
+  );
 }
 
 /** One person moved mid-phase by an organizer. */

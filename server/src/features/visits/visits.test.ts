@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import type { RoomServiceClient } from 'livekit-server-sdk';
+import { socketRoom } from '../../realtime/rooms.ts';
 import { openMeeting } from '../../test/meeting.ts';
 import { ask, ok } from '../../test/sockets.ts';
 import { useSocketWorld } from '../../test/socket-world.ts';
+import { dispatchDeps, dispatchOnConnect } from '../phases/dispatch.ts';
 
 const t = useSocketWorld();
 
@@ -134,5 +137,37 @@ describe('visiting a working group', () => {
       await anna.inbox.waitFor('visit:left', (n) => n.visitor.id === w.organizer.personId),
     ).toMatchObject({ roomId: w.otherGroupId, visitor: { role: 'organizer' } });
     expect(ben.inbox.all('visit:arrived')).toEqual([]);
+  });
+
+  it('a visit made while the connection is still being placed stays: the placement does not undo it', async () => {
+    const w = await t.world();
+    await openMeeting(t.app, w, []);
+    const moderator = await w.connect(w.moderator);
+    await moderator.inbox.waitFor('room:assigned', (a) => a.reason === 'reconnected');
+    const socket = t.app.realtime.io.of('/').sockets.get(moderator.socket.id!)!;
+    expect(socket.rooms.has(socketRoom.room(w.groupId))).toBe(true);
+
+    // A fresh connection's placement, held up at LiveKit (a slow media server, a busy node)
+    // while the moderator already visits the other group.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const deps = dispatchDeps(t.app);
+    const rooms = {
+      createRoom: async (options: Parameters<RoomServiceClient['createRoom']>[0]) => {
+        await held;
+        return deps.livekit.rooms.createRoom(options);
+      },
+    } as RoomServiceClient;
+    const placing = dispatchOnConnect(
+      { ...deps, livekit: { ...deps.livekit, rooms, known: undefined } },
+      socket,
+    );
+    await ok(moderator.socket, 'group:visit', { roomId: w.otherGroupId });
+    release();
+    await placing;
+
+    expect(socket.rooms.has(socketRoom.room(w.otherGroupId))).toBe(true);
+    expect(socket.rooms.has(socketRoom.room(w.groupId))).toBe(false);
+    expect(moderator.inbox.all('room:assigned')).toHaveLength(1);
   });
 });
