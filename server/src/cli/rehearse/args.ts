@@ -19,6 +19,8 @@ export interface RehearseOptions {
   phaseMinutes: number;
   /** How long one wait for clients (events, audio) may take before the step fails. */
   waitMs: number;
+  /** Attendees of this shard who send in the chat burst; null: all of them. */
+  chatSenders: number | null;
 }
 
 export const rehearseUsage = `Usage: npm run plenum -- rehearse --url PUBLIC_URL --link ORGANIZER_LINK [options]
@@ -34,7 +36,9 @@ LiveKit); opens no database. Exits non-zero when a step fails.
                        prints the --link and --event for the others
   --event SLUG         (shards 2..n) the rehearsal event made by shard 1
   --allow-real-event   join an --event although people joined it through links rehearse did not make
-  --wait-seconds N     longest wait for what clients must receive (default 20)`;
+  --wait-seconds N     longest wait for what clients must receive (default 20)
+  --chat-senders N     attendees of this shard who send in the chat burst (default all; each
+                       message goes to everyone, so all of 5,000 would be 25 million deliveries)`;
 
 export class UsageError extends Error {}
 
@@ -70,6 +74,7 @@ export function parseRehearseArgs(argv: string[]): RehearseOptions {
         'allow-real-event': { type: 'boolean' },
         'phase-minutes': { type: 'string' },
         'wait-seconds': { type: 'string' },
+        'chat-senders': { type: 'string' },
       },
     });
   } catch (err) {
@@ -114,5 +119,7 @@ export function parseRehearseArgs(argv: string[]): RehearseOptions {
     allowRealEvent: v['allow-real-event'] ?? false,
     phaseMinutes: wholeNumber(v['phase-minutes'], 'phase-minutes', 1, 1),
     waitMs: wholeNumber(v['wait-seconds'], 'wait-seconds', 20, 1) * 1000,
+    chatSenders:
+      v['chat-senders'] === undefined ? null : wholeNumber(v['chat-senders'], 'chat-senders', 0, 2),
   };
 }

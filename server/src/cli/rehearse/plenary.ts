@@ -84,14 +84,18 @@ export async function mediaInPlenary(day: Day): Promise<string> {
   return `${listeners.length} attendees heard the speaker; an attendee's microphone was refused`;
 }
 
-/** Each attendee sends one message in the plenary; every other attendee must receive it. */
+/**
+ * Each attendee (or the first `--chat-senders` of them) sends one message in the plenary; every
+ * other attendee must receive it.
+ */
 export async function chat(day: Day): Promise<string> {
   const roomId = day.plenary!.id;
   const tag = `${Date.now().toString(36)}`;
   const bodyOf = (p: Participant) => `Probe ${tag}: Hallo von ${p.person.displayName}`;
   const sentAt = new Map<string, number>();
+  const senders = day.attendees.slice(0, day.opts.chatSenders ?? day.attendees.length);
   await Promise.all(
-    day.attendees.map((p) => {
+    senders.map((p) => {
       sentAt.set(bodyOf(p), performance.now());
       return p.person.emit('chat:send', {
         roomId,
@@ -100,17 +104,17 @@ export async function chat(day: Day): Promise<string> {
       });
     }),
   );
-  const expected = day.attendees.length - 1;
-  // Messages of the other attendees of this shard (a sender may get its own back, too).
+  // Messages of the other senders of this shard (a sender may get its own back, too).
+  const expected = (p: Participant) => senders.length - (sentAt.has(bodyOf(p)) ? 1 : 0);
   const ours = (p: Participant) =>
     p.person
       .all('chat:message')
       .filter((m) => sentAt.has(m.payload.body) && m.payload.body !== bodyOf(p));
-  const missing = () => day.attendees.filter((p) => ours(p).length < expected);
+  const missing = () => day.attendees.filter((p) => ours(p).length < expected(p));
   await waitUntil(
     () => missing().length === 0,
     day.opts.waitMs,
-    () => `${missing().length} attendees did not receive all ${expected} messages`,
+    () => `${missing().length} attendees did not receive all ${senders.length} messages`,
   );
   const latencies: number[] = [];
   for (const p of day.attendees) {
@@ -118,7 +122,8 @@ export async function chat(day: Day): Promise<string> {
   }
   day.runner.figure('chatP50', percentile(latencies, 0.5));
   day.runner.figure('chatP99', percentile(latencies, 0.99));
-  return `${day.attendees.length} messages, ${latencies.length} deliveries`;
+  const of = senders.length < day.attendees.length ? ` from ${senders.length} senders` : '';
+  return `${senders.length} messages${of}, ${latencies.length} deliveries`;
 }
 
 /** An attendee raises a hand; a moderator takes it and so gives the word (promoted). */

@@ -81,7 +81,10 @@ async function rehearseDay(day: Day) {
       plenary.mediaInPlenary(day),
     );
   }
-  await runner.step('chat: every attendee sends, all others receive', () => plenary.chat(day));
+  const chatters = day.opts.chatSenders
+    ? `${day.opts.chatSenders} attendees send`
+    : 'every attendee sends';
+  await runner.step(`chat: ${chatters}, all others receive`, () => plenary.chat(day));
   if (lead) {
     await runner.step('hands: raised, taken by a moderator, promoted', () => plenary.hands(day));
     await runner.step('questions: asked and upvoted', () => plenary.questions(day));

@@ -59,6 +59,7 @@ describe('the rehearsal step runner', () => {
 
 describe('rehearse arguments', () => {
   it('reads the options with their defaults', () => {
+    const base = ['--url', 'http://localhost:3000', '--link', token];
     expect(
       parseRehearseArgs([
         '--url',
@@ -77,7 +78,9 @@ describe('rehearse arguments', () => {
       allowRealEvent: false,
       phaseMinutes: 1,
       waitMs: 20_000,
+      chatSenders: null,
     });
+    expect(parseRehearseArgs([...base, '--chat-senders', '200']).chatSenders).toBe(200);
   });
 
   it('refuses what would not work, saying why', () => {
@@ -89,6 +92,7 @@ describe('rehearse arguments', () => {
     expect(() => parseRehearseArgs([...base, '--shard', '2/2'])).toThrow(/needs --event SLUG/);
     expect(() => parseRehearseArgs([...base, '--event', 'x'])).toThrow(/for shards 2..n/);
     expect(() => parseRehearseArgs([...base, '--bogus'])).toThrow(/bogus/);
+    expect(() => parseRehearseArgs([...base, '--chat-senders', '1'])).toThrow(/--chat-senders/);
     expect(() => parseRehearseArgs([...base, '--attendees', '5', '--shard', '1/3'])).toThrow(
       '--attendees must be at least 2 per shard (6).',
     );
