@@ -65,21 +65,29 @@ interface Received {
 
 /**
  * One simulated participant: a session (cookie) for REST and one Socket.IO connection with an
- * inbox of everything it received, each with its arrival time.
+ * inbox of what it received, each with its arrival time, by event. Events in `unread` are not
+ * kept: at 5,000 attendees every one of them gets every presence batch, and keeping them all
+ * filled the rehearse process's 4 GB heap.
  */
 export class Person {
   personId = '';
   cookie = '';
   socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
-  readonly received: Received[] = [];
-  private waiters: Array<() => void> = [];
+  private readonly inbox = new Map<string, Received[]>();
+  private waiters = new Map<string, Set<() => void>>();
 
   constructor(
     readonly base: string,
     readonly displayName: string,
     readonly role: Role,
     readonly waitMs: number,
+    private readonly unread = new Set<ServerEvent>(),
   ) {}
+
+  /** Keeps `event` from now on (see `unread`). */
+  keep(event: ServerEvent) {
+    this.unread.delete(event);
+  }
 
   api<T>(method: string, path: string, body?: unknown, contentType?: string) {
     return request<T>(this.base, method, path, { cookie: this.cookie, body, contentType }).then(
@@ -114,8 +122,11 @@ export class Person {
     });
     this.socket = socket;
     socket.onAny((event: string, payload: unknown) => {
-      this.received.push({ event, payload, at: performance.now() });
-      for (const wake of this.waiters) wake();
+      if (this.unread.has(event as ServerEvent)) return;
+      let list = this.inbox.get(event);
+      if (!list) this.inbox.set(event, (list = []));
+      list.push({ event, payload, at: performance.now() });
+      for (const wake of this.waiters.get(event) ?? []) wake();
     });
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('socket connect timed out')), this.waitMs);
@@ -153,8 +164,9 @@ export class Person {
     match: (payload: Payload<E>) => boolean = () => true,
     timeoutMs = this.waitMs,
   ): Promise<{ payload: Payload<E>; at: number }> {
+    if (this.unread.has(event)) throw new Error(`${this.displayName} does not keep ${event}`);
     const find = () => {
-      const hit = this.received.find((r) => r.event === event && match(r.payload as Payload<E>));
+      const hit = this.inbox.get(event)?.find((r) => match(r.payload as Payload<E>));
       return hit ? { payload: hit.payload as Payload<E>, at: hit.at } : undefined;
     };
     return new Promise((resolve, reject) => {
@@ -172,21 +184,25 @@ export class Person {
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
-        this.waiters = this.waiters.filter((w) => w !== wake);
+        this.waiters.get(event)?.delete(wake);
       };
-      this.waiters.push(wake);
+      let waiting = this.waiters.get(event);
+      if (!waiting) this.waiters.set(event, (waiting = new Set()));
+      waiting.add(wake);
     });
   }
 
   /** Every matching event received so far. */
   all<E extends ServerEvent>(event: E): { payload: Payload<E>; at: number }[] {
-    return this.received
-      .filter((r) => r.event === event)
-      .map((r) => ({ payload: r.payload as Payload<E>, at: r.at }));
+    if (this.unread.has(event)) throw new Error(`${this.displayName} does not keep ${event}`);
+    return (this.inbox.get(event) ?? []).map((r) => ({
+      payload: r.payload as Payload<E>,
+      at: r.at,
+    }));
   }
 
   close() {
     this.socket?.disconnect();
-    this.waiters = [];
+    this.waiters.clear();
   }
 }

@@ -126,10 +126,14 @@ export async function chat(day: Day): Promise<string> {
   return `${senders.length} messages${of}, ${latencies.length} deliveries`;
 }
 
+/** The attendee of the hands step: one without media, so that the word changes no audio test. */
+export const raiserOf = (day: Day): Participant =>
+  day.attendees.find((a) => !a.withMedia) ?? day.attendees[0]!;
+
 /** An attendee raises a hand; a moderator takes it and so gives the word (promoted). */
 export async function hands(day: Day): Promise<string> {
   const roomId = day.plenary!.id;
-  const raiser = day.attendees.find((a) => !a.withMedia) ?? day.attendees[0]!;
+  const raiser = raiserOf(day);
   await raiser.person.emit('hand:raise', { roomId });
   const taken = await day.moderators[0]!.person.emit('hand:takeNext', { roomId });
   check(taken.hand?.person.id === raiser.person.personId, 'the moderator took another hand');

@@ -21,7 +21,14 @@ export interface Output {
 }
 
 function participant(day: Day, name: string, role: Person['role'], k: number | null): Participant {
-  const person = new Person(day.opts.url, name, role, day.opts.waitMs);
+  // Presence batches go to everyone; only the attendee of the hands step reads them.
+  const person = new Person(
+    day.opts.url,
+    name,
+    role,
+    day.opts.waitMs,
+    new Set(['presence:updated']),
+  );
   return { person, k, plenary: null, media: null, withMedia: false };
 }
 
@@ -58,6 +65,7 @@ function prepareDay(opts: RehearseOptions, runner: StepRunner, out: Output): Day
   );
   // The first attendees of the shard take media: self-selected, pre-assigned or balanced alike.
   for (const a of day.attendees.slice(0, opts.media)) a.withMedia = true;
+  plenary.raiserOf(day).person.keep('presence:updated');
   return day;
 }
 
