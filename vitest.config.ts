@@ -27,6 +27,7 @@ export default defineConfig({
             'client/src/**/*.test.{ts,tsx}',
             'scripts/**/*.test.ts',
             'deploy/**/*.test.ts',
+            'bench/**/*.test.ts',
             // Browser tests: real Chromium, real LiveKit; each file sets its own long timeouts.
             'e2e/**/*.e2e.ts',
           ],

@@ -11,7 +11,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import type { Socket } from 'socket.io-client';
-import { connectClient } from './lib/harness.ts';
+import { connectClient, serverLoader } from './lib/harness.ts';
 import type { CaptionLine } from '@plenum/shared';
 import { CaptionPacer } from '../client/src/features/captions/caption-pacing.ts';
 
@@ -68,7 +68,7 @@ export async function run(args: string[]): Promise<number> {
     child = fork(
       serverEntry,
       ['plenum', String(opts.clients), opts.transcript ? 'transcript' : ''],
-      { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+      { execArgv: serverLoader(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
     const ready = await new Promise<Ready>((resolve, reject) => {
       child!.once('message', (msg: Ready | { type: 'error'; message: string }) =>

@@ -10,7 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import type { Socket } from 'socket.io-client';
-import { connectLabelled } from './lib/harness.ts';
+import { connectLabelled, serverLoader } from './lib/harness.ts';
 
 interface Options {
   clients: number;
@@ -83,7 +83,7 @@ export async function run(args: string[]): Promise<number> {
 
 async function measure(server: 'bare' | 'plenum', opts: Options, children: Set<ChildProcess>) {
   const child = fork(serverEntry, [server, String(opts.clients)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: serverLoader(),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.add(child);

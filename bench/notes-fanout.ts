@@ -10,7 +10,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
-import { connectLabelled } from './lib/harness.ts';
+import { connectLabelled, serverLoader } from './lib/harness.ts';
 import * as Y from 'yjs';
 import { NOTES_TEXT_NAME, type NotesDoc } from '@plenum/shared';
 
@@ -91,7 +91,7 @@ export async function run(args: string[]): Promise<number> {
 
 async function measure(server: 'bare' | 'plenum', opts: Options, children: Set<ChildProcess>) {
   const child = fork(serverEntry, [server, String(opts.members)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: serverLoader(),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   children.add(child);

@@ -14,6 +14,17 @@ import { ensureLivekitBinary } from '../../scripts/ensure-livekit.ts';
 import { startEmbeddedLivekit } from '../../server/src/features/livekit/process.ts';
 import { freePort } from '../../server/src/test/ports.ts';
 
+const asShipped = fileURLToPath(new URL('./as-shipped.mjs', import.meta.url));
+
+/**
+ * How a bench's server child loads our TypeScript: as the server ships, without tsx's keepNames
+ * (see as-shipped-hooks.mjs); `PLENUM_BENCH_LOADER=tsx` runs it under tsx, as `npm start` does.
+ */
+export const serverLoader = () => [
+  '--import',
+  process.env.PLENUM_BENCH_LOADER === 'tsx' ? 'tsx' : asShipped,
+];
+
 /** `--name value` numbers and `--flag` switches; unknown names are an error, not a silent default. */
 export function parseArgs<T extends Record<string, number>>(
   args: string[],
@@ -70,7 +81,7 @@ export async function forkServer<R>(
   children: Set<ChildProcess>,
   opts: { cpuProfDir?: string; env?: Record<string, string> } = {},
 ): Promise<ServerChild<R>> {
-  const execArgv = ['--import', 'tsx', '--expose-gc'];
+  const execArgv = [...serverLoader(), '--expose-gc'];
   if (opts.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
   const child = fork(entry, args, {
     execArgv,
