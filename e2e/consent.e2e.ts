@@ -9,6 +9,7 @@ import {
   screenshot,
   type Person,
 } from './support/browser.ts';
+import { compactBarQuery } from '../client/src/features/media/bar-layout.ts';
 import { previewPlays } from './support/devices.ts';
 import { buildClientIfStale, startE2eServer, type E2eServer } from './support/server.ts';
 import { apiAs, checkA11y, wait } from './support/pages.ts';
@@ -89,8 +90,9 @@ const barToggle = (page: Page, name: 'Mikrofon' | 'Kamera' | 'Bildschirm teilen'
 /** Resizes the window and waits until the bar has re-rendered for it: "Mehr" only on a phone. */
 async function resizeTo(page: Page, size: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(size);
+  const compact = await page.evaluate((query) => matchMedia(query).matches, compactBarQuery);
   const more = bar(page).getByRole('button', { name: 'Mehr', exact: true });
-  await more.waitFor({ ...wait, state: size.width > 600 ? 'detached' : 'visible' });
+  await more.waitFor({ ...wait, state: compact ? 'visible' : 'detached' });
 }
 
 async function personId(person: Person): Promise<string> {

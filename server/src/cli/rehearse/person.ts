@@ -57,7 +57,6 @@ export async function request<T>(
 }
 
 interface Received {
-  event: string;
   payload: unknown;
   /** performance.now() when it arrived. */
   at: number;
@@ -125,7 +124,7 @@ export class Person {
       if (this.unread.has(event as ServerEvent)) return;
       let list = this.inbox.get(event);
       if (!list) this.inbox.set(event, (list = []));
-      list.push({ event, payload, at: performance.now() });
+      list.push({ payload, at: performance.now() });
       for (const wake of this.waiters.get(event) ?? []) wake();
     });
     return new Promise((resolve, reject) => {

@@ -5,7 +5,7 @@ import { phaseRooms, phases, rooms } from '../../db/schema/index.ts';
 import { groupNotesTexts } from '../notes/repository.ts';
 import { AppError } from '../../lib/app-error.ts';
 import { recordAudit } from '../audit/service.ts';
-import type { PhaseRow } from '../phases/repository.ts';
+import { phasesNow, type PhaseRow } from '../phases/repository.ts';
 
 /**
  * The groups of a phase with their notes, in the order the console lists the rooms. The text is
@@ -86,12 +86,7 @@ export async function hideResults(db: Db, phase: PhaseRow, actorId: string) {
 
 /** What the plenary shows now; null when nothing is shown. */
 export async function currentResults(db: DbOrTx, eventId: string): Promise<ResultsShown | null> {
-  const [phase] = await db
-    .select()
-    .from(phases)
-    .where(and(eq(phases.eventId, eventId), isNotNull(phases.resultsShownAt)))
-    .limit(1);
-  return shownResultsOf(db, phase ?? null);
+  return shownResultsOf(db, (await phasesNow(db, eventId)).resultsShown);
 }
 
 /** The results a phase row (read already) has on show, or null. */
