@@ -156,6 +156,18 @@ describe('people list and the pages of an event', { timeout: 180_000 }, () => {
     await expect.poll(() => annaSeen.getByText('Gebärdensprache').count(), wait).toBe(0);
   });
 
+  it('keeps an attendee’s open people list current: another attendee arrives live', async () => {
+    // Attendees' joins reach only pages that show the people list; Anna's shows it now.
+    await entryOf(anna, olga.name);
+    const bernd = await openPerson(browser, 'Bernd Beispiel', server.url);
+    try {
+      await joinByLink(bernd, await server.invite('attendee'), 'skip');
+      await anna.page.locator('.person').filter({ hasText: bernd.name }).waitFor(wait);
+    } finally {
+      await bernd.context.close();
+    }
+  });
+
   it('a tab whose session was ended in another window says so and what to do', async () => {
     const other = await anna.context.newPage();
     await other.goto(`/e/${server.slug}`);

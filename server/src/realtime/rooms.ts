@@ -16,6 +16,8 @@ export const socketRoom = {
   room: (roomId: string) => `room:${roomId}`,
   mods: (roomId: string) => `mods:${roomId}`,
   person: (personId: string) => `person:${personId}`,
+  /** Sockets that show the whole people list: they hear of attendees' changes too. */
+  presenceWatchers: (eventId: string) => `presence:${eventId}`,
 };
 
 /** The Plenum room a socket is in: exactly one `room:` Socket.IO room, set by the server. */
@@ -62,17 +64,16 @@ export async function moveSocketsOfPerson(
   }
   const first = moving[0];
   if (first) {
-    presenceUpdated(io, first.data.eventId, [
-      {
-        personId,
-        displayName: first.data.displayName,
-        online: true,
-        roomId: toRoomId,
-        lastSeenAt: new Date().toISOString(),
-        canPublish,
-        promoted: false,
-      },
-    ]);
+    const person = {
+      personId,
+      displayName: first.data.displayName,
+      online: true,
+      roomId: toRoomId,
+      lastSeenAt: new Date().toISOString(),
+      canPublish,
+      promoted: false,
+    };
+    presenceUpdated(io, first.data.eventId, [{ person, role: first.data.role }]);
   }
   return moving.length;
 }

@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { FastifyBaseLogger } from 'fastify';
-import type { ClientToServerEvents, Hand, ServerToClientEvents } from '@plenum/shared';
+import type { ClientToServerEvents, Hand, Role, ServerToClientEvents } from '@plenum/shared';
 import type { Db } from '../db/client.ts';
 import type { FloodCooldown, RateLimit, RateLimiter } from './rate-limit.ts';
 import type { InFlight } from './in-flight.ts';
@@ -16,6 +16,8 @@ export interface SocketData {
   /** When the handshake ran (ms); the oldest connections go first beyond the caps. */
   connectedAt: number;
   eventId: string;
+  /** The role in the event at the handshake (it changes only by a new session). */
+  role: Role;
   plenaryId: string;
   /** Socket.IO rooms joined on a fresh connection (not on a recovered one). */
   initialRooms: string[];

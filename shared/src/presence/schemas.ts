@@ -24,7 +24,14 @@ export const PresencePerson = z.object({
 });
 export type PresencePerson = z.infer<typeof PresencePerson>;
 
-export const PresenceListInput = z.object({}).strict();
+/**
+ * `everyone` (the default): the whole list, and from now on every change to it (the people list,
+ * the consoles). `featured`: only those whose changes reach everyone (presenceForEveryone), and
+ * no attendee's changes any more: what the stage needs while the people list is not shown.
+ */
+export const PresenceListInput = z
+  .object({ people: z.enum(['everyone', 'featured']).default('everyone') })
+  .strict();
 
 export const PresenceList = z.object({
   people: z.array(PresencePerson),

@@ -81,7 +81,7 @@ function ConsoleView({ overview }: { overview: EventOverview }) {
   const { state } = roomSwitch;
   const room: Pick<Room, 'id' | 'name' | 'kind'> = state.media?.room ?? plenary;
   const inGroup = room.kind === 'working_group';
-  const presence = usePresence(room.id);
+  const presence = usePresence(room.id, 'everyone');
   const phases = phaseView(
     usePhases(overview.phases),
     { inGroup, phaseId: state.phaseId, deadlineAt: state.deadlineAt },

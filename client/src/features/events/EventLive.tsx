@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '@plenum/shared';
 import { useAnnounce } from '../../app/status.tsx';
@@ -38,7 +38,7 @@ import { useStageSpeakers } from '../stage/useStageSpeakers.ts';
 import { GroupVisit } from '../visits/GroupVisit.tsx';
 import { VisitNotices } from '../visits/VisitNotices.tsx';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
-import { EventSideTabs } from './EventSideTabs.tsx';
+import { EventSideTabs, showsSpeakingNow } from './EventSideTabs.tsx';
 import type { EventOverview } from './useEventOverview.ts';
 
 /**
@@ -74,7 +74,11 @@ export function EventLive({ overview }: { overview: EventOverview }) {
   const inGroup = room.kind === 'working_group';
 
   const agenda = useLiveAgenda(event.id, overview.agenda);
-  const presence = usePresence(room.id);
+  const [peopleShown, setPeopleShown] = useState(false);
+  const presence = usePresence(
+    room.id,
+    peopleShown || showsSpeakingNow(actor, room) ? 'everyone' : 'featured',
+  );
   const stageSpeakerIds = useStageSpeakers(agenda, presence);
   const stage = useMemo(() => ({ actor, speakerIds: stageSpeakerIds }), [actor, stageSpeakerIds]);
   const hands = useHands(room.id);
@@ -204,6 +208,7 @@ export function EventLive({ overview }: { overview: EventOverview }) {
             actor={actor}
             timeZone={event.timeZone}
             presence={presence}
+            onPeopleShown={setPeopleShown}
             hands={hands}
             questions={questions}
           />

@@ -20,6 +20,13 @@ interface EventSideTabsProps {
   presence: PresenceMap;
   hands: ReturnType<typeof useHands>;
   questions: ReturnType<typeof useQuestions>;
+  /** Whether the people tab is the one shown: the page then keeps everyone's presence current. */
+  onPeopleShown: (shown: boolean) => void;
+}
+
+/** Those who give the word see who may speak in the plenary, with everyone's presence. */
+export function showsSpeakingNow(actor: Actor, room: Pick<Room, 'id' | 'kind'>): boolean {
+  return mayInRoom(actor, 'participant.promote', room) && room.kind === 'plenary';
 }
 
 /** Beside the stage: the room's conversation, who is here, the plenary's questions, the hands. */
@@ -30,6 +37,7 @@ export function EventSideTabs({
   presence,
   hands,
   questions,
+  onPeopleShown,
 }: EventSideTabsProps) {
   const { t } = useTranslation();
   const inGroup = room.kind === 'working_group';
@@ -91,10 +99,16 @@ export function EventSideTabs({
   return (
     <>
       {takesHands && <HandAlert roomId={room.id} myId={actor.personId} />}
-      {mayInRoom(actor, 'participant.promote', room) && room.kind === 'plenary' && (
-        <SpeakingNow presence={presence} roomId={room.id} />
-      )}
-      <Tabs label={t('tabs.label')} tabs={tabs} idPrefix="side" onSelect={setShown} />
+      {showsSpeakingNow(actor, room) && <SpeakingNow presence={presence} roomId={room.id} />}
+      <Tabs
+        label={t('tabs.label')}
+        tabs={tabs}
+        idPrefix="side"
+        onSelect={(id) => {
+          setShown(id);
+          onPeopleShown(id === 'people');
+        }}
+      />
     </>
   );
 }

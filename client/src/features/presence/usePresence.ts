@@ -1,25 +1,31 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ClientEventPayload } from '@plenum/shared';
 import { useRealtime, useResync, useServerEvent } from '../realtime/RealtimeContext.tsx';
 import { applyPresence, presenceFromList, type PresenceMap } from './presence.ts';
 
+/** `everyone`: the people list is on screen; `featured`: only the stage needs to know. */
+export type PresenceScope = NonNullable<ClientEventPayload<'presence:list'>['people']>;
+
 /**
- * Everyone in the event with online state and room, kept current. Loaded again when the person
- * changes room (`roomId`): phase moves are not announced as presence changes.
+ * The event's people with online state and room, kept current: everyone while a people list is
+ * shown, else only organizers, moderators and speakers (the server sends attendees' changes only
+ * to those who watch). Loaded again when the person changes room (`roomId`): phase moves are not
+ * announced as presence changes.
  */
-export function usePresence(roomId: string): PresenceMap {
+export function usePresence(roomId: string, scope: PresenceScope = 'everyone'): PresenceMap {
   const realtime = useRealtime();
   const [presence, setPresence] = useState<PresenceMap>(() => new Map());
 
   const load = useCallback(async () => {
     try {
-      setPresence(presenceFromList(await realtime.request('presence:list', {})));
+      setPresence(presenceFromList(await realtime.request('presence:list', { people: scope })));
     } catch {
       // shown as an empty list; the next reconnect loads again
     }
-  }, [realtime]);
+  }, [realtime, scope]);
 
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- loads from the server when the room changes; the answer replaces the list
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loads from the server when the room or the scope changes; the answer replaces the list
     void load();
   }, [load, roomId]);
   useResync(load);

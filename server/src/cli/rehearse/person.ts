@@ -65,7 +65,7 @@ interface Received {
 /**
  * One simulated participant: a session (cookie) for REST and one Socket.IO connection with an
  * inbox of what it received, each with its arrival time, by event. Events in `unread` are not
- * kept: at 5,000 attendees every one of them gets every presence batch, and keeping them all
+ * kept: at 5,000 attendees, when every one of them got every presence batch, keeping them all
  * filled the rehearse process's 4 GB heap.
  */
 export class Person {

@@ -134,6 +134,8 @@ export const raiserOf = (day: Day): Participant =>
 export async function hands(day: Day): Promise<string> {
   const roomId = day.plenary!.id;
   const raiser = raiserOf(day);
+  // The raiser's people list is open: an attendee's own changes reach only those who watch it.
+  await raiser.person.emit('presence:list', { people: 'everyone' });
   await raiser.person.emit('hand:raise', { roomId });
   const taken = await day.moderators[0]!.person.emit('hand:takeNext', { roomId });
   check(taken.hand?.person.id === raiser.person.personId, 'the moderator took another hand');

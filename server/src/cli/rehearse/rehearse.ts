@@ -21,7 +21,7 @@ export interface Output {
 }
 
 function participant(day: Day, name: string, role: Person['role'], k: number | null): Participant {
-  // Presence batches go to everyone; only the attendee of the hands step reads them.
+  // Staff's presence changes reach everyone; only the attendee of the hands step reads them.
   const person = new Person(
     day.opts.url,
     name,

@@ -176,6 +176,8 @@ describe('hands of people who leave', () => {
     const w = await t.world();
     const first = await w.connect(w.ben);
     const moderator = await w.connect(w.moderator);
+    // Watches the whole people list, as a moderator's page does in the plenary.
+    await ok(moderator.socket, 'presence:list', {});
     const { hand } = await ok(first.socket, 'hand:raise', { roomId: w.plenaryId });
     closeAll(first.socket);
     await recordedGone(w.event.id, w.ben.personId);

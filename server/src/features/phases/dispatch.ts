@@ -101,16 +101,20 @@ async function movePeople(
     if (++minted % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
     const rights = mediaRightsFor({ role: member.role, roomKind: room.kind, promoted: false });
     if (online.has(personId)) {
-      deps.presence.queue(eventId, {
-        personId,
-        displayName: member.displayName,
-        online: true,
-        roomId: room.id,
-        lastSeenAt: now,
-        canPublish: rights.canPublish,
-        // Tokens of a move carry no promotion: the word is given again where it matters.
-        promoted: false,
-      });
+      deps.presence.queue(
+        eventId,
+        {
+          personId,
+          displayName: member.displayName,
+          online: true,
+          roomId: room.id,
+          lastSeenAt: now,
+          canPublish: rights.canPublish,
+          // Tokens of a move carry no promotion: the word is given again where it matters.
+          promoted: false,
+        },
+        member.role,
+      );
     }
     const token = await mintRoomToken(
       { personId, displayName: member.displayName, roomId: room.id, rights },

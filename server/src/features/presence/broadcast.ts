@@ -1,10 +1,30 @@
-import type { PresencePerson } from '@plenum/shared';
+import { presenceForEveryone, type PresencePerson, type Role } from '@plenum/shared';
 import { socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumServer } from '../../realtime/types.ts';
 
-/** Changes to who is where, to everyone in the event. Most go through the batching below. */
-export function presenceUpdated(io: PlenumServer, eventId: string, people: PresencePerson[]) {
-  io.to(socketRoom.event(eventId)).emit('presence:updated', { people });
+/** A person's new presence, and their role: it decides who hears of it (presenceForEveryone). */
+export interface PresenceChange {
+  person: PresencePerson;
+  role: Role | undefined;
+}
+
+/**
+ * Changes to who is where. Sockets that watch the whole list get every change; the rest of the
+ * event only those of organizers, moderators and speakers. Most go through the batching below.
+ */
+export function presenceUpdated(
+  io: PlenumServer,
+  eventId: string,
+  changes: readonly PresenceChange[],
+) {
+  const watchers = socketRoom.presenceWatchers(eventId);
+  io.to(watchers).emit('presence:updated', { people: changes.map((c) => c.person) });
+  const forEveryone = changes.filter((c) => presenceForEveryone(c.role)).map((c) => c.person);
+  if (forEveryone.length > 0) {
+    io.to(socketRoom.event(eventId))
+      .except(watchers)
+      .emit('presence:updated', { people: forEveryone });
+  }
 }
 
 /**
@@ -15,7 +35,7 @@ export function presenceUpdated(io: PlenumServer, eventId: string, people: Prese
  * everyone took more socket writes than the joins themselves (profile in bench/README.md).
  */
 export class PresenceBroadcaster {
-  private pending = new Map<string, Map<string, PresencePerson>>();
+  private pending = new Map<string, Map<string, PresenceChange>>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -23,10 +43,10 @@ export class PresenceBroadcaster {
     private readonly delayMs = 250,
   ) {}
 
-  queue(eventId: string, person: PresencePerson) {
+  queue(eventId: string, person: PresencePerson, role: Role | undefined) {
     let changes = this.pending.get(eventId);
     if (!changes) this.pending.set(eventId, (changes = new Map()));
-    changes.set(person.personId, person);
+    changes.set(person.personId, { person, role });
     this.timer ??= setTimeout(() => this.flush(), this.delayFor(eventId));
   }
 

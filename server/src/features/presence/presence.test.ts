@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedEvent } from '../../test/fixtures.ts';
 import { createInvitation } from '../invitations/service.ts';
-import { connectAs, ok } from '../../test/sockets.ts';
+import { ask, connectAs, ok } from '../../test/sockets.ts';
 import { useSocketWorld } from '../../test/socket-world.ts';
 import { moveSocketsOfPerson } from '../../realtime/rooms.ts';
 
@@ -37,6 +37,8 @@ describe('presence', () => {
   it('a person goes offline only when their last tab closes, and is remembered as last seen', async () => {
     const w = await t.world();
     const ben = await w.connect(w.ben);
+    // Ben shows the whole people list: attendees' changes reach only those who do.
+    await ok(ben.socket, 'presence:list', {});
     const firstTab = await w.connect(w.anna);
     const secondTab = await w.connect(w.anna);
     // Joining tells the others her role too, for the people list's mark.
@@ -71,6 +73,7 @@ describe('presence', () => {
   it('moving a person moves all their tabs into the new room and tells the event', async () => {
     const w = await t.world();
     const ben = await w.connect(w.ben);
+    await ok(ben.socket, 'presence:list', { people: 'everyone' });
     const tab1 = await w.connect(w.cem);
     const tab2 = await w.connect(w.cem);
     const moved = await moveSocketsOfPerson(
@@ -88,6 +91,59 @@ describe('presence', () => {
     // Both tabs now read the group's chat, which a plenary attendee may not.
     for (const tab of [tab1, tab2])
       expect((await ok(tab.socket, 'chat:history', { roomId: w.groupId })).messages).toEqual([]);
+  });
+
+  it("sends an attendee's changes only to those watching the whole list, staff's to everyone", async () => {
+    const w = await t.world();
+    // Ben's page shows only the stage, Cem's the people list.
+    const ben = await w.connect(w.ben);
+    const featured = await ok(ben.socket, 'presence:list', { people: 'featured' });
+    expect(featured.people.map((p) => p.role).sort()).toEqual(['moderator', 'organizer']);
+    const cem = await w.connect(w.cem);
+    await ok(cem.socket, 'presence:list', { people: 'everyone' });
+
+    await w.connect(w.anna);
+    await cem.inbox.waitFor('presence:updated', (u) =>
+      u.people.some((p) => p.personId === w.anna.personId && p.online),
+    );
+    await w.connect(w.organizer);
+    await ben.inbox.waitFor('presence:updated', (u) =>
+      u.people.some((p) => p.personId === w.organizer.personId && p.online),
+    );
+    await cem.inbox.waitFor('presence:updated', (u) =>
+      u.people.some((p) => p.personId === w.organizer.personId && p.online),
+    );
+    const benHeardOf = ben.inbox.all('presence:updated').flatMap((u) => u.people);
+    expect(benHeardOf.map((p) => p.personId)).not.toContain(w.anna.personId);
+    expect(benHeardOf.map((p) => p.personId)).not.toContain(w.cem.personId);
+    // The featured list still counts everyone online per room.
+    expect((await ok(ben.socket, 'presence:list', { people: 'featured' })).counts).toEqual({
+      [w.plenaryId]: 4,
+    });
+
+    // Cem closes the people list: from then on, attendees' changes pass him by too.
+    await ok(cem.socket, 'presence:list', { people: 'featured' });
+    const before = cem.inbox.all('presence:updated').length;
+    await w.connect(w.anna);
+    await w.connect(w.moderator);
+    await cem.inbox.waitFor('presence:updated', (u) =>
+      u.people.some((p) => p.personId === w.moderator.personId),
+    );
+    const later = cem.inbox
+      .all('presence:updated')
+      .slice(before)
+      .flatMap((u) => u.people);
+    expect(later.map((p) => p.personId)).toEqual([w.moderator.personId]);
+  });
+
+  it('refuses a list of an unknown scope', async () => {
+    const w = await t.world();
+    const ben = await w.connect(w.ben);
+    const ack = await ask(ben.socket, 'presence:list', { people: 'all' } as never);
+    expect(ack).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    expect(
+      await ask(ben.socket, 'presence:list', { people: 'everyone', more: 1 } as never),
+    ).toMatchObject({ ok: false });
   });
 
   it('moving a person leaves their tab in another event where it is', async () => {

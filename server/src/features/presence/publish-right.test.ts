@@ -62,6 +62,7 @@ describe('who may publish, in the people list', () => {
   it('taking a raised hand gives the word, and the list says so', async () => {
     const w = await t.world();
     const moderator = await w.connect(w.moderator);
+    await ok(moderator.socket, 'presence:list', {});
     const ben = await w.connect(w.ben);
     await ok(ben.socket, 'hand:raise', { roomId: w.plenaryId });
     await ok(moderator.socket, 'hand:takeNext', { roomId: w.plenaryId });

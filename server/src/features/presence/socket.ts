@@ -1,4 +1,4 @@
-import { PresenceListInput, type PresenceList } from '@plenum/shared';
+import { presenceForEveryone, PresenceListInput, type PresenceList } from '@plenum/shared';
 import { onEvent } from '../../realtime/on-event.ts';
 import { currentRoomOf, socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
@@ -14,10 +14,23 @@ function writerOf(rt: Realtime): PresenceWriter {
 }
 
 export function registerPresenceHandlers(rt: Realtime, socket: PlenumSocket) {
-  // The same list for everyone in the event: requests in flight at once share one.
-  onEvent(rt, socket, 'presence:list', PresenceListInput, (_input, ctx) =>
-    rt.reads.run(`presence:${ctx.eventId}`, () => listPresence(rt, ctx.eventId)),
-  );
+  // The same list for everyone in the event: requests in flight at once share one. A socket that
+  // starts watching joins the room of every change first, then takes a list read after that.
+  onEvent(rt, socket, 'presence:list', PresenceListInput, async ({ people }, ctx) => {
+    const key = `presence:${ctx.eventId}`;
+    const read = () => listPresence(rt, ctx.eventId);
+    if (people === 'everyone') {
+      await socket.join(socketRoom.presenceWatchers(ctx.eventId));
+      return rt.reads.runAfter(key, read);
+    }
+    await socket.leave(socketRoom.presenceWatchers(ctx.eventId));
+    return featuredOnly(await rt.reads.run(key, read));
+  });
+}
+
+/** The list as the stage needs it: only those whose changes reach everyone. */
+export function featuredOnly(list: PresenceList): PresenceList {
+  return { ...list, people: list.people.filter((p) => presenceForEveryone(p.role)) };
 }
 
 /** Who is in the event: members from the database, online and room from the sockets of all nodes. */
@@ -36,17 +49,18 @@ export async function listPresence(rt: Realtime, eventId: string): Promise<Prese
 }
 
 export async function personConnected(rt: Realtime, socket: PlenumSocket) {
-  const { eventId, personId, displayName } = socket.data;
+  const { eventId, personId, displayName, role } = socket.data;
   const roomId = currentRoomOf(socket.rooms);
   const right = await writerOf(rt).connected(eventId, personId, roomId);
-  rt.presence.queue(eventId, {
+  const person = {
     personId,
     displayName,
     online: true,
     roomId,
     lastSeenAt: new Date().toISOString(),
     ...right,
-  });
+  };
+  rt.presence.queue(eventId, person, role);
 }
 
 /**
@@ -59,14 +73,15 @@ export async function announcePresenceOf(rt: Realtime, eventId: string, personId
   const first = mine[0];
   if (!first) return;
   const roomId = mine.map((s) => currentRoomOf(s.rooms)).find(Boolean) ?? null;
-  rt.presence.queue(eventId, {
+  const person = {
     personId,
     displayName: first.data.displayName,
     online: true,
     roomId,
     lastSeenAt: new Date().toISOString(),
     ...(await publishRightNow(rt.db, eventId, personId, roomId)),
-  });
+  };
+  rt.presence.queue(eventId, person, first.data.role);
 }
 
 /** Offline only when the person's last socket in this event, on any node, has gone. */
@@ -76,11 +91,11 @@ export async function personDisconnected(
   lastRoomId: string | null,
 ) {
   if (rt.closing) return;
-  const { eventId, personId, displayName } = socket.data;
+  const { eventId, personId, displayName, role } = socket.data;
   const remaining = await rt.io.in(socketRoom.person(personId)).fetchSockets();
   if (remaining.some((s) => s.id !== socket.id && s.data.eventId === eventId)) return;
   await writerOf(rt).lastSeen(eventId, personId, lastRoomId);
-  rt.presence.queue(eventId, {
+  const person = {
     personId,
     displayName,
     online: false,
@@ -88,5 +103,6 @@ export async function personDisconnected(
     lastSeenAt: new Date().toISOString(),
     canPublish: false,
     promoted: false,
-  });
+  };
+  rt.presence.queue(eventId, person, role);
 }
