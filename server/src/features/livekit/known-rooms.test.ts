@@ -41,6 +41,22 @@ describe('rooms this node created a moment ago', () => {
     expect(k.trustFor('b', 'y')).toBe(false);
   });
 
+  it('one create call per room at a time: callers meanwhile share its answer, later ones call anew', async () => {
+    const k = known();
+    let calls = 0;
+    const create = async () => ++calls;
+    const together = await Promise.all([
+      k.createOnce('room', create),
+      k.createOnce('room', create),
+      k.createOnce('other', create),
+    ]);
+    expect(together).toEqual([1, 1, 2]);
+    expect(await k.createOnce('room', create)).toBe(3);
+    const failed = k.createOnce('room', () => Promise.reject(new Error('down')));
+    await expect(failed).rejects.toThrow('down');
+    expect(await k.createOnce('room', create)).toBe(4);
+  });
+
   it('expired rooms are dropped with the people served, not kept for good', () => {
     const k = known();
     k.remember('old', ['anna']);
@@ -57,6 +73,8 @@ let anna: Member;
 let ben: Member;
 let cem: Member;
 const created: string[] = [];
+/** How long each CreateRoom call is held before it goes to LiveKit. */
+let createDelayMs = 0;
 
 beforeAll(async () => {
   const event = await seedEvent(t.app);
@@ -68,8 +86,9 @@ beforeAll(async () => {
   // Count the app's calls to LiveKit's CreateRoom, and still make them.
   const service = t.app.livekit.rooms;
   const createRoom = service.createRoom.bind(service);
-  service.createRoom = (options) => {
+  service.createRoom = async (options) => {
     created.push(options.name);
+    await new Promise((resolve) => setTimeout(resolve, createDelayMs));
     return createRoom(options);
   };
 });
@@ -90,6 +109,20 @@ describe('tokens and LiveKit rooms', () => {
     expect(await livekitHas(plenaryId)).toBe(true);
     expect((await token(ben)).statusCode).toBe(200);
     expect(created.filter((n) => n === plenaryId)).toHaveLength(1);
+  });
+
+  it('tokens asked together for a room not known make one call to create it', async () => {
+    t.app.livekit.known!.forget(plenaryId); // as when its entry expires in a join storm
+    const before = created.length;
+    // A slow LiveKit: the others ask while the first call is on its way.
+    createDelayMs = 300;
+    try {
+      const answers = await Promise.all([token(anna), token(ben), token(cem)]);
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+    } finally {
+      createDelayMs = 0;
+    }
+    expect(created.length).toBe(before + 1);
   });
 
   it('a person asking again after LiveKit lost the room gets the room created again', async () => {

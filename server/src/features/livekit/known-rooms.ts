@@ -10,6 +10,7 @@
  */
 export class KnownLivekitRooms {
   private readonly rooms = new Map<string, { until: number; served: Set<string> }>();
+  private readonly creating = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly ttlMs = 15_000,
@@ -65,12 +66,28 @@ export class KnownLivekitRooms {
     if (entry) for (const id of personIds) entry.served.add(id);
   }
 
+  /**
+   * One call to create a room at a time: requests that arrive while it runs share its answer
+   * (the first fifty tokens of a join storm made fifty calls for the one plenary).
+   */
+  createOnce<T>(roomId: string, create: () => Promise<T>): Promise<T> {
+    const running = this.creating.get(roomId);
+    if (running) return running as Promise<T>;
+    const started = create().finally(() => {
+      if (this.creating.get(roomId) === started) this.creating.delete(roomId);
+    });
+    this.creating.set(roomId, started);
+    return started;
+  }
+
   forget(roomId: string) {
     this.rooms.delete(roomId);
+    this.creating.delete(roomId);
   }
 
   /** LiveKit restarted (or may have): trust nothing. */
   clear() {
     this.rooms.clear();
+    this.creating.clear();
   }
 }

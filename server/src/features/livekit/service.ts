@@ -47,15 +47,17 @@ export async function ensureLivekitRoom(
   room: RoomRow,
   servedIds: Iterable<string> = [],
 ) {
-  await callLivekit('create room', () =>
-    livekit.rooms.createRoom({
-      name: room.id,
-      emptyTimeout: 10 * 60,
-      departureTimeout: 30,
-      // A little headroom over capacity for moderators and organizers visiting.
-      maxParticipants: room.capacity ? room.capacity + 10 : 0,
-    }),
-  );
+  const create = () =>
+    callLivekit('create room', () =>
+      livekit.rooms.createRoom({
+        name: room.id,
+        emptyTimeout: 10 * 60,
+        departureTimeout: 30,
+        // A little headroom over capacity for moderators and organizers visiting.
+        maxParticipants: room.capacity ? room.capacity + 10 : 0,
+      }),
+    );
+  await (livekit.known ? livekit.known.createOnce(room.id, create) : create());
   livekit.known?.remember(room.id, servedIds);
 }
 
