@@ -29,7 +29,7 @@ export function registerPresenceHandlers(rt: Realtime, socket: PlenumSocket) {
 }
 
 /** The list as the stage needs it: only those whose changes reach everyone. */
-export function featuredOnly(list: PresenceList): PresenceList {
+function featuredOnly(list: PresenceList): PresenceList {
   return { ...list, people: list.people.filter((p) => presenceForEveryone(p.role)) };
 }
 
