@@ -55,6 +55,7 @@ const expectedEvent: Record<string, Role[]> = {
   'results.present': [O, M],
   'stage.interpreter': [O],
   'stage.featured': [S],
+  'presence.toEveryone': [O, M, S, C],
 };
 const everyone: Role[] = [O, M, S, A];
 const staff: Role[] = [O, M];

@@ -54,6 +54,11 @@ export const eventActions = {
   'stage.interpreter': ['organizer'],
   /** Preferred on the stage while the live agenda item names none of its speakers as members. */
   'stage.featured': ['speaker'],
+  /**
+   * One's joins, moves and leaves are told to the whole event; attendees' only to those who show
+   * the people list (a plenary of 1,000 joining would be a million entries for everyone).
+   */
+  'presence.toEveryone': ['organizer', 'moderator', 'speaker', 'captioner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const roomActions = {

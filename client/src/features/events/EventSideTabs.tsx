@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor, Room } from '@plenum/shared';
 import { mayInEvent, mayInRoom } from '../../lib/rights.ts';
@@ -45,6 +45,11 @@ export function EventSideTabs({
   const [unread, setUnread] = useState(0);
   const onUnread = useCallback((count: number) => setUnread(count), []);
   const takesHands = mayInRoom(actor, 'hand.take', room);
+  // Told on every change and when the tabs go away, so the page never watches a list not shown.
+  useEffect(() => {
+    onPeopleShown(shown === 'people');
+    return () => onPeopleShown(false);
+  }, [shown, onPeopleShown]);
 
   const tabs = [
     {
@@ -100,15 +105,7 @@ export function EventSideTabs({
     <>
       {takesHands && <HandAlert roomId={room.id} myId={actor.personId} />}
       {showsSpeakingNow(actor, room) && <SpeakingNow presence={presence} roomId={room.id} />}
-      <Tabs
-        label={t('tabs.label')}
-        tabs={tabs}
-        idPrefix="side"
-        onSelect={(id) => {
-          setShown(id);
-          onPeopleShown(id === 'people');
-        }}
-      />
+      <Tabs label={t('tabs.label')} tabs={tabs} idPrefix="side" onSelect={setShown} />
     </>
   );
 }

@@ -8,7 +8,7 @@ export type PresenceScope = NonNullable<ClientEventPayload<'presence:list'>['peo
 
 /**
  * The event's people with online state and room, kept current: everyone while a people list is
- * shown, else only organizers, moderators and speakers (the server sends attendees' changes only
+ * shown, else only staff, speakers and captioners (the server sends attendees' changes only
  * to those who watch). Loaded again when the person changes room (`roomId`): phase moves are not
  * announced as presence changes.
  */

@@ -10,7 +10,7 @@ export interface PresenceChange {
 
 /**
  * Changes to who is where. Sockets that watch the whole list get every change; the rest of the
- * event only those of organizers, moderators and speakers. Most go through the batching below.
+ * event only those of staff, speakers and captioners (presence.toEveryone). Most are batched below.
  */
 export function presenceUpdated(
   io: PlenumServer,
