@@ -16,7 +16,6 @@ export * from './questions/schemas.ts';
 export * from './reactions/schemas.ts';
 export * from './captions/schemas.ts';
 export * from './presence/schemas.ts';
-export * from './presence/audience.ts';
 export * from './socket/events.ts';
 export * from './phases/schemas.ts';
 export * from './privacy/schemas.ts';

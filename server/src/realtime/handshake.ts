@@ -65,7 +65,7 @@ export function authenticateHandshake(app: FastifyInstance, allowedOrigins: read
         sessionId: signedIn.sessionId,
         connectedAt: Date.now(),
         eventId: actor.eventId,
-        role: member.role,
+        role: actor.role,
         plenaryId,
         initialRooms: [
           socketRoom.event(actor.eventId),

@@ -16,8 +16,11 @@ export interface SocketData {
   /** When the handshake ran (ms); the oldest connections go first beyond the caps. */
   connectedAt: number;
   eventId: string;
-  /** The role in the event at the handshake (it changes only by a new session). */
-  role: Role;
+  /**
+   * The role in the event at the handshake (it changes only by a new session). Absent on a
+   * connection recovered from a node that ran an older version (recovery skips the handshake).
+   */
+  role?: Role | null;
   plenaryId: string;
   /** Socket.IO rooms joined on a fresh connection (not on a recovered one). */
   initialRooms: string[];

@@ -26,7 +26,7 @@ export type PresencePerson = z.infer<typeof PresencePerson>;
 
 /**
  * `everyone` (the default): the whole list, and from now on every change to it (the people list,
- * the consoles). `featured`: only those whose changes reach everyone (presenceForEveryone), and
+ * the consoles). `featured`: only those whose changes reach everyone (`presence.toEveryone`), and
  * no attendee's changes any more: what the stage needs while the people list is not shown.
  */
 export const PresenceListInput = z

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Actor, Role, RoomKind } from '@plenum/shared';
+import type { Actor, RoomKind } from '@plenum/shared';
 import type { DbOrTx } from '../../db/client.ts';
 import { preparedPer } from '../../db/prepared.ts';
 import { events, memberships, people, rooms, sessions } from '../../db/schema/index.ts';
@@ -67,7 +67,6 @@ export interface EventMemberAtConnect {
   /** Null when the event does not exist or the person is no member of it. */
   member: {
     actor: Actor;
-    role: Role;
     eventRooms: { id: string; kind: RoomKind }[];
     /** The working group the person belongs in now (open phase), or null. */
     groupNow: string | null;
@@ -89,7 +88,6 @@ export async function findEventMemberBySession(
     person,
     member: {
       actor: actorOf(row, row.eventId, row.role),
-      role: row.role,
       eventRooms: row.eventRooms,
       groupNow: row.groupNow,
       removedRoomIds: new Set(row.removedRoomIds),

@@ -1,11 +1,12 @@
-import { presenceForEveryone, type PresencePerson, type Role } from '@plenum/shared';
+import { can, type PresencePerson, type Role } from '@plenum/shared';
 import { socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumServer } from '../../realtime/types.ts';
 
-/** A person's new presence, and their role: it decides who hears of it (presenceForEveryone). */
+/** A person's new presence, and their role: it decides who hears of it (`presence.toEveryone`). */
 export interface PresenceChange {
   person: PresencePerson;
-  role: Role | undefined;
+  /** Unknown for a connection recovered from an older node: it is then told to watchers only. */
+  role: Role | null | undefined;
 }
 
 /**
@@ -19,7 +20,9 @@ export function presenceUpdated(
 ) {
   const watchers = socketRoom.presenceWatchers(eventId);
   io.to(watchers).emit('presence:updated', { people: changes.map((c) => c.person) });
-  const forEveryone = changes.filter((c) => presenceForEveryone(c.role)).map((c) => c.person);
+  const forEveryone = changes
+    .filter((c) => can(c.role ?? null, 'presence.toEveryone'))
+    .map((c) => c.person);
   if (forEveryone.length > 0) {
     io.to(socketRoom.event(eventId))
       .except(watchers)
@@ -43,7 +46,7 @@ export class PresenceBroadcaster {
     private readonly delayMs = 250,
   ) {}
 
-  queue(eventId: string, person: PresencePerson, role: Role | undefined) {
+  queue(eventId: string, person: PresencePerson, role: Role | null | undefined) {
     let changes = this.pending.get(eventId);
     if (!changes) this.pending.set(eventId, (changes = new Map()));
     changes.set(person.personId, { person, role });

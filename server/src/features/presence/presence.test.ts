@@ -136,6 +136,30 @@ describe('presence', () => {
     expect(later.map((p) => p.personId)).toEqual([w.moderator.personId]);
   });
 
+  it('tells watchers only of a person whose role is unknown (a connection recovered from an older node)', async () => {
+    const w = await t.world();
+    const ben = await w.connect(w.ben);
+    await ok(ben.socket, 'presence:list', { people: 'featured' });
+    const cem = await w.connect(w.cem);
+    await ok(cem.socket, 'presence:list', { people: 'everyone' });
+    const before = ben.inbox.all('presence:updated').length;
+    const person = {
+      personId: w.moderator.personId,
+      displayName: 'Moritz',
+      online: true,
+      roomId: w.plenaryId,
+      lastSeenAt: new Date().toISOString(),
+      canPublish: true,
+      promoted: false,
+    };
+    t.app.realtime.presence.queue(w.event.id, person, undefined);
+    t.app.realtime.presence.flush();
+    await cem.inbox.waitFor('presence:updated', (u) =>
+      u.people.some((p) => p.personId === w.moderator.personId),
+    );
+    expect(ben.inbox.all('presence:updated').slice(before)).toEqual([]);
+  });
+
   it('refuses a list of an unknown scope', async () => {
     const w = await t.world();
     const ben = await w.connect(w.ben);

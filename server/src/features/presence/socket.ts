@@ -1,4 +1,4 @@
-import { presenceForEveryone, PresenceListInput, type PresenceList } from '@plenum/shared';
+import { can, PresenceListInput, type PresenceList } from '@plenum/shared';
 import { onEvent } from '../../realtime/on-event.ts';
 import { currentRoomOf, socketRoom } from '../../realtime/rooms.ts';
 import type { PlenumSocket, Realtime } from '../../realtime/types.ts';
@@ -30,7 +30,7 @@ export function registerPresenceHandlers(rt: Realtime, socket: PlenumSocket) {
 
 /** The list as the stage needs it: only those whose changes reach everyone. */
 function featuredOnly(list: PresenceList): PresenceList {
-  return { ...list, people: list.people.filter((p) => presenceForEveryone(p.role)) };
+  return { ...list, people: list.people.filter((p) => can(p.role ?? null, 'presence.toEveryone')) };
 }
 
 /** Who is in the event: members from the database, online and room from the sockets of all nodes. */
