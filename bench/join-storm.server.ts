@@ -20,7 +20,7 @@ async function startPlenumServer() {
   const trace = process.env.BENCH_TRACE ? await import('./lib/join-trace.ts') : null;
   trace?.tracePg();
   const { createInvitation } = await import('../server/src/features/invitations/service.ts');
-  const { app, event, plenaryId } = await startPlenum({ authRateLimit: 1_000_000 });
+  const { app, event, plenaryId, listenSockets } = await startPlenum({ authRateLimit: 1_000_000 });
   const tokens: string[] = [];
   await app.db.transaction(async (tx) => {
     for (let i = 0; i < (linksEach ? attendees : 1); i++) {
@@ -39,7 +39,7 @@ async function startPlenumServer() {
     }
   });
   trace?.traceSockets(app);
-  const port = await listenOnLoopback(app);
+  const port = await listenOnLoopback(app, listenSockets);
   send({ type: 'ready', port, slug: event.slug, plenaryId, tokens });
 }
 

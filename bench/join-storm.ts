@@ -7,11 +7,12 @@
  *
  *   npm run bench -- join-storm [--attendees 1000] [--concurrency 50] [--links-each] [--cpu-prof]
  *     [--trace]   where the server's socket step, pool and event loop waited (lib/join-trace.ts)
+ *     [--node24]  both servers on Node 24 (the image's; scripts/ensure-node24.ts), the driver on this Node
  */
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'socket.io-client';
 import {
   connectClient,
@@ -29,6 +30,7 @@ import {
   type Summary,
 } from './lib/harness.ts';
 import { workPer, workSoFar } from './lib/work-counters.ts';
+import { ensureNode24 } from '../scripts/ensure-node24.ts';
 
 interface Ready {
   type: 'ready';
@@ -66,19 +68,25 @@ const HARD_LIMIT_MS = 5 * 60_000;
 const serverEntry = fileURLToPath(new URL('./join-storm.server.ts', import.meta.url));
 
 const options = (args: string[]) =>
-  parseArgs(args, { attendees: 1000, concurrency: 50 }, ['links-each', 'cpu-prof', 'trace']);
+  parseArgs(args, { attendees: 1000, concurrency: 50 }, [
+    'links-each',
+    'cpu-prof',
+    'trace',
+    'node24',
+  ]);
 
 export async function run(args: string[]): Promise<number> {
   const opts = options(args);
   const children = new Set<ChildProcess>();
   const cancel = hardLimit('join-storm', HARD_LIMIT_MS, children);
+  const serverNode = opts.flags.has('node24') ? ensureNode24() : process.execPath;
   const livekit = await startLivekit();
   try {
     const results: Result[] = [];
     for (const server of ['bare', 'plenum'] as const) {
-      results.push(await measure(server, opts, children, livekitEnv(livekit)));
+      results.push(await measure(server, opts, children, livekitEnv(livekit), serverNode));
     }
-    report(opts, results);
+    report(opts, results, execFileSync(serverNode, ['--version'], { encoding: 'utf8' }).trim());
     return 0;
   } finally {
     cancel();
@@ -92,6 +100,7 @@ async function measure(
   opts: Options,
   children: Set<ChildProcess>,
   env: Record<string, string>,
+  node: string,
 ): Promise<Result> {
   const profile = server === 'plenum' && opts.flags.has('cpu-prof');
   const trace = server === 'plenum' && opts.flags.has('trace');
@@ -101,6 +110,7 @@ async function measure(
     children,
     {
       env: { ...env, ...(trace && { BENCH_TRACE: '1' }) },
+      node,
       ...(profile && { cpuProfDir: profileDir() }),
     },
   );
@@ -128,7 +138,15 @@ async function measure(
       throw new Error(`redeem: HTTP ${redeemed.status} ${redeemed.body}`);
     const cookie = session.split(';')[0]!;
     const t1 = performance.now();
-    sockets.push(await connectClient(url, { cookie, slug: ready.slug, timeoutMs: 30_000 }));
+    sockets.push(
+      await connectClient(url, {
+        cookie,
+        slug: ready.slug,
+        timeoutMs: 30_000,
+        // The trace measures the wait from here until Node accepted the connection.
+        ...(trace && { query: { sent: String(Date.now()) } }),
+      }),
+    );
     const t2 = performance.now();
     const token = await httpPost(`${url}/api/rooms/${ready.plenaryId}/token`, { cookie });
     if (token.status !== 200 || !(JSON.parse(token.body) as { token?: string }).token) {
@@ -250,11 +268,11 @@ function perJoinByProcess(before: Map<string, number>, after: Map<string, number
   );
 }
 
-function report(opts: Options, results: Result[]) {
+function report(opts: Options, results: Result[], serverNode: string) {
   const links = opts.flags.has('links-each') ? 'one link each' : 'one shared link';
   console.log(
     `\njoin-storm: ${opts.attendees} attendees, ${opts.concurrency} at a time, ${links}; ` +
-      `${describeMachine()} at the end`,
+      `servers on Node ${serverNode}; ${describeMachine()} at the end`,
   );
   console.log(
     'server    joins  errors  joins/s   p50 ms   p95 ms   p99 ms   max ms │ p99: redeem   socket    token',
@@ -285,6 +303,7 @@ function report(opts: Options, results: Result[]) {
       attendees: opts.attendees,
       concurrency: opts.concurrency,
       links: opts.flags.has('links-each') ? 'each' : 'shared',
+      serverNode,
       results,
       p99Ratio: Number(ratio.toFixed(2)),
       targetMet: met,

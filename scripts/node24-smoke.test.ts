@@ -18,7 +18,7 @@ import { io, type Socket } from 'socket.io-client';
 import { buildServer, serverDist } from './build-server.ts';
 import { ensureNode24 } from './ensure-node24.ts';
 import { createTestDatabase } from '../server/src/test/database.ts';
-import { freePort } from '../server/src/test/ports.ts';
+import { freePort, listeningSocketsOn } from '../server/src/test/ports.ts';
 import { ensureLivekitBinary } from '../server/src/features/livekit/binary.ts';
 import {
   startEmbeddedLivekit,
@@ -216,6 +216,36 @@ describe.skipIf(!node24)(
         expect(sample(after, name) - sample(before, name)).toBe(1);
       }
       expect(sample(after, 'plenum_sockets_connected')).toBe(1);
+    });
+
+    it('listens on four sockets sharing its port, and a second node started on that port fails', async () => {
+      const port = Number(env.PORT);
+      expect(listeningSocketsOn(port)).toBe(4);
+      // One fresh connection each, all at once: whichever socket takes one, the app answers.
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          fetch(`${base}/api/health/live`, { headers: { connection: 'close' } }).then(
+            (r) => r.status,
+          ),
+        ),
+      );
+      expect(answers).toEqual(Array.from({ length: 20 }, () => 200));
+
+      const second = await new Promise<{ code: number | null; output: string }>((resolve) => {
+        const lines: string[] = [];
+        const started = spawn(node24!, [path.join(serverDist, 'server.js')], {
+          env: { PATH: process.env.PATH ?? '', ...env, METRICS_PORT: '' },
+          cwd: dataDir,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        for (const stream of [started.stdout, started.stderr]) {
+          stream.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
+        }
+        started.once('exit', (code) => resolve({ code, output: lines.join('') }));
+      });
+      expect(second.code).toBe(1);
+      expect(second.output).toContain(`EADDRINUSE: address already in use 127.0.0.1:${port}`);
+      expect(listeningSocketsOn(port)).toBe(4);
     });
 
     it('drains on SIGTERM: not ready, its socket moved by a transport close, then exits 0', async () => {

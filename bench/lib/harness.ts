@@ -79,13 +79,15 @@ export async function forkServer<R>(
   entry: string,
   args: string[],
   children: Set<ChildProcess>,
-  opts: { cpuProfDir?: string; env?: Record<string, string> } = {},
+  opts: { cpuProfDir?: string; env?: Record<string, string>; node?: string } = {},
 ): Promise<ServerChild<R>> {
   const execArgv = [...serverLoader(), '--expose-gc'];
   if (opts.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
   const child = fork(entry, args, {
     execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // Another Node for the server than the driver's (join-storm --node24).
+    ...(opts.node && { execPath: opts.node }),
     env: { ...process.env, ...opts.env },
   });
   children.add(child);
@@ -200,6 +202,8 @@ export interface ConnectOptions {
   cookie?: string;
   slug?: string;
   timeoutMs?: number;
+  /** Sent in the handshake's URL (join-trace reads `sent`). */
+  query?: Record<string, string>;
 }
 
 /** A real socket.io-client over WebSocket that resolves once the server accepted it. */
@@ -211,6 +215,7 @@ export function connectClient(url: string, opts: ConnectOptions): Promise<Socket
     timeout: opts.timeoutMs ?? 60_000,
     ...(opts.cookie && { extraHeaders: { cookie: opts.cookie } }),
     auth: opts.slug ? { event: opts.slug } : {},
+    ...(opts.query && { query: opts.query }),
   });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));

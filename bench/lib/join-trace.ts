@@ -6,6 +6,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { answer } from './server-child.ts';
@@ -13,6 +14,9 @@ import { answer } from './server-child.ts';
 const now = () => performance.now();
 const samples = { poolWait: [] as number[], statement: [] as number[] };
 const stages = {
+  /** The driver's io() (its wall clock, sent as `?sent=`) until Node accepted the connection. */
+  sentToAccepted: [] as number[],
+  acceptedToUpgrade: [] as number[],
   upgradeToOpen: [] as number[],
   openToConnectPacket: [] as number[],
   middlewares: [] as number[],
@@ -66,7 +70,20 @@ export function tracePg() {
 /** Hooks the app's HTTP server and Socket.IO after the app is built. */
 export function traceSockets(app: FastifyInstance) {
   type Req = IncomingMessage & { tUpgrade?: number; tOpen?: number; tMw?: number };
-  app.server.prependListener('upgrade', (req: Req) => (req.tUpgrade = now()));
+  type Accepted = Socket & { tAccepted?: number; wallAccepted?: number };
+  // Emitted for every connection, whichever of the listening sockets took it (lib/listen.ts).
+  app.server.prependListener('connection', (socket: Accepted) => {
+    socket.tAccepted = now();
+    socket.wallAccepted = Date.now();
+  });
+  app.server.prependListener('upgrade', (req: Req) => {
+    req.tUpgrade = now();
+    const socket = req.socket as Accepted;
+    if (socket.tAccepted === undefined) return;
+    stages.acceptedToUpgrade.push(req.tUpgrade - socket.tAccepted);
+    const sent = Number(new URL(req.url ?? '/', 'http://bench').searchParams.get('sent'));
+    if (sent) stages.sentToAccepted.push(socket.wallAccepted! - sent);
+  });
   const io = app.realtime.io;
   io.engine.on('connection', (sock: { request: Req }) => {
     const req = sock.request;

@@ -83,6 +83,8 @@ export async function startPlenum(opts: { authRateLimit?: number } = {}) {
     DATABASE_URL: database.url,
     PUBLIC_URL: 'http://127.0.0.1:3999',
     PLENUM_DATA_DIR: '.data/bench',
+    // As the operator sets it; unset, the server's default.
+    LISTEN_SOCKETS: process.env.LISTEN_SOCKETS,
   });
   let app: FastifyInstance;
   try {
@@ -100,7 +102,11 @@ export async function startPlenum(opts: { authRateLimit?: number } = {}) {
     await app.close();
     await database.drop();
   });
-  return { app, ...(await createBenchEvent(app, 'Bench')) };
+  return {
+    app,
+    listenSockets: config.listenSockets,
+    ...(await createBenchEvent(app, 'Bench')),
+  };
 }
 
 /** One event starting now, for a day, and the id of its plenary. */
@@ -157,7 +163,9 @@ export async function addMembers(app: FastifyInstance, eventId: string, count: n
   return { personIds, cookies };
 }
 
-export async function listenOnLoopback(app: FastifyInstance) {
-  await app.listen({ port: 0, host: '127.0.0.1' });
+export async function listenOnLoopback(app: FastifyInstance, sockets = 1) {
+  // As the server listens (lib/listen.ts): one socket, or several sharing the port where Node can.
+  const { listenOnSharedPort } = await import('../../server/src/lib/listen.ts');
+  await listenOnSharedPort(app, { port: 0, host: '127.0.0.1', sockets });
   return (app.server.address() as AddressInfo).port;
 }

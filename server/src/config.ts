@@ -78,6 +78,9 @@ const EnvSchema = z
     LIVEKIT_NODE_IP: z.ipv4().optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
+    // Sockets listening on PORT together (SO_REUSEPORT, Node 22.12 and later; one on older Node
+    // or a host name): Node takes one new connection per socket and turn of its event loop.
+    LISTEN_SOCKETS: z.coerce.number().int().min(1).max(32).default(4),
     PUBLIC_URL: optionalUrl(['http:', 'https:']),
     // Who runs this instance, for the join page's data protection notice (GDPR Art. 13).
     OPERATOR_NAME: z
@@ -145,6 +148,8 @@ export interface Config {
   };
   port: number;
   host: string;
+  /** Sockets listening on `port` together, where Node can share it (lib/listen.ts). */
+  listenSockets: number;
   publicUrl: string;
   /** The instance's operator, named on the join page, and its privacy notice and imprint. */
   operator: {
@@ -198,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     port: e.PORT,
     host: e.HOST,
+    listenSockets: e.LISTEN_SOCKETS,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     operator: { name: e.OPERATOR_NAME, privacyUrl: e.PRIVACY_URL, imprintUrl: e.IMPRINT_URL },
     sessionSecret: e.SESSION_SECRET,

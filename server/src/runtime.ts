@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { listenOnSharedPort } from './lib/listen.ts';
 import { loadOrCreateSecrets } from './lib/secrets.ts';
 import {
   startEmbeddedLivekit,
@@ -43,7 +44,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
         app.log.child({ component: 'livekit' }),
       );
     }
-    await app.listen({ port: config.port, host: config.host });
+    const sockets = await listenOnSharedPort(app, {
+      port: config.port,
+      host: config.host,
+      sockets: config.listenSockets,
+    });
+    if (sockets > 1) app.log.info({ sockets }, 'listening on sockets sharing the port');
   } catch (err) {
     await app.close().catch(() => {});
     await embedded?.stop().catch(() => {});
