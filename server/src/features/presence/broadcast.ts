@@ -30,12 +30,28 @@ export function presenceUpdated(
   }
 }
 
+/** The widest socket room a change of this person reaches (presenceUpdated). */
+export function widestAudienceOf(eventId: string, role: Role | null | undefined): string {
+  return can(role ?? null, 'presence.toEveryone')
+    ? socketRoom.event(eventId)
+    : socketRoom.presenceWatchers(eventId);
+}
+
 /**
- * Batches presence changes per event and sends them at most every `delayMs`: when 100 people
- * join within a second, everybody gets a few updates, not 100. Holds only changes in flight.
- * Every batch costs one frame per listening socket, so a big event batches longer (`delayMs`
- * per 250 listeners on this node, at most 8×): in a join storm of 1000 the batches to
- * everyone took more socket writes than the joins themselves (profile in bench/README.md).
+ * How long a change waits for others to share its batch: `baseMs` per 250 sockets it reaches on
+ * this node, at most 8×. Every batch costs one frame per socket it reaches; in a join storm of
+ * 1000 the batches to everyone took more socket writes than the joins themselves (profile in
+ * bench/README.md). An attendee's change reaches only the watchers, so a big event whose people
+ * list few have open hears of arrivals as soon as a small one.
+ */
+export function presenceBatchDelayMs(reached: number, baseMs: number): number {
+  return baseMs * Math.min(8, Math.max(1, Math.ceil(reached / 250)));
+}
+
+/**
+ * Batches presence changes per event and sends them at most every `delayMs` (more in a big
+ * event, presenceBatchDelayMs): when 100 people join within a second, everybody gets a few
+ * updates, not 100. Holds only changes in flight.
  */
 export class PresenceBroadcaster {
   private pending = new Map<string, Map<string, PresenceChange>>();
@@ -50,12 +66,12 @@ export class PresenceBroadcaster {
     let changes = this.pending.get(eventId);
     if (!changes) this.pending.set(eventId, (changes = new Map()));
     changes.set(person.personId, { person, role });
-    this.timer ??= setTimeout(() => this.flush(), this.delayFor(eventId));
+    this.timer ??= setTimeout(() => this.flush(), this.delayFor(eventId, role));
   }
 
-  private delayFor(eventId: string) {
-    const listeners = this.io.of('/').adapter.rooms.get(socketRoom.event(eventId))?.size ?? 0;
-    return this.delayMs * Math.min(8, Math.max(1, Math.ceil(listeners / 250)));
+  private delayFor(eventId: string, role: Role | null | undefined) {
+    const audience = this.io.of('/').adapter.rooms.get(widestAudienceOf(eventId, role));
+    return presenceBatchDelayMs(audience?.size ?? 0, this.delayMs);
   }
 
   flush() {
