@@ -102,6 +102,9 @@ export async function startPlenum(opts: { authRateLimit?: number } = {}) {
     await app.close();
     await database.drop();
   });
+  // As the server starts (runtime.ts): the join path warmed on every pooled connection.
+  const { warmJoinPath } = await import('../../server/src/features/access/warm-up.ts');
+  await warmJoinPath(app.db, config.dbPoolMax);
   return {
     app,
     listenSockets: config.listenSockets,

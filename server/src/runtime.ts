@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
+import { warmJoinPath } from './features/access/warm-up.ts';
 import { listenOnSharedPort } from './lib/listen.ts';
 import { loadOrCreateSecrets } from './lib/secrets.ts';
 import {
@@ -44,6 +45,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
         app.log.child({ component: 'livekit' }),
       );
     }
+    // Before the first connection: a cold node's first burst of joins paid for it (warm-up.ts).
+    await warmJoinPath(app.db, config.databaseUrl ? config.dbPoolMax : 1).catch((err: unknown) =>
+      app.log.warn({ err }, 'warming the join path failed; the first joins will be slower'),
+    );
     const sockets = await listenOnSharedPort(app, {
       port: config.port,
       host: config.host,
