@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
  * Node takes one new connection per turn of its event loop (libuv ≥ 1.45, so Node 20 and 24
  * alike). In a join storm a turn lasts ~3–5 ms, and a thousand browsers opening their sockets
  * waited in the kernel's accept queue, not in Plenum: ~100 ms of a join's ~130 ms socket step
- * (bench/README.md, "The accept queue"). Several listening sockets on one port (SO_REUSEPORT)
- * each take one per turn; the kernel spreads new connections over them.
+ * (bench/README.md, "The accept queue, and Node 24"). Several listening sockets on one port
+ * (SO_REUSEPORT) each take one per turn; the kernel spreads new connections over them.
  */
 
 /** `listen({ reusePort })` exists from Node 22.12 and 23.1; older versions ignore the option. */

@@ -8,7 +8,7 @@ import { findEventMemberBySession, findRoomActorBySession } from './signed-in.ts
 
 /**
  * The join path's statements (redeem, socket handshake, phases at connect, token) on every pooled
- * connection before the node listens, with keys that match nothing: nothing is read or written.
+ * connection before the node listens, with keys that match nothing: no row is read or written.
  * A fresh Postgres backend loads its catalog caches and plans a prepared statement on first use;
  * a node that has just started — a restart during the event brings everyone back at once — paid
  * that inside its first burst of joins (bench/README.md, "A node's first burst").
