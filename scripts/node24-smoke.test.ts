@@ -218,9 +218,9 @@ describe.skipIf(!node24)(
       expect(sample(after, 'plenum_sockets_connected')).toBe(1);
     });
 
-    it('listens on four sockets sharing its port, and a second node started on that port fails', async () => {
+    it('listens on sixteen sockets sharing its port, and a second node started on that port fails', async () => {
       const port = Number(env.PORT);
-      expect(listeningSocketsOn(port)).toBe(4);
+      expect(listeningSocketsOn(port)).toBe(16);
       // One fresh connection each, all at once: whichever socket takes one, the app answers.
       const answers = await Promise.all(
         Array.from({ length: 20 }, () =>
@@ -245,7 +245,7 @@ describe.skipIf(!node24)(
       });
       expect(second.code).toBe(1);
       expect(second.output).toContain(`EADDRINUSE: address already in use 127.0.0.1:${port}`);
-      expect(listeningSocketsOn(port)).toBe(4);
+      expect(listeningSocketsOn(port)).toBe(16);
     });
 
     it('drains on SIGTERM: not ready, its socket moved by a transport close, then exits 0', async () => {

@@ -40,6 +40,14 @@ describe('configuration', () => {
     }
   });
 
+  it('listens on sixteen sockets by default, as many as LISTEN_SOCKETS says, and refuses a non-count', () => {
+    expect(loadConfig({}).listenSockets).toBe(16);
+    expect(loadConfig({ LISTEN_SOCKETS: '1' }).listenSockets).toBe(1);
+    for (const wrong of ['0', '-2', '2.5', 'many', '65']) {
+      expect(() => loadConfig({ LISTEN_SOCKETS: wrong })).toThrow(/LISTEN_SOCKETS/);
+    }
+  });
+
   it('requires LiveKit keys together with an external LiveKit URL', () => {
     expect(() => loadConfig({ LIVEKIT_URL: 'wss://lk.example.org' })).toThrow(
       /LIVEKIT_API_KEY and LIVEKIT_API_SECRET are required/,

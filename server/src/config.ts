@@ -80,7 +80,7 @@ const EnvSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     // Sockets listening on PORT together (SO_REUSEPORT, Node 22.12 and later; one on older Node
     // or a host name): Node takes one new connection per socket and turn of its event loop.
-    LISTEN_SOCKETS: z.coerce.number().int().min(1).max(32).default(4),
+    LISTEN_SOCKETS: z.coerce.number().int().min(1).max(64).default(16),
     PUBLIC_URL: optionalUrl(['http:', 'https:']),
     // Who runs this instance, for the join page's data protection notice (GDPR Art. 13).
     OPERATOR_NAME: z
