@@ -43,7 +43,7 @@ export async function listenOnSharedPort(
   }
   // A shared port would let a second node started on it by mistake take half the connections
   // without a word; bound once without sharing first, it fails as a plain listen would.
-  if (opts.port !== 0) await assertPortFree(opts.port, opts.host);
+  if (opts.port !== 0) await bindAlone(opts.host, opts.port);
   // Fastify and net.Server pass it to libuv as it is; @types/node 20 does not know it yet.
   const sharing = { reusePort: true };
   const extra: net.Server[] = [];
@@ -70,7 +70,8 @@ export async function listenOnSharedPort(
   return count;
 }
 
-function assertPortFree(port: number, host: string): Promise<void> {
+/** Binds the TCP port alone for a moment: rejects with the bind's own error (EADDRINUSE …). */
+export function bindAlone(host: string | undefined, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);

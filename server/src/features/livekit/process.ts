@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { stringify } from 'yaml';
+import { bindAlone } from '../../lib/listen.ts';
 
 type LogFn = (objOrMsg: object | string, msg?: string) => void;
 
@@ -280,11 +280,10 @@ async function assertPortsFree(host: string, port: number, rtcPort: number, udpP
 }
 
 function tcpPortFree(host: string | undefined, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(true)));
-  });
+  return bindAlone(host, port).then(
+    () => true,
+    () => false,
+  );
 }
 
 function udpPortFree(host: string, port: number): Promise<boolean> {
